@@ -1,0 +1,11 @@
+/** What the worklet needs from a DSP implementation (mock JS or WASM). */
+export interface DspBackend {
+  /** Which implementation this is, as the probe reports it. */
+  readonly kind: 'mock' | 'wasm';
+  /** Processes `frames` stereo frames; input and output arrays hold at least `frames` samples. */
+  process(inL: Float32Array, inR: Float32Array, outL: Float32Array, outR: Float32Array, frames: number): void;
+  /** Applies a parameter value (already range-checked by the dev server). Unknown ids are ignored. */
+  setParameter(id: string, value: number): void;
+  /** Clears processing state (ramps, filter memory) and keeps parameter values. */
+  reset(): void;
+}

@@ -1,0 +1,101 @@
+/**
+ * The Wavecraft IPC: every method with its params and result, and every notification.
+ * Field names follow Wavecraft's IPC exactly.
+ */
+import type { ParameterInfo } from './parameters.ts';
+
+export type AudioPhase =
+  | 'disabled'
+  | 'initializing'
+  | 'runningFullDuplex'
+  | 'runningInputOnly'
+  | 'degraded'
+  | 'failed';
+
+export interface AudioStatus {
+  phase: AudioPhase;
+  diagnostic?: string;
+  sample_rate?: number;
+  buffer_size?: number;
+  updated_at_ms: number;
+}
+
+/** Linear meter values (not dB). `timestamp` is in microseconds. */
+export interface MeterFrame {
+  peak_l: number;
+  peak_r: number;
+  rms_l: number;
+  rms_r: number;
+  timestamp: number;
+}
+
+export interface Methods {
+  getParameter: { params: { id: string }; result: { id: string; value: number } };
+  setParameter: { params: { id: string; value: number }; result: Record<string, never> };
+  getAllParameters: { params: undefined; result: { parameters: ParameterInfo[] } };
+  getMeterFrame: { params: undefined; result: { frame: MeterFrame | null } };
+  getAudioStatus: { params: undefined; result: { status: AudioStatus | null } };
+  requestResize: { params: { width: number; height: number }; result: { accepted: boolean } };
+  ping: { params: undefined; result: Record<string, never> };
+  registerAudio: {
+    params: {
+      client_id: string;
+      sample_rate: number;
+      buffer_size: number;
+      /** Extension: the phase the client reports; default `runningFullDuplex`. */
+      phase?: AudioPhase;
+      /** Extension: why the client is `failed` or `degraded`. */
+      diagnostic?: string;
+    };
+    result: { status: AudioStatus };
+  };
+}
+
+export type MethodName = keyof Methods;
+export type MethodParams<M extends MethodName> = Methods[M]['params'];
+export type MethodResult<M extends MethodName> = Methods[M]['result'];
+
+/**
+ * `timestamp_us` is the audio-clock time of the first sample the update covers
+ * (frame / sampleRate, in microseconds), so relayed meters line up with the probe's frames.
+ */
+export interface MeterUpdate {
+  timestamp_us: number;
+  left_peak: number;
+  left_rms: number;
+  right_peak: number;
+  right_rms: number;
+}
+
+export interface Notifications {
+  parameterChanged: { id: string; value: number };
+  meterUpdate: MeterUpdate;
+  audioStatusChanged: AudioStatus;
+}
+
+export type NotificationName = keyof Notifications;
+
+export const METHOD_NAMES: readonly MethodName[] = [
+  'getParameter',
+  'setParameter',
+  'getAllParameters',
+  'getMeterFrame',
+  'getAudioStatus',
+  'requestResize',
+  'ping',
+  'registerAudio',
+];
+
+export const NOTIFICATION_NAMES: readonly NotificationName[] = [
+  'parameterChanged',
+  'meterUpdate',
+  'audioStatusChanged',
+];
+
+export function isMethodName(name: string): name is MethodName {
+  return (METHOD_NAMES as readonly string[]).includes(name);
+}
+
+export function isNotificationName(name: string): name is NotificationName {
+  return (NOTIFICATION_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,40 @@
+/** Parameter metadata as the Wavecraft IPC describes it. */
+
+export type ParameterType = 'float' | 'bool' | 'enum';
+
+/** A parameter's definition: what a DSP declares, without a current value. */
+export interface ParameterDefinition {
+  id: string;
+  name: string;
+  type: ParameterType;
+  default: number;
+  min: number;
+  max: number;
+  unit?: string;
+  group?: string;
+  /** Variant names of an enum; the value is the variant index. */
+  variants?: string[];
+}
+
+/** A parameter's definition plus its current value, as `getAllParameters` returns it. */
+export interface ParameterInfo extends ParameterDefinition {
+  value: number;
+}
+
+/**
+ * Why `value` is not acceptable for `definition`, or null when it is.
+ * Bools take 0 or 1, enums a variant index, floats any finite number in [min, max].
+ */
+export function describeValueProblem(definition: ParameterDefinition, value: number): string | null {
+  if (!Number.isFinite(value)) return `value ${value} is not a finite number`;
+  if (value < definition.min || value > definition.max) {
+    return `value ${value} is outside [${definition.min}, ${definition.max}]`;
+  }
+  if (definition.type === 'bool' && value !== 0 && value !== 1) {
+    return `value ${value} is not 0 or 1 (bool)`;
+  }
+  if (definition.type === 'enum' && !Number.isInteger(value)) {
+    return `value ${value} is not a variant index (enum)`;
+  }
+  return null;
+}

@@ -1,0 +1,109 @@
+/**
+ * ajv validators for every IPC message. The dev server validates what it receives;
+ * the harness validates everything it sends and receives.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  methodSchemas,
+  notificationSchemas,
+  parameterDefinitionListSchema,
+  requestEnvelopeSchema,
+  serverMessageEnvelopeSchema,
+} from './messageSchemas.ts';
+import { isMethodName, isNotificationName, METHOD_NAMES, NOTIFICATION_NAMES } from './messages.ts';
+import type { MethodName, NotificationName } from './messages.ts';
+import type { ParameterDefinition } from './parameters.ts';
+
+export interface ValidationResult {
+  ok: boolean;
+  /** Human-readable problems, each with the JSON pointer of the offending value. */
+  errors: string[];
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+
+const envelope = ajv.compile(requestEnvelopeSchema);
+const serverEnvelope = ajv.compile(serverMessageEnvelopeSchema);
+const definitionList = ajv.compile(parameterDefinitionListSchema);
+const paramsValidators = new Map<MethodName, ValidateFunction>(
+  METHOD_NAMES.map((m) => [m, ajv.compile(methodSchemas[m].params)]),
+);
+const resultValidators = new Map<MethodName, ValidateFunction>(
+  METHOD_NAMES.map((m) => [m, ajv.compile(methodSchemas[m].result)]),
+);
+const notificationValidators = new Map<NotificationName, ValidateFunction>(
+  NOTIFICATION_NAMES.map((n) => [n, ajv.compile(notificationSchemas[n])]),
+);
+
+/** Renders ajv errors as "`/pointer` message" lines. */
+export function formatAjvErrors(errors: ErrorObject[] | null | undefined, root = ''): string[] {
+  return (errors ?? []).map((e) => {
+    const pointer = `${root}${e.instancePath}` || '/';
+    const extra =
+      e.keyword === 'additionalProperties'
+        ? ` (${String((e.params as { additionalProperty: string }).additionalProperty)})`
+        : e.keyword === 'enum'
+          ? ` (${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)})`
+          : '';
+    return `${pointer} ${e.message ?? 'is invalid'}${extra}`;
+  });
+}
+
+function run(fn: ValidateFunction, value: unknown, root = ''): ValidationResult {
+  const ok = fn(value) as boolean;
+  return { ok, errors: ok ? [] : formatAjvErrors(fn.errors, root) };
+}
+
+/** Checks the JSON-RPC envelope of a client → server message (request or notification). */
+export function validateRequestEnvelope(message: unknown): ValidationResult {
+  return run(envelope, message);
+}
+
+/** Checks the envelope of a server → client message (response or notification). */
+export function validateServerEnvelope(message: unknown): ValidationResult {
+  return run(serverEnvelope, message);
+}
+
+/** Checks a method's params. Methods without params accept absent, `{}`, `[]` or null. */
+export function validateParams(method: string, params: unknown): ValidationResult {
+  if (!isMethodName(method)) return { ok: false, errors: [`unknown method "${method}"`] };
+  return run(paramsValidators.get(method)!, params === undefined ? null : params, '/params');
+}
+
+export function validateResult(method: string, result: unknown): ValidationResult {
+  if (!isMethodName(method)) return { ok: false, errors: [`unknown method "${method}"`] };
+  return run(resultValidators.get(method)!, result, '/result');
+}
+
+export function validateNotification(method: string, params: unknown): ValidationResult {
+  if (!isNotificationName(method)) return { ok: false, errors: [`unknown notification "${method}"`] };
+  return run(notificationValidators.get(method)!, params, '/params');
+}
+
+/**
+ * Validates a DSP's parameter definitions: the JSON Schema, then what a schema cannot say
+ * (unique ids, min ≤ default ≤ max, variants matching an enum's range).
+ */
+export function validateParameterDefinitions(definitions: unknown): ValidationResult {
+  const base = run(definitionList, definitions);
+  if (!base.ok) return base;
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  (definitions as ParameterDefinition[]).forEach((d, i) => {
+    const at = `/${i}`;
+    if (seen.has(d.id)) errors.push(`${at}/id duplicate parameter id "${d.id}"`);
+    seen.add(d.id);
+    if (d.min > d.max) errors.push(`${at}/min ${d.min} is greater than max ${d.max}`);
+    if (d.default < d.min || d.default > d.max) {
+      errors.push(`${at}/default ${d.default} is outside [${d.min}, ${d.max}]`);
+    }
+    if (d.type === 'bool' && (d.min !== 0 || d.max !== 1)) errors.push(`${at} a bool must have min 0 and max 1`);
+    if (d.type === 'enum') {
+      if (!d.variants) errors.push(`${at}/variants an enum must list its variants`);
+      else if (d.min !== 0 || d.max !== d.variants.length - 1) {
+        errors.push(`${at} an enum must have min 0 and max ${d.variants.length - 1} (one per variant)`);
+      }
+    }
+  });
+  return { ok: errors.length === 0, errors };
+}

@@ -1,0 +1,67 @@
+/**
+ * Which connection is the audio client, its status, and its latest meter frame.
+ * Only the registered audio client's meters count; everyone else's are ignored.
+ */
+import type { AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../protocol/messages.ts';
+
+export class AudioClientState<Connection> {
+  private client: Connection | null = null;
+  private status: AudioStatus | null = null;
+  private latest: MeterFrame | null = null;
+
+  constructor(private readonly now: () => number) {}
+
+  get current(): AudioStatus | null {
+    return this.status;
+  }
+
+  get latestFrame(): MeterFrame | null {
+    return this.latest;
+  }
+
+  get hasClient(): boolean {
+    return this.client !== null;
+  }
+
+  isAudioClient(connection: Connection): boolean {
+    return this.client === connection;
+  }
+
+  register(
+    connection: Connection,
+    info: { sample_rate: number; buffer_size: number; phase?: AudioPhase; diagnostic?: string },
+  ): AudioStatus {
+    this.client = connection;
+    this.latest = null;
+    this.status = {
+      phase: info.phase ?? 'runningFullDuplex',
+      sample_rate: info.sample_rate,
+      buffer_size: info.buffer_size,
+      updated_at_ms: this.now(),
+      ...(info.diagnostic === undefined ? {} : { diagnostic: info.diagnostic }),
+    };
+    return this.status;
+  }
+
+  /** Stores a meter update when it comes from the audio client; returns whether it did. */
+  acceptMeters(connection: Connection, update: MeterUpdate): boolean {
+    if (this.client !== connection) return false;
+    this.latest = {
+      peak_l: update.left_peak,
+      peak_r: update.right_peak,
+      rms_l: update.left_rms,
+      rms_r: update.right_rms,
+      timestamp: update.timestamp_us,
+    };
+    return true;
+  }
+
+  /** Forgets the audio client when `connection` was it; returns the new status, or null if unchanged. */
+  disconnect(connection: Connection): AudioStatus | null {
+    if (this.client !== connection) return null;
+    this.client = null;
+    this.latest = null;
+    this.status = { phase: 'disabled', updated_at_ms: this.now() };
+    return this.status;
+  }
+}

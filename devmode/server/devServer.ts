@@ -1,0 +1,212 @@
+/**
+ * The reference dev server: JSON-RPC 2.0 over WebSocket at the root path, holding parameter
+ * state, relaying the audio client's meters and making synthetic meters when none is attached.
+ * Pure IPC: no audio is processed here.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type RawData, WebSocket } from 'ws';
+import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../protocol/jsonRpc.ts';
+import { isMethodName, type AudioStatus, type MeterUpdate } from '../protocol/messages.ts';
+import type { ParameterDefinition } from '../protocol/parameters.ts';
+import { validateNotification, validateParams, validateRequestEnvelope } from '../protocol/validator.ts';
+import { AudioClientState } from './audioClientState.ts';
+import { MeterGenerator } from './meterGenerator.ts';
+import { ParameterStore } from './parameterStore.ts';
+import { createHandlers, type HandlerContext } from './rpcHandlers.ts';
+
+/** WebSocket close codes the server uses. */
+export const CloseCode = {
+  UnsupportedData: 1003,
+  MessageTooBig: 1009,
+} as const;
+
+export interface DevServerOptions {
+  /** Parameter definitions the server holds state for. */
+  definitions: readonly ParameterDefinition[];
+  /** Interface to bind. Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Port to bind; 0 picks a free one. Default 9000. */
+  port?: number;
+  /** Largest accepted message in bytes; larger ones close the socket with 1009. Default 1 MiB. */
+  maxPayloadBytes?: number;
+  /**
+   * Origins allowed to open the WebSocket, besides requests without an Origin header.
+   * Default: any (set this to lock the server to the dev-mode page's origin).
+   */
+  allowedOrigins?: readonly string[] | undefined;
+  /** Wall clock in ms. Default Date.now. */
+  now?: () => number;
+}
+
+export class DevServer {
+  readonly parameters: ParameterStore;
+  private readonly audio: AudioClientState<WebSocket>;
+  private readonly meters = new MeterGenerator();
+  private readonly handlers = createHandlers<WebSocket>();
+  private readonly now: () => number;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly clients = new Set<WebSocket>();
+  private allowedOrigins: Set<string> | null;
+
+  constructor(private readonly options: DevServerOptions) {
+    this.now = options.now ?? Date.now;
+    this.parameters = new ParameterStore(options.definitions);
+    this.audio = new AudioClientState(this.now);
+    this.allowedOrigins = options.allowedOrigins ? new Set(options.allowedOrigins) : null;
+    this.http = createServer((_req, res) => {
+      res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket endpoint: upgrade required\n');
+    });
+    this.wss = new WebSocketServer({
+      server: this.http,
+      path: '/',
+      maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
+      verifyClient: (info: { origin: string; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+        const origin = info.req.headers.origin;
+        if (origin === undefined || this.allowedOrigins === null || this.allowedOrigins.has(origin)) done(true);
+        else done(false, 403, `Origin ${origin} is not allowed`);
+      },
+    });
+    this.wss.on('connection', (socket) => this.accept(socket));
+  }
+
+  /** Allows one more origin (for example the page server's, once its port is known). */
+  allowOrigin(origin: string): void {
+    (this.allowedOrigins ??= new Set()).add(origin);
+  }
+
+  /** Starts listening; resolves with the bound port and the WebSocket URL. */
+  async listen(): Promise<{ port: number; url: string }> {
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.options.port ?? 9000, host, () => {
+        this.http.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = this.http.address() as AddressInfo;
+    return { port, url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}/` };
+  }
+
+  /** Number of open client connections. */
+  get connectionCount(): number {
+    return this.clients.size;
+  }
+
+  /** Closes every connection and stops listening. */
+  async close(): Promise<void> {
+    for (const client of this.clients) client.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private accept(socket: WebSocket): void {
+    this.clients.add(socket);
+    socket.on('message', (data, isBinary) => {
+      if (isBinary) {
+        socket.close(CloseCode.UnsupportedData, 'binary frames are not supported; send JSON text');
+        return;
+      }
+      this.handleText(socket, rawToString(data));
+    });
+    socket.on('close', () => {
+      this.clients.delete(socket);
+      const status = this.audio.disconnect(socket);
+      if (status) this.broadcast(null, 'audioStatusChanged', status);
+    });
+    // A socket error (for example a frame over maxPayload) is followed by 'close'; nothing to add.
+    socket.on('error', () => undefined);
+  }
+
+  private handleText(socket: WebSocket, text: string): void {
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch (error) {
+      this.reply(socket, null, new RpcError(ErrorCode.ParseError, `Parse error: ${(error as Error).message}`));
+      return;
+    }
+    const envelope = validateRequestEnvelope(message);
+    const candidate = message as { id?: unknown; method?: unknown; params?: unknown };
+    const idIsValid = typeof candidate?.id === 'string' || (typeof candidate?.id === 'number' && Number.isFinite(candidate.id));
+    const id = idIsValid ? (candidate.id as JsonRpcId) : null;
+    if (!envelope.ok) {
+      const reason = Array.isArray(message) ? 'batches are not supported; send one request object' : envelope.errors.join('; ');
+      this.reply(socket, id, new RpcError(ErrorCode.InvalidRequest, `Invalid Request: ${reason}`));
+      return;
+    }
+    const method = candidate.method as string;
+    if (!('id' in (message as object))) {
+      this.handleNotification(socket, method, candidate.params);
+      return;
+    }
+    if (!isMethodName(method)) {
+      this.reply(socket, id, new RpcError(ErrorCode.MethodNotFound, `Method not found: "${method}"`));
+      return;
+    }
+    const paramsCheck = validateParams(method, candidate.params);
+    if (!paramsCheck.ok) {
+      this.reply(
+        socket,
+        id,
+        new RpcError(ErrorCode.InvalidParams, `Invalid params for "${method}": ${paramsCheck.errors.join('; ')}`, {
+          errors: paramsCheck.errors,
+        }),
+      );
+      return;
+    }
+    try {
+      const handler = this.handlers[method] as (params: unknown, context: HandlerContext<WebSocket>) => unknown;
+      const result = handler(candidate.params, this.context(socket));
+      this.send(socket, { jsonrpc: '2.0', id: id!, result });
+    } catch (error) {
+      this.reply(
+        socket,
+        id,
+        error instanceof RpcError ? error : new RpcError(ErrorCode.InternalError, `Internal error in "${method}": ${String(error)}`),
+      );
+    }
+  }
+
+  private handleNotification(socket: WebSocket, method: string, params: unknown): void {
+    // Notifications get no answer (JSON-RPC 2.0); anything but a valid meterUpdate from the
+    // audio client is dropped.
+    if (method !== 'meterUpdate' || !validateNotification(method, params).ok) return;
+    if (this.audio.acceptMeters(socket, params as MeterUpdate)) this.broadcast(socket, 'meterUpdate', params);
+  }
+
+  private context(connection: WebSocket): HandlerContext<WebSocket> {
+    return {
+      connection,
+      parameters: this.parameters,
+      audio: this.audio,
+      meters: this.meters,
+      now: this.now,
+      broadcastParameterChanged: (id, value) => this.broadcast(connection, 'parameterChanged', { id, value }),
+      broadcastAudioStatus: (status: AudioStatus) => this.broadcast(connection, 'audioStatusChanged', status),
+    };
+  }
+
+  private reply(socket: WebSocket, id: JsonRpcId | null, error: RpcError): void {
+    this.send(socket, { jsonrpc: '2.0', id, error: error.toJSON() });
+  }
+
+  private broadcast(except: WebSocket | null, method: string, params: unknown): void {
+    const text = JSON.stringify({ jsonrpc: '2.0', method, params });
+    for (const client of this.clients) {
+      if (client !== except && client.readyState === WebSocket.OPEN) client.send(text);
+    }
+  }
+
+  private send(socket: WebSocket, message: JsonRpcResponse): void {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+}
+
+function rawToString(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}

@@ -1,0 +1,64 @@
+/**
+ * The embedded reference stack: the dev server plus the page server for the built dev-mode page,
+ * both on loopback. The harness starts one per worker; `npm run devmode` starts one for a person.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { referenceParameterDefinitions } from '../dsp/parameterDefinitions.ts';
+import type { ParameterDefinition } from '../protocol/parameters.ts';
+import { DevServer } from './devServer.ts';
+import { StaticPageServer } from './staticPageServer.ts';
+
+export const PAGE_BUILD_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+export interface ReferenceStackOptions {
+  /** Dev server port; 0 picks a free one. Default 9000. */
+  devServerPort?: number;
+  /** Page server port; 0 picks a free one. Default 0. */
+  pagePort?: number;
+  /** Interface for both servers. Default 127.0.0.1. */
+  host?: string;
+  /** Parameter definitions. Default: the reference DSP's. */
+  definitions?: readonly ParameterDefinition[];
+  /** Extra origins allowed to open the dev server's WebSocket. */
+  extraOrigins?: readonly string[];
+}
+
+export interface ReferenceStack {
+  devServer: DevServer;
+  /** ws://host:port/ */
+  devServerUrl: string;
+  /** http://host:port — the page is at `${pageOrigin}/index.html`. */
+  pageOrigin: string;
+  close(): Promise<void>;
+}
+
+export async function startReferenceStack(options: ReferenceStackOptions = {}): Promise<ReferenceStack> {
+  if (!existsSync(`${PAGE_BUILD_DIR}/index.html`)) {
+    throw new Error(`the dev-mode page is not built (${PAGE_BUILD_DIR}/index.html is missing); run: npm run setup`);
+  }
+  const host = options.host ?? '127.0.0.1';
+  const pages = new StaticPageServer({ root: PAGE_BUILD_DIR, host, port: options.pagePort ?? 0 });
+  const { origin: pageOrigin } = await pages.listen();
+  const devServer = new DevServer({
+    definitions: options.definitions ?? referenceParameterDefinitions,
+    host,
+    port: options.devServerPort ?? 9000,
+    allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],
+  });
+  let devServerUrl: string;
+  try {
+    ({ url: devServerUrl } = await devServer.listen());
+  } catch (error) {
+    await pages.close();
+    throw error;
+  }
+  return {
+    devServer,
+    devServerUrl,
+    pageOrigin,
+    close: async () => {
+      await Promise.all([devServer.close(), pages.close()]);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/** The dev server's method implementations, independent of the transport. */
+import type { MethodName, MethodParams, MethodResult, AudioStatus } from '../protocol/messages.ts';
+import type { AudioClientState } from './audioClientState.ts';
+import type { MeterGenerator } from './meterGenerator.ts';
+import type { ParameterStore } from './parameterStore.ts';
+
+export interface HandlerContext<Connection> {
+  connection: Connection;
+  parameters: ParameterStore;
+  audio: AudioClientState<Connection>;
+  meters: MeterGenerator;
+  now: () => number;
+  /** Sends a notification to every connection except `connection`. */
+  broadcastParameterChanged(id: string, value: number): void;
+  broadcastAudioStatus(status: AudioStatus): void;
+}
+
+type Handlers<C> = {
+  [M in MethodName]: (params: MethodParams<M>, context: HandlerContext<C>) => MethodResult<M>;
+};
+
+export function createHandlers<C>(): Handlers<C> {
+  return {
+    getParameter: ({ id }, { parameters }) => ({ id, value: parameters.get(id) }),
+    setParameter: ({ id, value }, context) => {
+      context.parameters.set(id, value);
+      context.broadcastParameterChanged(id, value);
+      return {};
+    },
+    getAllParameters: (_params, { parameters }) => ({ parameters: parameters.all() }),
+    getMeterFrame: (_params, { audio, meters, now }) => ({
+      frame: audio.hasClient ? audio.latestFrame : meters.frame(now()),
+    }),
+    getAudioStatus: (_params, { audio }) => ({ status: audio.current }),
+    requestResize: () => ({ accepted: true }),
+    ping: () => ({}),
+    registerAudio: (params, context) => {
+      const status = context.audio.register(context.connection, params);
+      context.broadcastAudioStatus(status);
+      return { status };
+    },
+  };
+}

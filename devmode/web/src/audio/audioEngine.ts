@@ -1,0 +1,91 @@
+/**
+ * The page's audio graph: source → DSP worklet → destination, at a fixed sample rate.
+ * Forwards what the worklet reports (meter windows, applied parameters, errors) to the page.
+ */
+import workletUrl from '../worklet/dspProcessor.ts?worker&url';
+import type { MeterWindow } from '../worklet/meterWindows.ts';
+import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
+import type { ActiveSource } from './audioSources.ts';
+
+export interface AudioEngineEvents {
+  onWindows(windows: MeterWindow[]): void;
+  onParamApplied(change: { id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }): void;
+  onFirstBlock(info: { frame: number; blockFrames: number }): void;
+  onError(message: string): void;
+}
+
+export class AudioEngine {
+  private source: ActiveSource | null = null;
+
+  private constructor(
+    readonly context: AudioContext,
+    private readonly node: AudioWorkletNode,
+    /** Meter window length in frames. */
+    readonly windowFrames: number,
+  ) {}
+
+  static async create(
+    options: {
+      sampleRate: number;
+      latencyHint: AudioContextLatencyCategory;
+      dsp: ProcessorOptions['dsp'];
+      windowMs: number;
+      initialParameters: Record<string, number>;
+    },
+    events: AudioEngineEvents,
+  ): Promise<AudioEngine> {
+    const context = new AudioContext({ sampleRate: options.sampleRate, latencyHint: options.latencyHint });
+    await context.audioWorklet.addModule(workletUrl);
+    const processorOptions: ProcessorOptions = {
+      dsp: options.dsp,
+      windowFrames: Math.round((options.windowMs / 1000) * context.sampleRate),
+      initialParameters: options.initialParameters,
+    };
+    const node = new AudioWorkletNode(context, PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [2],
+      // Mono sources are up-mixed to both channels by the 'speakers' rule.
+      channelCount: 2,
+      channelCountMode: 'explicit',
+      channelInterpretation: 'speakers',
+      processorOptions,
+    });
+    node.port.onmessage = (event: MessageEvent<FromWorklet>) => {
+      const message = event.data;
+      switch (message.type) {
+        case 'windows':
+          events.onWindows(message.windows);
+          break;
+        case 'paramApplied':
+          events.onParamApplied(message);
+          break;
+        case 'firstBlock':
+          events.onFirstBlock(message);
+          break;
+        case 'error':
+          events.onError(message.message);
+          break;
+      }
+    };
+    node.onprocessorerror = () => events.onError('the DSP worklet stopped with an uncaught error');
+    node.connect(context.destination);
+    await context.resume();
+    return new AudioEngine(context, node, processorOptions.windowFrames);
+  }
+
+  setSource(source: ActiveSource | null): void {
+    this.source?.stop();
+    this.source = source;
+    source?.node.connect(this.node);
+  }
+
+  send(message: ToWorklet): void {
+    this.node.port.postMessage(message);
+  }
+
+  async close(): Promise<void> {
+    this.setSource(null);
+    await this.context.close();
+  }
+}

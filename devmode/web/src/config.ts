@@ -1,0 +1,40 @@
+/** The page's configuration, read from its URL query. */
+
+export interface PageConfig {
+  /** Dev server WebSocket URL. `?ws=`; default ws://127.0.0.1:9000/. */
+  devServerUrl: string;
+  /** DSP path: `?dsp=mock|wasm`; default mock. */
+  dsp: 'mock' | 'wasm';
+  /** Meter window in ms: `?windowMs=`; default 10. */
+  windowMs: number;
+  /** AudioContext sample rate: `?sampleRate=`; default 48000. */
+  sampleRate: number;
+  /** AudioContext latency hint: `?latencyHint=interactive|balanced|playback`; default interactive. */
+  latencyHint: AudioContextLatencyCategory;
+  /** Source to start with: `?source=none|tone|mic|file`; default none. */
+  source: 'none' | 'tone' | 'mic' | 'file';
+}
+
+export function readPageConfig(search: string): PageConfig {
+  const q = new URLSearchParams(search);
+  const dsp = q.get('dsp') ?? 'mock';
+  if (dsp !== 'mock' && dsp !== 'wasm') throw new Error(`?dsp= must be "mock" or "wasm", got "${dsp}"`);
+  const source = q.get('source') ?? 'none';
+  if (!['none', 'tone', 'mic', 'file'].includes(source)) throw new Error(`?source= must be none, tone, mic or file, got "${source}"`);
+  const windowMs = Number(q.get('windowMs') ?? 10);
+  if (!(windowMs > 0 && windowMs <= 1000)) throw new Error(`?windowMs= must be in (0, 1000], got "${q.get('windowMs')}"`);
+  const sampleRate = Number(q.get('sampleRate') ?? 48000);
+  if (!(sampleRate >= 8000 && sampleRate <= 192000)) throw new Error(`?sampleRate= must be in [8000, 192000], got "${q.get('sampleRate')}"`);
+  const latencyHint = q.get('latencyHint') ?? 'interactive';
+  if (!['interactive', 'balanced', 'playback'].includes(latencyHint)) {
+    throw new Error(`?latencyHint= must be interactive, balanced or playback, got "${latencyHint}"`);
+  }
+  return {
+    latencyHint: latencyHint as AudioContextLatencyCategory,
+    devServerUrl: q.get('ws') ?? 'ws://127.0.0.1:9000/',
+    dsp,
+    windowMs,
+    sampleRate,
+    source: source as PageConfig['source'],
+  };
+}

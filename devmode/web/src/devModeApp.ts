@@ -1,0 +1,215 @@
+/**
+ * The dev-mode page: wires the dev server link, the audio engine, the UI and the probe together.
+ * Parameters come from the dev server; meters go back to it while audio runs.
+ */
+import type { ParameterInfo } from '../../protocol/parameters.ts';
+import type { RpcClient } from '../../protocol/rpcClient.ts';
+import { AudioEngine } from './audio/audioEngine.ts';
+import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
+import type { PageConfig } from './config.ts';
+import { DevServerLink } from './devServerLink.ts';
+import { MeterAggregator } from './meterAggregator.ts';
+import type { ProbeRecorder } from './probe/probeRecorder.ts';
+import { MeterDisplay } from './ui/meterDisplay.ts';
+import { ParameterControls } from './ui/parameterControls.ts';
+import { SourceSelector, type SourceChoice } from './ui/sourceSelector.ts';
+import type { MeterWindow } from './worklet/meterWindows.ts';
+
+const METER_UPDATE_INTERVAL_MS = 1000 / 60;
+
+export class DevModeApp {
+  private readonly link: DevServerLink;
+  private readonly controls: ParameterControls;
+  private readonly meters: MeterDisplay;
+  private readonly sources: SourceSelector;
+  private engine: AudioEngine | null = null;
+  private engineStarting: Promise<AudioEngine> | null = null;
+  private aggregator: MeterAggregator | null = null;
+  private parameters = new Map<string, ParameterInfo>();
+  private parametersLoaded = false;
+  private windowsFlowing = false;
+  private seq = 0;
+  private readonly receivedAt = new Map<number, number>();
+  private readonly clientId = `devmode-page-${Math.random().toString(36).slice(2, 10)}`;
+  private blockFrames = 128;
+  private sourceRequest = 0;
+
+  constructor(
+    private readonly config: PageConfig,
+    private readonly probe: ProbeRecorder,
+    private readonly ui: { source: HTMLElement; meters: HTMLElement; parameters: HTMLElement; connection: HTMLElement; dspPath: HTMLElement; error: HTMLElement },
+  ) {
+    probe.update({ dspPath: config.dsp, source: 'none' });
+    ui.dspPath.textContent = `DSP: ${config.dsp}`;
+    ui.dspPath.dataset['dsp'] = config.dsp;
+    this.controls = new ParameterControls(ui.parameters, (id, value) => void this.userSetParameter(id, value));
+    this.meters = new MeterDisplay(ui.meters);
+    this.sources = new SourceSelector(ui.source, (choice) => void this.selectSource(choice));
+    this.link = new DevServerLink({
+      url: config.devServerUrl,
+      onConnected: (client) => void this.onConnected(client),
+      onDisconnected: (reason) => this.onDisconnected(reason),
+    });
+  }
+
+  start(): void {
+    this.link.start();
+    setInterval(() => this.tick(), METER_UPDATE_INTERVAL_MS);
+    if (this.config.source !== 'none') {
+      this.sources.set(this.config.source);
+      void this.selectSource(this.sources.choice());
+    }
+  }
+
+  private async onConnected(client: RpcClient): Promise<void> {
+    this.setConnected(true);
+    client.on('parameterChanged', ({ id, value }) => {
+      const p = this.parameters.get(id);
+      if (p) p.value = value;
+      this.controls.show(id, value, p?.unit);
+      this.applyToDsp(id, value);
+    });
+    try {
+      const { parameters } = await client.call('getAllParameters');
+      this.parameters = new Map(parameters.map((p) => [p.id, p]));
+      this.controls.render(parameters);
+      // After a (re)connect the server's values are the truth: re-apply every one.
+      for (const p of parameters) this.applyToDsp(p.id, p.value);
+      this.parametersLoaded = true;
+      this.updateReady();
+      if (this.engine) await this.registerAudio(client, this.engine);
+    } catch (error) {
+      this.fail(`could not load parameters from the dev server: ${String(error)}`);
+    }
+  }
+
+  private onDisconnected(reason: string): void {
+    this.setConnected(false);
+    this.ui.connection.title = reason;
+  }
+
+  private setConnected(connected: boolean): void {
+    this.ui.connection.textContent = connected ? 'connected' : 'disconnected';
+    this.ui.connection.dataset['connected'] = String(connected);
+    this.probe.update({ connected });
+  }
+
+  private async userSetParameter(id: string, value: number): Promise<void> {
+    const client = this.link.current;
+    if (!client) return;
+    try {
+      await client.call('setParameter', { id, value });
+      const p = this.parameters.get(id);
+      if (p) p.value = value;
+      this.controls.show(id, value, p?.unit);
+      this.applyToDsp(id, value);
+    } catch (error) {
+      this.fail(`setParameter "${id}" failed: ${String(error)}`);
+    }
+  }
+
+  private applyToDsp(id: string, value: number): void {
+    if (!this.engine) return; // the engine starts with the current values
+    const seq = ++this.seq;
+    this.receivedAt.set(seq, Date.now());
+    this.engine.send({ type: 'param', id, value, seq });
+  }
+
+  private async selectSource(choice: SourceChoice): Promise<void> {
+    const request = ++this.sourceRequest;
+    try {
+      const engine = await this.ensureEngine();
+      let source: ActiveSource | null = null;
+      if (choice.kind === 'tone') source = createToneSource(engine.context, choice.tone);
+      else if (choice.kind === 'mic') source = await createMicSource(engine.context);
+      else if (choice.kind === 'file' && choice.file) source = await createFileSource(engine.context, choice.file);
+      if (request !== this.sourceRequest) {
+        source?.stop(); // a newer choice won
+        return;
+      }
+      engine.setSource(source);
+      this.probe.update({ source: source ? choice.kind : 'none' });
+    } catch (error) {
+      this.fail(`could not start the ${choice.kind} source: ${String(error)}`);
+    }
+  }
+
+  private ensureEngine(): Promise<AudioEngine> {
+    this.engineStarting ??= AudioEngine.create(
+      {
+        sampleRate: this.config.sampleRate,
+        latencyHint: this.config.latencyHint,
+        dsp: this.config.dsp,
+        windowMs: this.config.windowMs,
+        initialParameters: Object.fromEntries([...this.parameters.values()].map((p) => [p.id, p.value])),
+      },
+      {
+        onWindows: (windows) => this.onWindows(windows),
+        onParamApplied: (change) => {
+          const receivedAtEpochMs = this.receivedAt.get(change.seq) ?? change.appliedAtEpochMs;
+          this.receivedAt.delete(change.seq);
+          this.probe.recordParamEvent({ ...change, receivedAtEpochMs });
+        },
+        onFirstBlock: ({ blockFrames }) => {
+          this.blockFrames = blockFrames;
+          this.probe.update({ blockFrames });
+        },
+        onError: (message) => this.fail(message),
+      },
+    ).then(async (engine) => {
+      this.engine = engine;
+      this.aggregator = new MeterAggregator(engine.windowFrames);
+      this.probe.update({ sampleRate: engine.context.sampleRate, windowFrames: engine.windowFrames });
+      // Values may have arrived while the engine was starting.
+      if (this.parametersLoaded) for (const p of this.parameters.values()) this.applyToDsp(p.id, p.value);
+      const client = this.link.current;
+      if (client) await this.registerAudio(client, engine);
+      return engine;
+    });
+    return this.engineStarting;
+  }
+
+  private async registerAudio(client: RpcClient, engine: AudioEngine): Promise<void> {
+    await client.call('registerAudio', {
+      client_id: this.clientId,
+      sample_rate: engine.context.sampleRate,
+      buffer_size: this.blockFrames,
+    });
+  }
+
+  private onWindows(windows: MeterWindow[]): void {
+    for (const w of windows) {
+      this.probe.recordWindow(w);
+      this.aggregator?.add(w);
+    }
+    if (!this.windowsFlowing) {
+      this.windowsFlowing = true;
+      this.updateReady();
+    }
+  }
+
+  private updateReady(): void {
+    this.probe.update({ ready: this.windowsFlowing && this.parametersLoaded });
+  }
+
+  /** Every UI tick: show the meters and relay them to the dev server. */
+  private tick(): void {
+    const reading = this.aggregator?.take();
+    if (!reading || !this.engine) return;
+    this.meters.show(reading);
+    this.link.current?.notify('meterUpdate', {
+      timestamp_us: Math.round((reading.frame / this.engine.context.sampleRate) * 1e6),
+      left_peak: reading.outputPeak[0],
+      left_rms: reading.outputRms[0],
+      right_peak: reading.outputPeak[1],
+      right_rms: reading.outputRms[1],
+    });
+  }
+
+  private fail(message: string): void {
+    console.error(`[wavecraft] ${message}`);
+    this.ui.error.hidden = false;
+    this.ui.error.textContent = message;
+    this.probe.update({ error: message });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The probe API, version 1: what the harness reads from a dev-mode page through
+ * `window.wavecraftProbe`. Any page that installs an object of this shape can be tested.
+ * See docs/probe.md.
+ */
+
+/** Linear meter levels of one window; index 0 = left, 1 = right. */
+export interface ProbeMeterWindow {
+  /** Audio-clock frame of the window's first sample. */
+  frame: number;
+  inputPeak: [number, number];
+  inputRms: [number, number];
+  outputPeak: [number, number];
+  outputRms: [number, number];
+}
+
+/** A parameter change as the DSP applied it. */
+export interface ProbeParamEvent {
+  /** Page-local sequence number, increasing in arrival order. */
+  seq: number;
+  id: string;
+  value: number;
+  /** First audio-clock frame processed with the new value. */
+  frame: number;
+  /** Wall clock (ms since the Unix epoch) when the page received the change. */
+  receivedAtEpochMs: number;
+  /** Wall clock (ms since the Unix epoch) at which the worklet processed `frame`. */
+  appliedAtEpochMs: number;
+}
+
+export interface ProbeStatus {
+  apiVersion: 1;
+  /** True once audio runs through the DSP and meter windows flow. */
+  ready: boolean;
+  /** 'mock' or 'wasm' (or a user page's own name). */
+  dspPath: string | null;
+  /** The audio source: 'none', 'tone', 'mic' or 'file'. */
+  source: string | null;
+  sampleRate: number | null;
+  windowFrames: number | null;
+  /** Render quantum length as read from the worklet's buffers. */
+  blockFrames: number | null;
+  /** End frame (exclusive) of the newest meter window, or -1 before the first. */
+  latestFrame: number;
+  /** Whether the page is connected to the dev server. */
+  connected: boolean;
+  /** Set when audio or the DSP failed; the page shows the same text. */
+  error: string | null;
+}
+
+export interface ProbeTrace {
+  sampleRate: number | null;
+  windowFrames: number | null;
+  windows: ProbeMeterWindow[];
+  paramEvents: ProbeParamEvent[];
+  /** Windows dropped because the trace outgrew its cap. */
+  droppedWindows: number;
+}
+
+export interface WavecraftProbe {
+  readonly apiVersion: 1;
+  status(): ProbeStatus;
+  /** Clears the trace and starts recording meter windows and parameter events. */
+  startTrace(): void;
+  /** The trace so far; windows from index `fromWindow` on (default 0). Recording continues. */
+  readTrace(fromWindow?: number): ProbeTrace;
+  /** The trace so far; recording stops. */
+  stopTrace(): ProbeTrace;
+}
+
+declare global {
+  interface Window {
+    wavecraftProbe?: WavecraftProbe;
+  }
+}

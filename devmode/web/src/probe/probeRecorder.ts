@@ -1,0 +1,92 @@
+/**
+ * The page side of the probe: the page feeds it windows, parameter events and status,
+ * and it serves them to the harness as `window.wavecraftProbe`. Self-contained, so a user's
+ * own dev-mode page can install it too.
+ */
+import type { ProbeMeterWindow, ProbeParamEvent, ProbeStatus, ProbeTrace, WavecraftProbe } from './probeApi.ts';
+
+export interface ProbeRecorderOptions {
+  /** Cap on recorded windows; older ones are dropped past it. Default 12000 (2 min at 10 ms). */
+  maxWindows?: number;
+}
+
+export class ProbeRecorder implements WavecraftProbe {
+  readonly apiVersion = 1 as const;
+  private readonly state: ProbeStatus = {
+    apiVersion: 1,
+    ready: false,
+    dspPath: null,
+    source: null,
+    sampleRate: null,
+    windowFrames: null,
+    blockFrames: null,
+    latestFrame: -1,
+    connected: false,
+    error: null,
+  };
+  private recording = false;
+  private windows: ProbeMeterWindow[] = [];
+  private events: ProbeParamEvent[] = [];
+  private dropped = 0;
+  private readonly maxWindows: number;
+
+  constructor(options: ProbeRecorderOptions = {}) {
+    this.maxWindows = options.maxWindows ?? 12000;
+  }
+
+  /** Installs this recorder as `window.wavecraftProbe`. */
+  install(target: Window = window): this {
+    target.wavecraftProbe = this;
+    return this;
+  }
+
+  // ---- fed by the page ----
+
+  update(patch: Partial<Omit<ProbeStatus, 'apiVersion'>>): void {
+    Object.assign(this.state, patch);
+  }
+
+  recordWindow(window: ProbeMeterWindow): void {
+    const end = window.frame + (this.state.windowFrames ?? 0);
+    if (end > this.state.latestFrame) this.state.latestFrame = end;
+    if (!this.recording) return;
+    this.windows.push(window);
+    if (this.windows.length > this.maxWindows) {
+      this.windows.shift();
+      this.dropped++;
+    }
+  }
+
+  recordParamEvent(event: ProbeParamEvent): void {
+    if (this.recording) this.events.push(event);
+  }
+
+  // ---- read by the harness ----
+
+  status(): ProbeStatus {
+    return { ...this.state };
+  }
+
+  startTrace(): void {
+    this.windows = [];
+    this.events = [];
+    this.dropped = 0;
+    this.recording = true;
+  }
+
+  readTrace(fromWindow = 0): ProbeTrace {
+    return {
+      sampleRate: this.state.sampleRate,
+      windowFrames: this.state.windowFrames,
+      windows: this.windows.slice(fromWindow),
+      paramEvents: [...this.events],
+      droppedWindows: this.dropped,
+    };
+  }
+
+  stopTrace(): ProbeTrace {
+    const trace = this.readTrace();
+    this.recording = false;
+    return trace;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The dev-mode AudioWorkletProcessor: runs a DSP backend on each render quantum, measures
+ * meters before and after it, and reports the frame at which each parameter change took effect.
+ */
+import type { DspBackend } from '../../../dsp/dspBackend.ts';
+import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
+import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
+import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
+
+class DspProcessor extends AudioWorkletProcessor {
+  private readonly dsp: DspBackend;
+  private readonly meters: MeterWindowAccumulator;
+  private readonly queue: Extract<ToWorklet, { type: 'param' }>[] = [];
+  private pendingReset = false;
+  private silence = new Float32Array(128);
+  private started = false;
+  private failed = false;
+
+  constructor(options: { processorOptions?: unknown }) {
+    super(options);
+    const opts = options.processorOptions as ProcessorOptions;
+    this.dsp = new MockDsp(sampleRate);
+    for (const [id, value] of Object.entries(opts.initialParameters)) this.dsp.setParameter(id, value);
+    this.dsp.reset();
+    this.meters = new MeterWindowAccumulator(opts.windowFrames);
+    this.port.onmessage = (event: MessageEvent<ToWorklet>) => {
+      if (event.data.type === 'param') this.queue.push(event.data);
+      else if (event.data.type === 'reset') this.pendingReset = true;
+    };
+  }
+
+  process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
+    if (this.failed) return false;
+    const output = outputs[0]!;
+    const outL = output[0]!;
+    const outR = output[1] ?? outL;
+    // The render quantum is whatever length the buffers have; never assume 128.
+    const frames = outL.length;
+    const input = inputs[0] ?? [];
+    if (this.silence.length < frames) this.silence = new Float32Array(frames);
+    const inL = input[0] ?? this.silence;
+    const inR = input[1] ?? inL; // mono input feeds both channels
+    const frame = currentFrame;
+    if (!this.started) {
+      this.started = true;
+      this.post({ type: 'firstBlock', frame, blockFrames: frames });
+    }
+    this.applyQueued(frame);
+    try {
+      this.dsp.process(inL, inR, outL, outR, frames);
+    } catch (error) {
+      this.failed = true;
+      this.post({ type: 'error', message: `DSP process() failed at frame ${frame}: ${String(error)}` });
+      outL.fill(0);
+      outR.fill(0);
+      return false;
+    }
+    const completed: MeterWindow[] = [];
+    this.meters.add(frame, frames, inL, inR, outL, outR, (w) => completed.push(w));
+    if (completed.length > 0) this.post({ type: 'windows', windows: completed });
+    return true;
+  }
+
+  private applyQueued(frame: number): void {
+    if (this.pendingReset) {
+      this.pendingReset = false;
+      this.dsp.reset();
+    }
+    if (this.queue.length === 0) return;
+    // Date.now() is the one wall clock the worklet scope has; it matches the harness's.
+    const appliedAtEpochMs = Date.now();
+    while (this.queue.length > 0) {
+      const change = this.queue.shift()!;
+      this.dsp.setParameter(change.id, change.value);
+      this.post({ type: 'paramApplied', id: change.id, value: change.value, seq: change.seq, frame, appliedAtEpochMs });
+    }
+  }
+
+  private post(message: FromWorklet): void {
+    this.port.postMessage(message);
+  }
+}
+
+registerProcessor(PROCESSOR_NAME, DspProcessor);

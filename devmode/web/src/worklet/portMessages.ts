@@ -1,0 +1,26 @@
+/** Messages between the page's main thread and the DSP worklet, over the node's port. */
+import type { MeterWindow } from './meterWindows.ts';
+
+export const PROCESSOR_NAME = 'wavecraft-dsp';
+
+export interface ProcessorOptions {
+  dsp: 'mock' | 'wasm';
+  /** Meter window length in frames. */
+  windowFrames: number;
+  /** Parameter values to apply before the first block. */
+  initialParameters: Record<string, number>;
+}
+
+export type ToWorklet =
+  | { type: 'param'; id: string; value: number; seq: number }
+  | { type: 'reset' };
+
+export type FromWorklet =
+  | { type: 'windows'; windows: MeterWindow[] }
+  /**
+   * A parameter change took effect at audio-clock `frame` (the first frame processed with it);
+   * `appliedAtEpochMs` is the wall clock (Date.now) when the worklet processed that block.
+   */
+  | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
+  | { type: 'firstBlock'; frame: number; blockFrames: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,43 @@
+/**
+ * Chromium's fake capture runs on its own timer, and the MediaStream → AudioContext FIFO
+ * occasionally underruns, putting a few ms of zeros into the page's input (seen here: about
+ * one 250-sample hole per 20 s of audio, at random times). Such a window says nothing about the
+ * DSP, so settled measurements skip it — judged on the pre-DSP input only, never on the output —
+ * and report it.
+ */
+import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import type { ProbeMeterWindow } from '../../devmode/web/src/probe/probeApi.ts';
+
+/** What the input should read while the fixture plays: its RMS per channel, dBFS. */
+export interface ExpectedInput {
+  rmsDb: [number, number];
+  /** How far a window may deviate before it counts as a dropout. Default 0.1 dB. */
+  toleranceDb?: number;
+}
+
+export interface CaptureDropout {
+  frame: number;
+  inputRmsDb: [number, number];
+}
+
+/** Splits windows into those whose input matches `expected` and the dropouts. */
+export function splitCaptureDropouts(
+  windows: readonly ProbeMeterWindow[],
+  expected: ExpectedInput,
+): { clean: ProbeMeterWindow[]; dropouts: CaptureDropout[] } {
+  const tolerance = expected.toleranceDb ?? 0.1;
+  const clean: ProbeMeterWindow[] = [];
+  const dropouts: CaptureDropout[] = [];
+  for (const w of windows) {
+    const rmsDb: [number, number] = [linearToDb(w.inputRms[0]), linearToDb(w.inputRms[1])];
+    const ok = rmsDb.every((db, ch) => Math.abs(db - expected.rmsDb[ch]!) <= tolerance);
+    if (ok) clean.push(w);
+    else dropouts.push({ frame: w.frame, inputRmsDb: rmsDb });
+  }
+  return { clean, dropouts };
+}
+
+/** Whether a reading that starts at `frame` and spans up to `spanFrames` overlaps a dropout window. */
+export function overlapsDropout(frame: number, spanFrames: number, dropouts: readonly CaptureDropout[], windowFrames: number): boolean {
+  return dropouts.some((d) => d.frame < frame + spanFrames && frame < d.frame + windowFrames);
+}

@@ -1,0 +1,184 @@
+/**
+ * Drives a dev-mode page through its UI and reads it through the probe (`window.wavecraftProbe`).
+ * Every wait is on the audio clock or on page state, never a wall-clock sleep.
+ */
+import type { Page } from '@playwright/test';
+import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../devmode/web/src/probe/probeApi.ts';
+
+export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
+
+export interface MeterDisplayRow {
+  peakDb: number;
+  rmsDb: number;
+  /** Audio-clock span of the reading: first frame and length. */
+  frame: number;
+  frames: number;
+  text: string;
+}
+
+export interface MeterDisplayReading {
+  output: [MeterDisplayRow, MeterDisplayRow];
+  input: [MeterDisplayRow, MeterDisplayRow];
+}
+
+export class DevModePage {
+  constructor(
+    readonly page: Page,
+    /** Default wait timeout in ms. */
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  /** Builds the page URL with its query configuration. */
+  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; windowMs?: number; latencyHint?: string }): string {
+    const url = new URL(pageUrl);
+    url.searchParams.set('ws', query.devServerUrl);
+    url.searchParams.set('dsp', query.dsp);
+    if (query.windowMs !== undefined) url.searchParams.set('windowMs', String(query.windowMs));
+    if (query.latencyHint !== undefined) url.searchParams.set('latencyHint', query.latencyHint);
+    return url.toString();
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.waitForFunction(() => window.wavecraftProbe?.apiVersion === 1, undefined, { timeout: this.timeoutMs }).catch(() => {
+      throw new Error(`the page at ${url} has no wavecraftProbe (apiVersion 1) after ${this.timeoutMs} ms; see docs/probe.md`);
+    });
+  }
+
+  async selectSource(kind: SourceKind): Promise<void> {
+    await this.page.getByTestId('source-select').selectOption(kind);
+  }
+
+  async status(): Promise<ProbeStatus> {
+    return this.page.evaluate(() => window.wavecraftProbe!.status());
+  }
+
+  /** Waits until audio runs through the DSP with the server's parameters; throws the page's error if it reports one. */
+  async waitUntilReady(): Promise<ProbeStatus> {
+    await this.waitFor('the page to become ready (audio running, parameters loaded)', () =>
+      this.page.waitForFunction(() => {
+        const s = window.wavecraftProbe!.status();
+        if (s.error) throw new Error(s.error);
+        return s.ready;
+      }, undefined, this.waitOptions),
+    );
+    return this.status();
+  }
+
+  async startTrace(): Promise<void> {
+    await this.page.evaluate(() => window.wavecraftProbe!.startTrace());
+  }
+
+  async readTrace(fromWindow = 0): Promise<ProbeTrace> {
+    return this.page.evaluate((from) => window.wavecraftProbe!.readTrace(from), fromWindow);
+  }
+
+  /**
+   * Waits until the DSP has applied every `id → value` in `values`, among the trace's events from
+   * index `fromEvent` on; returns the matching events (the latest per id).
+   */
+  async waitForParamEvents(values: Record<string, number>, fromEvent: number): Promise<ProbeParamEvent[]> {
+    const handle = await this.waitFor(`the DSP to apply ${JSON.stringify(values)}`, () =>
+      this.page.waitForFunction(
+      ({ values, fromEvent }) => {
+        const probe = window.wavecraftProbe!;
+        const s = probe.status();
+        if (s.error) throw new Error(s.error);
+        const events = probe.readTrace(Number.MAX_SAFE_INTEGER).paramEvents.slice(fromEvent);
+        const found = Object.entries(values).map(([id, value]) => events.filter((e) => e.id === id && e.value === value).at(-1));
+        return found.every((e) => e !== undefined) ? found : null;
+      },
+      { values, fromEvent },
+      this.waitOptions,
+    ));
+    return (await handle.jsonValue()) as ProbeParamEvent[];
+  }
+
+  /** Waits until meter windows cover the audio clock up to `frame` (exclusive). */
+  async waitForFrame(frame: number): Promise<void> {
+    await this.waitFor(`audio frame ${frame}`, () =>
+      this.page.waitForFunction(
+        (target) => {
+          const s = window.wavecraftProbe!.status();
+          if (s.error) throw new Error(s.error);
+          return s.latestFrame >= target;
+        },
+        frame,
+        this.waitOptions,
+      ),
+    );
+  }
+
+  /**
+   * Waits (on the audio clock, from now) until the input meter shows sound at or above
+   * `thresholdDb`; resolves false if `maxSeconds` of audio pass in silence.
+   */
+  async waitForInputSound(thresholdDb: number, maxSeconds: number): Promise<boolean> {
+    const handle = await this.waitFor(`input sound within ${maxSeconds} s of audio`, () =>
+      this.page.waitForFunction(
+      ({ thresholdDb, maxSeconds }) => {
+        const probe = window.wavecraftProbe!;
+        const s = probe.status();
+        if (s.error) throw new Error(s.error);
+        const threshold = 10 ** (thresholdDb / 20);
+        const windows = probe.readTrace(0).windows;
+        if (windows.some((w) => Math.max(w.inputPeak[0], w.inputPeak[1]) >= threshold)) return 'sound';
+        const first = windows[0]?.frame;
+        return first !== undefined && s.latestFrame - first >= maxSeconds * s.sampleRate! ? 'silent' : null;
+      },
+      { thresholdDb, maxSeconds },
+      this.waitOptions,
+    ));
+    return (await handle.jsonValue()) === 'sound';
+  }
+
+  /** Waits until the meter display shows a reading that starts at or after `frame`. */
+  async waitForDisplayFrom(frame: number): Promise<void> {
+    await this.waitFor(`the meter display to show frame ${frame} or later`, () =>
+      this.page.waitForFunction(
+        (target) => {
+          const row = document.querySelector<HTMLElement>('[data-testid="meter-output-left"]');
+          return Number(row?.dataset['frame'] ?? -1) >= target;
+        },
+        frame,
+        this.waitOptions,
+      ),
+    );
+  }
+
+  /** Reads the meter display's exact values from its data attributes, and its text. */
+  async readMeterDisplay(): Promise<MeterDisplayReading> {
+    const row = async (testId: string): Promise<MeterDisplayRow> => {
+      const locator = this.page.getByTestId(testId);
+      const [peakDb, rmsDb, frame, frames, text] = await Promise.all([
+        locator.getAttribute('data-peak-db'),
+        locator.getAttribute('data-rms-db'),
+        locator.getAttribute('data-frame'),
+        locator.getAttribute('data-frames'),
+        locator.innerText(),
+      ]);
+      return { peakDb: Number(peakDb), rmsDb: Number(rmsDb), frame: Number(frame), frames: Number(frames), text };
+    };
+    return {
+      output: [await row('meter-output-left'), await row('meter-output-right')],
+      input: [await row('meter-input-left'), await row('meter-input-right')],
+    };
+  }
+
+  private get waitOptions() {
+    return { timeout: this.timeoutMs, polling: 10 };
+  }
+
+  private async waitFor<T>(what: string, wait: () => Promise<T>): Promise<T> {
+    try {
+      return await wait();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message.includes('Timeout')) {
+        const status = await this.status().catch(() => null);
+        throw new Error(`timed out after ${this.timeoutMs} ms waiting for ${what}; probe status: ${JSON.stringify(status)}`);
+      }
+      throw new Error(`while waiting for ${what}: ${message.split('\n')[0]}`);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * One scenario step: set parameters over the dev server, wait for the DSP to apply them on the
+ * audio clock, then measure the settled levels after the ramp.
+ */
+import type { ProbeParamEvent } from '../../devmode/web/src/probe/probeApi.ts';
+import { splitCaptureDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
+import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
+import type { DevModePage } from '../page/devModePage.ts';
+import type { DevServerClient } from '../rpc/devServerClient.ts';
+
+export interface AppliedStep {
+  values: Record<string, number>;
+  events: ProbeParamEvent[];
+  /** First audio-clock frame at which every value of the step is in effect. */
+  effectiveFrame: number;
+  /** Per parameter: wall-clock ms from sending setParameter to the worklet processing the change's first frame. */
+  latencyMs: Record<string, number>;
+}
+
+export interface SettleOptions {
+  /** Time after the change before measuring (covers the DSP's ramp). Default 0.02 s. */
+  settleSeconds?: number;
+  /** Length of the measured span. Default 0.2 s. */
+  spanSeconds?: number;
+  /**
+   * The input the fixture should deliver. When given, windows whose input deviates from it
+   * (capture dropouts) are skipped and the span extends on the audio clock to make up for them,
+   * by at most `maxExtraSeconds`.
+   */
+  expectedInput?: ExpectedInput;
+  /** Default 1 s. */
+  maxExtraSeconds?: number;
+}
+
+export interface SettledMeasurement {
+  trace: MeterTrace;
+  levels: LevelReport;
+  /** Windows skipped because the captured input deviated from `expectedInput`. */
+  dropouts: CaptureDropout[];
+}
+
+/** Sends every value of the step over the dev server, then waits for the DSP to apply them all. */
+export async function applyParameterStep(rpc: DevServerClient, page: DevModePage, values: Record<string, number>): Promise<AppliedStep> {
+  const fromEvent = (await page.readTrace(Number.MAX_SAFE_INTEGER)).paramEvents.length;
+  const sentAt: Record<string, number> = {};
+  for (const [id, value] of Object.entries(values)) {
+    sentAt[id] = Date.now(); // the same clock the worklet stamps with
+    await rpc.call('setParameter', { id, value });
+  }
+  const events = await page.waitForParamEvents(values, fromEvent);
+  const latencyMs = Object.fromEntries(events.map((e) => [e.id, e.appliedAtEpochMs - sentAt[e.id]!]));
+  return { values, events, effectiveFrame: Math.max(...events.map((e) => e.frame)), latencyMs };
+}
+
+/**
+ * Waits on the audio clock until the settled span after `step` is metered, then measures it:
+ * peak and RMS over `spanSeconds` of windows, starting `settleSeconds` after the change.
+ */
+export async function measureSettled(
+  page: DevModePage,
+  step: Pick<AppliedStep, 'effectiveFrame'>,
+  options: SettleOptions = {},
+): Promise<SettledMeasurement> {
+  const status = await page.status();
+  if (!status.sampleRate || !status.windowFrames) throw new Error('cannot measure: the page reports no sample rate (audio not running)');
+  const W = status.windowFrames;
+  const from = step.effectiveFrame + Math.round((options.settleSeconds ?? 0.02) * status.sampleRate);
+  const spanWindows = Math.max(1, Math.round(((options.spanSeconds ?? 0.2) * status.sampleRate) / W));
+  let until = from + spanWindows * W;
+  const limit = until + Math.round((options.maxExtraSeconds ?? 1) * status.sampleRate);
+  for (;;) {
+    await page.waitForFrame(until);
+    const trace = new MeterTrace(await page.readTrace());
+    const windows = trace.windowsIn(from, until);
+    if (!options.expectedInput) return { trace, levels: trace.levelsOf(windows), dropouts: [] };
+    const { clean, dropouts } = splitCaptureDropouts(windows, options.expectedInput);
+    if (clean.length >= spanWindows) {
+      const used = clean.slice(0, spanWindows);
+      const last = used.at(-1)!.frame;
+      return { trace, levels: trace.levelsOf(used), dropouts: dropouts.filter((d) => d.frame < last) };
+    }
+    if (until >= limit) {
+      const sample = dropouts.slice(0, 5).map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);
+      throw new Error(
+        `the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from the expected input RMS ${options.expectedInput.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${options.expectedInput.toleranceDb ?? 0.1} dB), e.g. ${sample.join('; ')}`,
+      );
+    }
+    until += (spanWindows - clean.length) * W;
+  }
+}

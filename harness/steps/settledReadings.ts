@@ -1,0 +1,69 @@
+/**
+ * The page's two other views of the meters — its display and the meterUpdate relay — read at
+ * spans whose captured input was clean, so they can be held to the same analytic levels.
+ */
+import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import { splitCaptureDropouts, type ExpectedInput } from '../analysis/captureDropouts.ts';
+import { MeterTrace, type StageLevels } from '../analysis/meterTrace.ts';
+import type { DevModePage, MeterDisplayReading } from '../page/devModePage.ts';
+import type { ReceivedMeterUpdate } from '../rpc/devServerClient.ts';
+
+export interface SpanReading {
+  fromFrame: number;
+  toFrame: number;
+  output: StageLevels;
+}
+
+function isClean(trace: MeterTrace, fromFrame: number, toFrame: number, expected: ExpectedInput | undefined): boolean {
+  const windows = trace.windowsIn(fromFrame, toFrame);
+  if (windows.length === 0) return false;
+  return !expected || splitCaptureDropouts(windows, expected).dropouts.length === 0;
+}
+
+/**
+ * meterUpdate notifications that start inside [fromFrame, toFrame), each with the span it covers
+ * (up to the next update's start), keeping only those over clean input.
+ */
+export function relayedReadings(
+  updates: readonly ReceivedMeterUpdate[],
+  trace: MeterTrace,
+  fromFrame: number,
+  toFrame: number,
+  expected?: ExpectedInput,
+): SpanReading[] {
+  const toFrameOf = (u: ReceivedMeterUpdate) => Math.round((u.timestamp_us / 1e6) * trace.sampleRate);
+  const sorted = [...updates].sort((a, b) => a.timestamp_us - b.timestamp_us);
+  const readings: SpanReading[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = toFrameOf(sorted[i]!);
+    const end = toFrameOf(sorted[i + 1]!);
+    if (start < fromFrame || end > toFrame || !isClean(trace, start, end, expected)) continue;
+    const u = sorted[i]!;
+    readings.push({
+      fromFrame: start,
+      toFrame: end,
+      output: { peakDb: [linearToDb(u.left_peak), linearToDb(u.right_peak)], rmsDb: [linearToDb(u.left_rms), linearToDb(u.right_rms)] },
+    });
+  }
+  return readings;
+}
+
+/** Reads the meter display at the first reading from `fromFrame` on whose input was clean. */
+export async function readDisplayOnCleanInput(
+  page: DevModePage,
+  fromFrame: number,
+  expected?: ExpectedInput,
+  maxReadings = 20,
+): Promise<MeterDisplayReading> {
+  let next = fromFrame;
+  for (let attempt = 0; attempt < maxReadings; attempt++) {
+    await page.waitForDisplayFrom(next);
+    const display = await page.readMeterDisplay();
+    const { frame, frames } = display.output[0];
+    await page.waitForFrame(frame + frames);
+    const trace = new MeterTrace(await page.readTrace());
+    if (isClean(trace, frame, frame + frames, expected)) return display;
+    next = frame + 1; // that reading covered a capture dropout; take the next one
+  }
+  throw new Error(`the meter display showed no reading over clean input in ${maxReadings} readings from frame ${fromFrame}`);
+}

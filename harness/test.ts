@@ -1,0 +1,153 @@
+/**
+ * Playwright fixtures of the harness. Specs import `test` and `expect` from here.
+ *
+ * - `stack` (worker): the dev server and page under test; the embedded reference stack on free
+ *   ports unless WAVECRAFT_DEV_SERVER_URL / WAVECRAFT_PAGE_URL point elsewhere.
+ * - `inputWav` (option): the fixture fed to the fake microphone, e.g. 'sine-1k-m6dbfs-mono.wav'.
+ * - `dspPath` (option): 'mock' or 'wasm'; set per Playwright project.
+ * - `rpc`: a dev-server client with every parameter reset to its default.
+ * - `devModePage`: a fresh Chromium with fake capture of `inputWav`, the page open, the microphone
+ *   selected, audio running and the capture checked for silence.
+ */
+import { test as base, chromium, type Browser } from '@playwright/test';
+import { linearToDb } from '../devmode/protocol/decibels.ts';
+import { startReferenceStack } from '../devmode/server/referenceStack.ts';
+import { launchArgs } from './browser/launchArgs.ts';
+import { requireChromium } from './browser/findChromium.ts';
+import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
+import { resolveInputWav } from './config/inputFixtures.ts';
+import { DevModePage } from './page/devModePage.ts';
+import { DevServerClient } from './rpc/devServerClient.ts';
+import { assertCaptureCompatible, readWav } from './wav/wavFile.ts';
+
+export interface StackEndpoints {
+  devServerUrl: string;
+  /** Page URL without the harness's query parameters. */
+  pageUrl: string;
+  /** True when the harness started the stack itself. */
+  embedded: boolean;
+}
+
+export interface InputFixture {
+  path: string;
+  /** Loudest sample over all channels, dBFS. */
+  peakDb: number;
+}
+
+interface WorkerFixtures {
+  harnessConfig: HarnessConfig;
+  stack: StackEndpoints;
+  chromiumPath: string;
+}
+
+/** Options a spec (`test.use`) or a project (`use`) can set. */
+export interface HarnessOptions {
+  inputWav: string;
+  dspPath: 'mock' | 'wasm';
+}
+
+interface TestFixtures extends HarnessOptions {
+  input: InputFixture;
+  audioBrowser: Browser;
+  rpc: DevServerClient;
+  devModePage: DevModePage;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  inputWav: ['sine-1k-m6dbfs-mono.wav', { option: true }],
+  dspPath: ['mock', { option: true }],
+
+  harnessConfig: [async ({}, use) => use(readHarnessConfig()), { scope: 'worker' }],
+
+  stack: [
+    async ({ harnessConfig }, use) => {
+      const { devServerUrl, pageUrl } = harnessConfig;
+      if (devServerUrl && pageUrl) {
+        await use({ devServerUrl, pageUrl, embedded: false });
+        return;
+      }
+      const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0 });
+      try {
+        await use({
+          devServerUrl: devServerUrl ?? stack.devServerUrl,
+          pageUrl: pageUrl ?? `${stack.pageOrigin}/index.html`,
+          embedded: true,
+        });
+      } finally {
+        await stack.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  chromiumPath: [async ({}, use) => use(requireChromium().path), { scope: 'worker' }],
+
+  input: async ({ inputWav, harnessConfig }, use) => {
+    const path = resolveInputWav(inputWav, harnessConfig.fixturesDir);
+    // Chromium turns an unusable file into silence without a word: refuse it here instead.
+    await assertCaptureCompatible(path);
+    const audio = await readWav(path);
+    let peak = 0;
+    for (const channel of audio.channels) for (const x of channel) peak = Math.max(peak, Math.abs(x));
+    await use({ path, peakDb: linearToDb(peak) });
+  },
+
+  audioBrowser: async ({ chromiumPath, input }, use) => {
+    // One capture file per browser process: each test gets its own browser.
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: launchArgs({ captureWav: input.path }),
+    });
+    try {
+      await use(browser);
+    } finally {
+      await browser.close();
+    }
+  },
+
+  rpc: async ({ stack }, use) => {
+    const client = await DevServerClient.connect(stack.devServerUrl);
+    await client.resetParameters();
+    try {
+      await use(client);
+    } finally {
+      client.close();
+    }
+    if (client.protocolErrors.length > 0) {
+      throw new Error(`the dev server sent invalid messages:\n  ${client.protocolErrors.join('\n  ')}`);
+    }
+  },
+
+  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input }, use, testInfo) => {
+    void rpc; // parameters are reset before the page loads them
+    const context = await audioBrowser.newContext();
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') testInfo.annotations.push({ type: 'page console error', description: message.text() });
+    });
+    const devModePage = new DevModePage(page);
+    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath }));
+    await devModePage.selectSource('mic');
+    await devModePage.waitUntilReady();
+    if (input.peakDb > -80) {
+      await devModePage.startTrace();
+      const heard = await devModePage.waitForInputSound(input.peakDb - 40, 2);
+      if (!heard) {
+        throw new Error(
+          `fake capture delivered silence: ${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS, but the page's input meter stayed below ${(input.peakDb - 40).toFixed(1)} dBFS for 2 s of audio`,
+        );
+      }
+    }
+    try {
+      await use(devModePage);
+    } finally {
+      await context.close();
+    }
+    if (pageErrors.length > 0) throw new Error(`the dev-mode page threw:\n  ${pageErrors.join('\n  ')}`);
+  },
+});
+
+export { expect } from '@playwright/test';

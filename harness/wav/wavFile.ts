@@ -1,0 +1,92 @@
+/**
+ * WAV reading and writing. Samples are decoded by wav-decoder and encoded by node-wav;
+ * this file only checks the layout first and writes atomically.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../io/writeFileAtomic.ts';
+import nodeWav from 'node-wav';
+import wavDecoder from 'wav-decoder';
+import { WavError } from './wavError.ts';
+import { captureIncompatibility, describeEncoding, readWavHeader, type WavFormat } from './wavHeader.ts';
+
+export interface WavAudio {
+  sampleRate: number;
+  /** One array per channel. */
+  channels: Float32Array[];
+  format: WavFormat;
+}
+
+export interface WavEncoding {
+  sampleRate: number;
+  /** 8, 16 or 32 for PCM; ignored when `float` is set. Default 16. */
+  bitDepth?: 8 | 16 | 32;
+  /** Write 32-bit float. Default false. */
+  float?: boolean;
+}
+
+/** Decodes WAV bytes; `file` names the source in errors. */
+export function decodeWav(bytes: Uint8Array, file: string): WavAudio {
+  const format = readWavHeader(bytes, file);
+  const supported =
+    (format.effectiveFormatTag === 1 && [8, 16, 24, 32].includes(format.bitsPerSample)) ||
+    (format.effectiveFormatTag === 3 && [32, 64].includes(format.bitsPerSample));
+  if (!supported) throw new WavError('WAV_UNSUPPORTED_FORMAT', file, `${describeEncoding(format)} cannot be decoded`);
+  if (format.formatTag === 0xfffe) {
+    throw new WavError('WAV_UNSUPPORTED_FORMAT', file, 'WAVE_FORMAT_EXTENSIBLE files are not supported; re-save as plain PCM or float');
+  }
+  // wav-decoder wants an ArrayBuffer that starts at the RIFF header.
+  const copy = bytes.slice().buffer;
+  const decoded = wavDecoder.decode.sync(copy);
+  return { sampleRate: decoded.sampleRate, channels: decoded.channelData, format };
+}
+
+export async function readWav(path: string): Promise<WavAudio> {
+  return decodeWav(await readBytes(path), path);
+}
+
+export function readWavSync(path: string): WavAudio {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new WavError('WAV_UNREADABLE', path, `cannot read: ${(error as Error).message}`);
+  }
+  return decodeWav(bytes, path);
+}
+
+/**
+ * Checks that Chromium's fake capture will play `path` rather than silently produce silence:
+ * a readable, non-empty WAV in an encoding the capture accepts. Throws WavError otherwise.
+ */
+export async function assertCaptureCompatible(path: string): Promise<WavFormat> {
+  const format = readWavHeader(await readBytes(path), path);
+  const problem = captureIncompatibility(format);
+  if (problem) throw new WavError('WAV_UNSUPPORTED_FORMAT', path, `Chromium's fake audio capture would play silence: ${problem}`);
+  if (format.frames === 0) throw new WavError('WAV_EMPTY', path, 'the "data" chunk holds no samples');
+  return format;
+}
+
+export function encodeWav(channels: ArrayLike<number>[], encoding: WavEncoding): Buffer {
+  if (channels.length === 0) throw new RangeError('encodeWav needs at least one channel');
+  const length = channels[0]!.length;
+  if (channels.some((c) => c.length !== length)) throw new RangeError('encodeWav: channels differ in length');
+  return nodeWav.encode(channels, {
+    sampleRate: encoding.sampleRate,
+    float: encoding.float ?? false,
+    bitDepth: encoding.float ? 32 : (encoding.bitDepth ?? 16),
+  });
+}
+
+/** Writes a WAV atomically: a temp file beside the target, then a rename. */
+export async function writeWav(path: string, channels: ArrayLike<number>[], encoding: WavEncoding): Promise<void> {
+  await writeFileAtomic(path, encodeWav(channels, encoding));
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new WavError('WAV_UNREADABLE', path, `cannot read: ${(error as Error).message}`);
+  }
+}

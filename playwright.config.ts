@@ -1,0 +1,21 @@
+import { defineConfig } from '@playwright/test';
+import type { HarnessOptions } from './harness/test.ts';
+
+/**
+ * Live specs run real-time audio in headless Chromium. Projects choose the DSP path.
+ * retries stay 0: a flaky test is a bug to fix, not to retry.
+ */
+export default defineConfig<HarnessOptions>({
+  testDir: 'specs',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'reports/test-results',
+  globalSetup: './harness/globalSetup.ts',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
+  fullyParallel: true,
+  forbidOnly: !!process.env['CI'],
+  reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }]],
+  projects: [{ name: 'mock', use: { dspPath: 'mock' } }],
+});

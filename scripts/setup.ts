@@ -1,0 +1,23 @@
+/**
+ * Idempotent project set-up: a Chromium to drive, the standard input fixtures (verified against
+ * their manifest), and the built dev-mode page. Each step is skipped when already done.
+ *
+ *   npm run setup
+ */
+import { fileURLToPath } from 'node:url';
+import { ensureChromium } from './setup/ensureChromium.ts';
+import { ensureFixtures } from './setup/ensureFixtures.ts';
+import { ensurePageBuild } from './setup/ensurePageBuild.ts';
+
+export async function runSetup(log: (line: string) => void = (line) => console.log(`[setup] ${line}`)): Promise<void> {
+  await ensureChromium(log);
+  await ensureFixtures(log);
+  await ensurePageBuild(log);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runSetup().catch((error: Error) => {
+    console.error(`[setup] ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -146,6 +146,12 @@ export class DevServer {
       this.reply(socket, id, new RpcError(ErrorCode.MethodNotFound, `Method not found: "${method}"`));
       return;
     }
+    // JSON can carry ±Infinity (1e999) but no schema type admits it: answer it as out of range.
+    const nonFinite = findNonFinite(candidate.params, '/params');
+    if (nonFinite) {
+      this.reply(socket, id, new RpcError(ErrorCode.ValueOutOfRange, `Value out of range for "${method}": ${nonFinite} is not a finite number`));
+      return;
+    }
     const paramsCheck = validateParams(method, candidate.params);
     if (!paramsCheck.ok) {
       this.reply(
@@ -203,6 +209,17 @@ export class DevServer {
   private send(socket: WebSocket, message: JsonRpcResponse): void {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   }
+}
+
+/** The JSON pointer of the first non-finite number inside `value`, or null. */
+function findNonFinite(value: unknown, pointer: string): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${pointer} (${value})`;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = findNonFinite(item, `${pointer}/${key}`);
+    if (found) return found;
+  }
+  return null;
 }
 
 function rawToString(data: RawData): string {

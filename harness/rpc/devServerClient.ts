@@ -97,6 +97,11 @@ export class DevServerClient {
     return result;
   }
 
+  /** Sends a notification (checked against its schema before it goes). */
+  notify<N extends NotificationName>(method: N, params: Notifications[N]): void {
+    this.rpc.notify(method, params);
+  }
+
   on<N extends NotificationName>(method: N, listener: (params: Notifications[N]) => void): () => void {
     return this.rpc.on(method, listener);
   }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LinearRamp } from './linearRamp.ts';
+import { gainDbToLinear, GAIN_RAMP_SECONDS, MockDsp } from './mockDsp.ts';
+
+function render(dsp: MockDsp, input: Float32Array): Float32Array {
+  const out = new Float32Array(input.length);
+  const right = new Float32Array(input.length);
+  dsp.process(input, input, out, right, input.length);
+  expect(Array.from(right)).toEqual(Array.from(out));
+  return out;
+}
+
+describe('LinearRamp', () => {
+  it('reaches the target in exactly rampFrames frames, linearly', () => {
+    const ramp = new LinearRamp(1, 4);
+    ramp.setTarget(0);
+    expect([ramp.next(), ramp.next(), ramp.next(), ramp.next(), ramp.next()]).toEqual([0.75, 0.5, 0.25, 0, 0]);
+    expect(ramp.isRamping).toBe(false);
+  });
+
+  it('starts a new ramp from where it is when retargeted mid-ramp', () => {
+    const ramp = new LinearRamp(0, 4);
+    ramp.setTarget(1);
+    ramp.next();
+    ramp.next(); // 0.5
+    ramp.setTarget(0);
+    expect(ramp.next()).toBeCloseTo(0.375, 12);
+  });
+
+  it('rejects a non-positive length', () => {
+    expect(() => new LinearRamp(0, 0)).toThrow(RangeError);
+  });
+});
+
+describe('MockDsp', () => {
+  it('applies input and output gain in dB', () => {
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('input_gain', -6);
+    dsp.setParameter('output_gain', -14);
+    dsp.reset(); // settle the ramps
+    const out = render(dsp, new Float32Array(16).fill(0.5));
+    expect(out[15]).toBeCloseTo(0.5 * gainDbToLinear(-20), 7);
+    expect(gainDbToLinear(-20)).toBeCloseTo(0.1, 12);
+  });
+
+  it('ramps a gain change linearly over 10 ms (480 frames at 48 kHz)', () => {
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('input_gain', -20);
+    const out = render(dsp, new Float32Array(1000).fill(1));
+    const rampFrames = Math.round(GAIN_RAMP_SECONDS * 48000);
+    expect(rampFrames).toBe(480);
+    expect(out[0]).toBeCloseTo(1 + (0.1 - 1) / 480, 6);
+    expect(out[239]).toBeCloseTo(1 + ((0.1 - 1) * 240) / 480, 6);
+    expect(out[479]).toBeCloseTo(0.1, 6);
+    expect(out[999]).toBeCloseTo(0.1, 6);
+    // strictly decreasing during the ramp, flat after it
+    for (let i = 1; i < 480; i++) expect(out[i]!).toBeLessThan(out[i - 1]!);
+  });
+
+  it('passes input through unchanged when bypassed, whatever the gains', () => {
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('input_gain', 12);
+    dsp.setParameter('bypass', 1);
+    const input = Float32Array.from({ length: 64 }, (_, i) => Math.sin(i));
+    expect(Array.from(render(dsp, input))).toEqual(Array.from(input));
+  });
+
+  it('ignores parameters it does not implement', () => {
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('filter_cutoff', 100);
+    expect(Array.from(render(dsp, new Float32Array(4).fill(0.25)))).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+});

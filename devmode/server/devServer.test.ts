@@ -1,0 +1,216 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { referenceParameterDefinitions } from '../dsp/parameterDefinitions.ts';
+import { ErrorCode } from '../protocol/jsonRpc.ts';
+import { RpcCallError } from '../protocol/rpcClient.ts';
+import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
+import { CloseCode, DevServer } from './devServer.ts';
+import { RawSocket } from './testing/rawSocket.ts';
+
+let server: DevServer;
+let url: string;
+let clients: { close(): void }[] = [];
+
+async function client(): Promise<DevServerClient> {
+  const c = await DevServerClient.connect(url);
+  clients.push(c);
+  return c;
+}
+
+async function raw(): Promise<RawSocket> {
+  const s = await RawSocket.open(url);
+  clients.push(s);
+  return s;
+}
+
+beforeAll(async () => {
+  server = new DevServer({ definitions: referenceParameterDefinitions, port: 0, maxPayloadBytes: 64 * 1024 });
+  ({ url } = await server.listen());
+});
+afterAll(() => server.close());
+beforeEach(() => server.parameters.reset());
+afterEach(() => {
+  clients.forEach((c) => c.close());
+  clients = [];
+});
+
+describe('methods', () => {
+  it('binds to loopback at the root path', () => {
+    expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('getAllParameters lists every definition with its value', async () => {
+    const { parameters } = await (await client()).call('getAllParameters');
+    expect(parameters.map((p) => p.id)).toEqual(referenceParameterDefinitions.map((d) => d.id));
+    expect(parameters.find((p) => p.id === 'input_gain')).toEqual({ ...referenceParameterDefinitions[0], value: 0 });
+  });
+
+  it('setParameter stores the value, getParameter reads it, and other clients are told', async () => {
+    const a = await client();
+    const b = await client();
+    const seen: unknown[] = [];
+    b.on('parameterChanged', (p) => seen.push(p));
+    const echoed: unknown[] = [];
+    a.on('parameterChanged', (p) => echoed.push(p));
+    await expect(a.call('setParameter', { id: 'input_gain', value: -6.5 })).resolves.toEqual({});
+    await expect(b.call('getParameter', { id: 'input_gain' })).resolves.toEqual({ id: 'input_gain', value: -6.5 });
+    expect(seen).toEqual([{ id: 'input_gain', value: -6.5 }]);
+    expect(echoed).toEqual([]); // not sent back to the sender
+  });
+
+  it('getMeterFrame is synthetic and slowly modulated without an audio client', async () => {
+    const { frame } = await (await client()).call('getMeterFrame');
+    expect(frame).not.toBeNull();
+    expect(frame!.rms_l).toBeGreaterThan(10 ** (-25 / 20));
+    expect(frame!.rms_l).toBeLessThan(10 ** (-11 / 20));
+    expect(frame!.peak_l).toBeCloseTo(frame!.rms_l * Math.SQRT2, 9);
+  });
+
+  it('registerAudio makes the caller the audio client, whose meters are relayed and served', async () => {
+    const audio = await client();
+    const viewer = await client();
+    const statuses: unknown[] = [];
+    viewer.on('audioStatusChanged', (s) => statuses.push(s));
+    expect(await viewer.call('getAudioStatus')).toEqual({ status: null });
+    const { status } = await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
+    expect(status).toMatchObject({ phase: 'runningFullDuplex', sample_rate: 48000, buffer_size: 128 });
+    expect((await viewer.call('getAudioStatus')).status).toEqual(status);
+    const update = { timestamp_us: 1000, left_peak: 0.5, left_rms: 0.35, right_peak: 0.25, right_rms: 0.17 };
+    const relayed = new Promise((resolve) => viewer.on('meterUpdate', resolve));
+    audio.notify('meterUpdate', update);
+    expect(await relayed).toEqual(update);
+    expect(await viewer.call('getMeterFrame')).toEqual({ frame: { peak_l: 0.5, peak_r: 0.25, rms_l: 0.35, rms_r: 0.17, timestamp: 1000 } });
+    expect(statuses).toEqual([status]);
+  });
+
+  it('ignores meterUpdate from clients that are not the audio client', async () => {
+    const audio = await client();
+    await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
+    const intruder = await raw();
+    intruder.send(JSON.stringify({ jsonrpc: '2.0', method: 'meterUpdate', params: { timestamp_us: 1, left_peak: 1, left_rms: 1, right_peak: 1, right_rms: 1 } }));
+    const viewer = await client();
+    expect((await viewer.call('getMeterFrame')).frame).toBeNull();
+  });
+
+  it('the audio client leaving sets the status to disabled and tells the others', async () => {
+    const audio = await client();
+    await audio.call('registerAudio', { client_id: 'page', sample_rate: 44100, buffer_size: 256 });
+    const viewer = await client();
+    const changed = new Promise((resolve) => viewer.on('audioStatusChanged', resolve));
+    audio.close();
+    expect(await changed).toMatchObject({ phase: 'disabled' });
+    expect((await viewer.call('getAudioStatus')).status?.phase).toBe('disabled');
+  });
+
+  it('requestResize and ping answer', async () => {
+    const c = await client();
+    await expect(c.call('requestResize', { width: 800, height: 600 })).resolves.toEqual({ accepted: true });
+    await expect(c.call('ping')).resolves.toEqual({});
+  });
+});
+
+describe('error codes', () => {
+  const error = (code: number, id: unknown = 1) => expect.objectContaining({ jsonrpc: '2.0', id, error: expect.objectContaining({ code }) });
+
+  it.each([
+    ['invalid JSON', '{"jsonrpc": "2.0", ', ErrorCode.ParseError, null],
+    ['a JSON array', '[]', ErrorCode.InvalidRequest, null],
+    ['a JSON scalar', '17', ErrorCode.InvalidRequest, null],
+    ['a missing jsonrpc', '{"id": 1, "method": "ping"}', ErrorCode.InvalidRequest, 1],
+    ['a wrong jsonrpc', '{"jsonrpc": "1.0", "id": 1, "method": "ping"}', ErrorCode.InvalidRequest, 1],
+    ['an id of the wrong type', '{"jsonrpc": "2.0", "id": [1], "method": "ping"}', ErrorCode.InvalidRequest, null],
+    ['a method that is not a string', '{"jsonrpc": "2.0", "id": 1, "method": 5}', ErrorCode.InvalidRequest, 1],
+    ['an unknown method', '{"jsonrpc": "2.0", "id": 1, "method": "explode"}', ErrorCode.MethodNotFound, 1],
+    ['params of the wrong type', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": "x"}', ErrorCode.InvalidRequest, 1],
+    ['params of the wrong shape', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": 3, "value": 1}}', ErrorCode.InvalidParams, 1],
+    ['a missing id param', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"value": 1}}', ErrorCode.InvalidParams, 1],
+    ['a missing value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain"}}', ErrorCode.InvalidParams, 1],
+    ['a string value', '{"jsonrpc": "2.0", "id": "s", "method": "setParameter", "params": {"id": "input_gain", "value": "-6"}}', ErrorCode.InvalidParams, 's'],
+    ['an infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": 1e999}}', ErrorCode.ValueOutOfRange, 1],
+    ['a negative infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": -1e999}}', ErrorCode.ValueOutOfRange, 1],
+    ['NaN (not JSON)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": NaN}}', ErrorCode.ParseError, null],
+    ['a value above max', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": 24.001}}', ErrorCode.ValueOutOfRange, 1],
+    ['a value below min', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain", "value": -61}}', ErrorCode.ValueOutOfRange, 1],
+    ['a bool that is not 0 or 1', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "bypass", "value": 0.5}}', ErrorCode.ValueOutOfRange, 1],
+    ['an unknown parameter (set)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "nope", "value": 0}}', ErrorCode.ParameterNotFound, 1],
+    ['an unknown parameter (get)', '{"jsonrpc": "2.0", "id": 1, "method": "getParameter", "params": {"id": "nope"}}', ErrorCode.ParameterNotFound, 1],
+  ])('%s', async (_what, text, code, id) => {
+    const socket = await raw();
+    expect(await socket.request(text)).toEqual(error(code, id));
+    // Nothing changed, and the connection still serves.
+    expect(server.parameters.all().map((p) => p.value)).toEqual(referenceParameterDefinitions.map((d) => d.default));
+    expect(await socket.request('{"jsonrpc":"2.0","id":99,"method":"ping"}')).toEqual({ jsonrpc: '2.0', id: 99, result: {} });
+  });
+
+  it('an internal error in a handler answers -32603 and names the method', async () => {
+    const socket = await raw();
+    const original = server.parameters.all;
+    server.parameters.all = () => {
+      throw new Error('boom');
+    };
+    try {
+      expect(await socket.request('{"jsonrpc":"2.0","id":1,"method":"getAllParameters"}')).toEqual(
+        error(ErrorCode.InternalError, 1),
+      );
+    } finally {
+      server.parameters.all = original;
+    }
+  });
+
+  it('the typed client surfaces error codes as RpcCallError', async () => {
+    const c = await client();
+    const failure = c.call('setParameter', { id: 'input_gain', value: 100 });
+    await expect(failure).rejects.toBeInstanceOf(RpcCallError);
+    await expect(failure).rejects.toMatchObject({ code: ErrorCode.ValueOutOfRange, method: 'setParameter' });
+  });
+
+  it('notifications get no answer', async () => {
+    const socket = await raw();
+    socket.send('{"jsonrpc":"2.0","method":"ping"}');
+    expect(await socket.request('{"jsonrpc":"2.0","id":2,"method":"ping"}')).toEqual({ jsonrpc: '2.0', id: 2, result: {} });
+    expect(socket.pending).toBe(0);
+  });
+
+  it('a binary frame closes the connection with 1003', async () => {
+    const socket = await raw();
+    socket.send(Buffer.from([1, 2, 3]));
+    expect((await socket.closed).code).toBe(CloseCode.UnsupportedData);
+  });
+
+  it('a message over the size limit closes the connection with 1009', async () => {
+    const socket = await raw();
+    socket.send(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(70 * 1024) } }));
+    expect((await socket.closed).code).toBe(CloseCode.MessageTooBig);
+    // the server keeps serving others
+    await expect((await client()).call('ping')).resolves.toEqual({});
+  });
+});
+
+describe('RPC client', () => {
+  it('times out a call that gets no answer, naming the method', async () => {
+    const { WebSocketServer } = await import('ws');
+    const silent = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((r) => silent.once('listening', r));
+    const port = (silent.address() as { port: number }).port;
+    const c = await DevServerClient.connect(`ws://127.0.0.1:${port}/`, { timeoutMs: 100 });
+    await expect(c.call('ping')).rejects.toThrow('[rpc] timeout on calling "ping" after 100 ms');
+    c.close();
+    silent.close();
+  });
+
+  it('rejects pending calls when the connection closes', async () => {
+    const { WebSocketServer } = await import('ws');
+    const closer = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    closer.on('connection', (s) => s.on('message', () => s.close(1001, 'going away')));
+    await new Promise((r) => closer.once('listening', r));
+    const port = (closer.address() as { port: number }).port;
+    const c = await DevServerClient.connect(`ws://127.0.0.1:${port}/`);
+    await expect(c.call('ping')).rejects.toThrow(/"ping" aborted: connection closed \(code 1001, going away\)/);
+    closer.close();
+  });
+
+  it('refuses to send a message that breaks the schema', async () => {
+    const c = await client();
+    // @ts-expect-error deliberately wrong params
+    await expect(c.call('setParameter', { id: 'input_gain' })).rejects.toThrow(/refusing to send an invalid "setParameter" message/);
+  });
+});

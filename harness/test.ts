@@ -42,8 +42,13 @@ interface WorkerFixtures {
 
 /** Options a spec (`test.use`) or a project (`use`) can set. */
 export interface HarnessOptions {
+  /** The input fixture: fed to the fake microphone (`mic`) or the page's file input (`file`). */
   inputWav: string;
   dspPath: 'mock' | 'wasm';
+  /** Which of the page's sources plays. Default 'mic' (fake capture). */
+  audioSource: 'mic' | 'file' | 'tone';
+  /** The test tone, when audioSource is 'tone'. Default 1 kHz at -6 dBFS. */
+  tone: { frequencyHz: number; levelDb: number };
 }
 
 interface TestFixtures extends HarnessOptions {
@@ -56,6 +61,8 @@ interface TestFixtures extends HarnessOptions {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   inputWav: ['sine-1k-m6dbfs-mono.wav', { option: true }],
   dspPath: ['mock', { option: true }],
+  audioSource: ['mic', { option: true }],
+  tone: [{ frequencyHz: 1000, levelDb: -6 }, { option: true }],
 
   harnessConfig: [async ({}, use) => use(readHarnessConfig()), { scope: 'worker' }],
 
@@ -119,7 +126,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input }, use, testInfo) => {
+  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone }, use, testInfo) => {
     void rpc; // parameters are reset before the page loads them
     const context = await audioBrowser.newContext();
     const page = await context.newPage();
@@ -130,14 +137,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     const devModePage = new DevModePage(page);
     await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath }));
-    await devModePage.selectSource('mic');
+    if (audioSource === 'mic') await devModePage.selectSource('mic');
+    else if (audioSource === 'file') await devModePage.playFile(input.path);
+    else await devModePage.playTone(tone);
     await devModePage.waitUntilReady();
-    if (input.peakDb > -80) {
+    const sourcePeakDb = audioSource === 'tone' ? tone.levelDb : input.peakDb;
+    if (sourcePeakDb > -80) {
       await devModePage.startTrace();
-      const heard = await devModePage.waitForInputSound(input.peakDb - 40, 2);
+      const heard = await devModePage.waitForInputSound(sourcePeakDb - 40, 2);
       if (!heard) {
+        const what = audioSource === 'mic' ? 'fake capture delivered silence' : `the ${audioSource} source delivered silence`;
         throw new Error(
-          `fake capture delivered silence: ${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS, but the page's input meter stayed below ${(input.peakDb - 40).toFixed(1)} dBFS for 2 s of audio`,
+          `${what}: ${audioSource === 'tone' ? `the tone is at ${tone.levelDb} dBFS` : `${input.path} peaks at ${sourcePeakDb.toFixed(1)} dBFS`}, but the page's input meter stayed below ${(sourcePeakDb - 40).toFixed(1)} dBFS for 2 s of audio`,
         );
       }
     }

@@ -49,6 +49,18 @@ export class DevModePage {
     await this.page.getByTestId('source-select').selectOption(kind);
   }
 
+  /** Plays `path` through the page's file input (decoded by the page and looped). */
+  async playFile(path: string): Promise<void> {
+    await this.page.getByTestId('source-file').setInputFiles(path);
+  }
+
+  /** Plays the page's test tone. */
+  async playTone(tone: { frequencyHz: number; levelDb: number }): Promise<void> {
+    await this.page.getByTestId('tone-frequency').fill(String(tone.frequencyHz));
+    await this.page.getByTestId('tone-level').fill(String(tone.levelDb));
+    await this.selectSource('tone');
+  }
+
   async status(): Promise<ProbeStatus> {
     return this.page.evaluate(() => window.wavecraftProbe!.status());
   }

@@ -30,13 +30,41 @@ export interface DevServerClientOptions {
 export class DevServerClient {
   /** Every meterUpdate relayed to this client, in arrival order. */
   readonly meterUpdates: ReceivedMeterUpdate[] = [];
+  private meterWaiters: { accept: (u: MeterUpdate) => boolean; resolve: () => void }[] = [];
+
   private constructor(
     private readonly rpc: RpcClient,
     readonly url: string,
     /** Protocol violations seen so far (invalid messages from the server). */
     readonly protocolErrors: string[],
   ) {
-    rpc.on('meterUpdate', (update) => this.meterUpdates.push({ ...update, receivedAtEpochMs: Date.now() }));
+    rpc.on('meterUpdate', (update) => {
+      this.meterUpdates.push({ ...update, receivedAtEpochMs: Date.now() });
+      this.meterWaiters = this.meterWaiters.filter((w) => {
+        if (!w.accept(update)) return true;
+        w.resolve();
+        return false;
+      });
+    });
+  }
+
+  /**
+   * Resolves once a relayed meterUpdate at or after audio-clock time `timestampUs` has arrived
+   * (so every update before it has arrived too: one connection keeps order).
+   */
+  waitForMeterUpdateAt(timestampUs: number, timeoutMs = 5000): Promise<void> {
+    if (this.meterUpdates.some((u) => u.timestamp_us >= timestampUs)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.meterWaiters = this.meterWaiters.filter((w) => w.resolve !== done);
+        reject(new Error(`no meterUpdate relayed for audio time ${(timestampUs / 1e6).toFixed(3)} s within ${timeoutMs} ms (last: ${this.meterUpdates.at(-1)?.timestamp_us ?? 'none'} µs)`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.meterWaiters.push({ accept: (u) => u.timestamp_us >= timestampUs, resolve: done });
+    });
   }
 
   static async connect(url: string, options: DevServerClientOptions = {}): Promise<DevServerClient> {

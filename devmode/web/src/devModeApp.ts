@@ -28,6 +28,8 @@ export class DevModeApp {
   private parameters = new Map<string, ParameterInfo>();
   private parametersLoaded = false;
   private windowsFlowing = false;
+  /** The connection on which this page is the registered audio client, if any. */
+  private registeredOn: RpcClient | null = null;
   private seq = 0;
   private readonly receivedAt = new Map<number, number>();
   private readonly clientId = `devmode-page-${Math.random().toString(36).slice(2, 10)}`;
@@ -84,6 +86,8 @@ export class DevModeApp {
   }
 
   private onDisconnected(reason: string): void {
+    this.registeredOn = null;
+    this.updateReady();
     this.setConnected(false);
     this.ui.connection.title = reason;
   }
@@ -170,11 +174,19 @@ export class DevModeApp {
   }
 
   private async registerAudio(client: RpcClient, engine: AudioEngine): Promise<void> {
-    await client.call('registerAudio', {
-      client_id: this.clientId,
-      sample_rate: engine.context.sampleRate,
-      buffer_size: this.blockFrames,
-    });
+    if (this.registeredOn === client) return;
+    this.registeredOn = client;
+    try {
+      await client.call('registerAudio', {
+        client_id: this.clientId,
+        sample_rate: engine.context.sampleRate,
+        buffer_size: this.blockFrames,
+      });
+    } catch (error) {
+      this.registeredOn = null;
+      throw error;
+    }
+    this.updateReady();
   }
 
   private onWindows(windows: MeterWindow[]): void {
@@ -188,8 +200,10 @@ export class DevModeApp {
     }
   }
 
+  /** Ready: audio flows, the server's parameters are applied, and the server relays our meters. */
   private updateReady(): void {
-    this.probe.update({ ready: this.windowsFlowing && this.parametersLoaded });
+    const registered = this.registeredOn !== null && this.registeredOn === this.link.current;
+    this.probe.update({ ready: this.windowsFlowing && this.parametersLoaded && registered });
   }
 
   /** Every UI tick: show the meters and relay them to the dev server. */

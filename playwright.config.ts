@@ -17,5 +17,10 @@ export default defineConfig<HarnessOptions>({
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
   reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }]],
-  projects: [{ name: 'mock', use: { dspPath: 'mock' } }],
+  projects: [
+    // The JS mock DSP: the shared live specs only (it implements gains and bypass).
+    { name: 'mock', use: { dspPath: 'mock' }, testIgnore: 'wasm/**' },
+    // The WASM DSP (the reference build, or WAVECRAFT_WASM): the shared specs plus specs/wasm/.
+    { name: 'wasm', use: { dspPath: 'wasm' } },
+  ],
 });

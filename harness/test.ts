@@ -73,7 +73,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         await use({ devServerUrl, pageUrl, embedded: false });
         return;
       }
-      const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0 });
+      const stack = await startReferenceStack({
+        devServerPort: 0,
+        pagePort: 0,
+        ...(harnessConfig.wasmPath ? { wasmPath: harnessConfig.wasmPath } : {}),
+      });
       try {
         await use({
           devServerUrl: devServerUrl ?? stack.devServerUrl,
@@ -140,7 +144,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     if (audioSource === 'mic') await devModePage.selectSource('mic');
     else if (audioSource === 'file') await devModePage.playFile(input.path);
     else await devModePage.playTone(tone);
-    await devModePage.waitUntilReady();
+    const status = await devModePage.waitUntilReady();
+    if (status.dspPath !== dspPath) throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${dspPath}"`);
     const sourcePeakDb = audioSource === 'tone' ? tone.levelDb : input.peakDb;
     if (sourcePeakDb > -80) {
       await devModePage.startTrace();

@@ -1,6 +1,7 @@
 /**
  * Idempotent project set-up: a Chromium to drive, the standard input fixtures (verified against
- * their manifest), and the built dev-mode page. Each step is skipped when already done.
+ * their manifest), the reference WASM DSP and the built dev-mode page. Each step is skipped when
+ * already done.
  *
  *   npm run setup
  */
@@ -8,10 +9,12 @@ import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './setup/ensureChromium.ts';
 import { ensureFixtures } from './setup/ensureFixtures.ts';
 import { ensurePageBuild } from './setup/ensurePageBuild.ts';
+import { ensureReferenceDsp } from './setup/ensureReferenceDsp.ts';
 
 export async function runSetup(log: (line: string) => void = (line) => console.log(`[setup] ${line}`)): Promise<void> {
   await ensureChromium(log);
   await ensureFixtures(log);
+  await ensureReferenceDsp(log);
   await ensurePageBuild(log);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceParameterDefinitions } from '../dsp/parameterDefinitions.ts';
+import { readFileSync } from 'node:fs';
 import {
   validateNotification,
   validateParameterDefinitions,
@@ -90,7 +90,8 @@ describe('notifications and server messages', () => {
 
 describe('parameter definitions', () => {
   it('accepts the reference DSP definitions', () => {
-    expect(validateParameterDefinitions(referenceParameterDefinitions)).toEqual({ ok: true, errors: [] });
+    const definitions = JSON.parse(readFileSync(new URL('../dsp/reference/parameters.json', import.meta.url), 'utf8')) as unknown;
+    expect(validateParameterDefinitions(definitions)).toEqual({ ok: true, errors: [] });
   });
 
   it('reports every problem with its pointer', () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { referenceParameterDefinitions } from '../dsp/parameterDefinitions.ts';
+import { loadParameterDefinitions } from '../dsp/reference/referenceDsp.ts';
+import type { ParameterDefinition } from '../protocol/parameters.ts';
 import { ErrorCode } from '../protocol/jsonRpc.ts';
 import { RpcCallError } from '../protocol/rpcClient.ts';
 import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
@@ -7,6 +8,7 @@ import { CloseCode, DevServer } from './devServer.ts';
 import { RawSocket } from './testing/rawSocket.ts';
 
 let server: DevServer;
+let referenceParameterDefinitions: ParameterDefinition[];
 let url: string;
 let clients: { close(): void }[] = [];
 
@@ -23,6 +25,7 @@ async function raw(): Promise<RawSocket> {
 }
 
 beforeAll(async () => {
+  referenceParameterDefinitions = await loadParameterDefinitions();
   server = new DevServer({ definitions: referenceParameterDefinitions, port: 0, maxPayloadBytes: 64 * 1024 });
   ({ url } = await server.listen());
 });

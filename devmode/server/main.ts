@@ -24,6 +24,8 @@ function port(name: string, text: string): number {
 const stack = await startReferenceStack({
   devServerPort: port('port', values.port),
   pagePort: port('page-port', values['page-port']),
+  // WAVECRAFT_WASM: use this WASM DSP build instead of the reference one.
+  ...(process.env['WAVECRAFT_WASM'] ? { wasmPath: process.env['WAVECRAFT_WASM'] } : {}),
 }).catch((error: Error) => {
   console.error(`devmode: ${error.message}`);
   process.exit(1);
@@ -31,6 +33,7 @@ const stack = await startReferenceStack({
 
 const pageUrl = `${stack.pageOrigin}/index.html?ws=${encodeURIComponent(stack.devServerUrl)}`;
 console.log(`dev server: ${stack.devServerUrl}`);
+console.log(`WASM DSP:   ${stack.wasmPath} (open the page with &dsp=wasm to run it)`);
 console.log(`page:       ${pageUrl}`);
 console.log('Ctrl-C stops both.');
 

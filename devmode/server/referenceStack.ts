@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { referenceParameterDefinitions } from '../dsp/parameterDefinitions.ts';
+import { REFERENCE_WASM_PATH } from '../dsp/reference/referenceDsp.ts';
+import { loadWasmDspFile } from '../dsp/wasm/loadWasmDspFile.ts';
 import type { ParameterDefinition } from '../protocol/parameters.ts';
 import { DevServer } from './devServer.ts';
 import { StaticPageServer } from './staticPageServer.ts';
@@ -18,7 +19,12 @@ export interface ReferenceStackOptions {
   pagePort?: number;
   /** Interface for both servers. Default 127.0.0.1. */
   host?: string;
-  /** Parameter definitions. Default: the reference DSP's. */
+  /**
+   * The WASM DSP build: the dev server serves its schema's parameters and the page loads it at
+   * /dsp.wasm. Default: the reference DSP. Checked against the ABI before anything starts.
+   */
+  wasmPath?: string;
+  /** Parameter definitions, overriding the module's schema (tests only). */
   definitions?: readonly ParameterDefinition[];
   /** Extra origins allowed to open the dev server's WebSocket. */
   extraOrigins?: readonly string[];
@@ -30,6 +36,10 @@ export interface ReferenceStack {
   devServerUrl: string;
   /** http://host:port — the page is at `${pageOrigin}/index.html`. */
   pageOrigin: string;
+  /** The WASM DSP build in use. */
+  wasmPath: string;
+  /** Serves another file from the page server at `urlPath` (e.g. a test module). */
+  mount(urlPath: string, file: string): string;
   close(): Promise<void>;
 }
 
@@ -38,10 +48,13 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
     throw new Error(`the dev-mode page is not built (${PAGE_BUILD_DIR}/index.html is missing); run: npm run setup`);
   }
   const host = options.host ?? '127.0.0.1';
-  const pages = new StaticPageServer({ root: PAGE_BUILD_DIR, host, port: options.pagePort ?? 0 });
+  const wasmPath = options.wasmPath ?? REFERENCE_WASM_PATH;
+  const definitions = options.definitions ?? (await loadWasmDspFile(wasmPath)).definitions;
+  const mounts: Record<string, string> = { '/dsp.wasm': wasmPath };
+  const pages = new StaticPageServer({ root: PAGE_BUILD_DIR, host, port: options.pagePort ?? 0, mounts });
   const { origin: pageOrigin } = await pages.listen();
   const devServer = new DevServer({
-    definitions: options.definitions ?? referenceParameterDefinitions,
+    definitions,
     host,
     port: options.devServerPort ?? 9000,
     allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],
@@ -57,6 +70,11 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
     devServer,
     devServerUrl,
     pageOrigin,
+    wasmPath,
+    mount: (urlPath, file) => {
+      mounts[urlPath] = file;
+      return `${pageOrigin}${urlPath}`;
+    },
     close: async () => {
       await Promise.all([devServer.close(), pages.close()]);
     },

@@ -27,7 +27,10 @@ export interface StaticPageServerOptions {
   host?: string;
   /** Port; 0 picks a free one. Default 0. */
   port?: number;
-  /** Extra files served at fixed URL paths, e.g. `{ '/dsp.wasm': '/abs/path/build.wasm' }`. */
+  /**
+   * Extra files served at fixed URL paths, e.g. `{ '/dsp.wasm': '/abs/path/build.wasm' }`.
+   * The object is read on every request, so entries added later are served too.
+   */
   mounts?: Record<string, string>;
 }
 

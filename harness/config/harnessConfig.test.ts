@@ -4,7 +4,7 @@ import { resolveInputWav } from './inputFixtures.ts';
 
 describe('harness configuration', () => {
   it('defaults to the embedded stack', () => {
-    expect(readHarnessConfig({})).toEqual({ devServerUrl: null, pageUrl: null, fixturesDir: null });
+    expect(readHarnessConfig({})).toEqual({ devServerUrl: null, pageUrl: null, fixturesDir: null, wasmPath: null });
   });
 
   it('takes a user dev server and page', () => {

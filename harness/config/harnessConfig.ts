@@ -5,13 +5,17 @@
  * - WAVECRAFT_DEV_SERVER_URL  ws:// URL of a running dev server (default: start the embedded one)
  * - WAVECRAFT_PAGE_URL        http(s):// URL of a dev-mode page with the probe (default: the embedded page)
  * - WAVECRAFT_FIXTURES_DIR    extra folder searched first for input WAVs
+ * - WAVECRAFT_WASM            WASM DSP build (ABI v1) for the embedded stack (default: the reference DSP)
  * - CHROMIUM_PATH             Chromium executable (see findChromium)
  */
+
+import { resolve } from 'node:path';
 
 export interface HarnessConfig {
   devServerUrl: string | null;
   pageUrl: string | null;
   fixturesDir: string | null;
+  wasmPath: string | null;
 }
 
 export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): HarnessConfig {
@@ -31,6 +35,7 @@ export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): Harness
     devServerUrl: url('WAVECRAFT_DEV_SERVER_URL', ['ws:', 'wss:']),
     pageUrl: url('WAVECRAFT_PAGE_URL', ['http:', 'https:']),
     fixturesDir: env['WAVECRAFT_FIXTURES_DIR'] || null,
+    wasmPath: env['WAVECRAFT_WASM'] ? resolve(env['WAVECRAFT_WASM']) : null,
   };
   if (problems.length > 0) throw new Error(`harness configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -9,7 +9,10 @@ import type { LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
 import type { DevServerClient } from '../rpc/devServerClient.ts';
 import { applyParameterStep, measureSettled, type AppliedStep } from './parameterStep.ts';
-import { readDisplayOnCleanInput, relayedReadings } from './settledReadings.ts';
+import { collectRelayedReadings, readDisplayOnCleanInput } from './settledReadings.ts';
+
+/** Relayed meter updates each step must see (and check) while it holds. */
+const MIN_RELAYED = 5;
 
 export interface StepCheck {
   label: string;
@@ -36,8 +39,10 @@ export interface StepOutcome {
 export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, check: StepCheck): Promise<StepOutcome> {
   const { label, toleranceDb } = check;
   const expectedInput: ExpectedInput = { rmsDb: check.input.rmsDb, toleranceDb };
-  const step = await applyParameterStep(rpc, page, check.values);
+  // Note the relay position before sending: meters after the change can arrive before the
+  // harness hears that the DSP applied it. Frames, not arrival order, pick what counts below.
   const relayFrom = rpc.meterUpdates.length;
+  const step = await applyParameterStep(rpc, page, check.values);
   const { levels, trace, dropouts } = await measureSettled(page, step, { expectedInput });
   const misses = [
     ...compareStageLevels(label, 'input', levels.input, check.input, toleranceDb),
@@ -56,15 +61,15 @@ export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, 
     if (Number.isFinite(left.peakDb) && !visible.includes(`${left.peakDb.toFixed(1)} dBFS`)) {
       problems.push(`${label}: the meter display text "${visible}" does not show its own peak ${left.peakDb.toFixed(1)} dBFS`);
     }
-    // Every update covering the span has arrived once one from after its end has.
-    await rpc.waitForMeterUpdateAt((levels.toFrame / trace.sampleRate) * 1e6);
-    const relayed = relayedReadings(rpc.meterUpdates.slice(relayFrom), trace, levels.fromFrame, levels.toFrame, expectedInput);
+    // The step still holds, so every relayed update from the settled span's start on must carry
+    // its levels. Collect at least MIN_RELAYED of them (a stalled page merges several into one).
+    const relayed = await collectRelayedReadings(rpc, page, relayFrom, levels.fromFrame, expectedInput, MIN_RELAYED);
     relayedCount = relayed.length;
-    if (relayed.length < 5) {
+    if (relayed.length < MIN_RELAYED) {
       const all = rpc.meterUpdates.slice(relayFrom).map((u) => Math.round((u.timestamp_us / 1e6) * trace.sampleRate));
       problems.push(
-        `${label}: only ${relayed.length} meterUpdate notifications over clean input were relayed for the settled span ` +
-          `[${levels.fromFrame}, ${levels.toFrame}) (expected ≥ 5 at ~60 Hz); updates received since the step started at frames: ${all.join(', ')}`,
+        `${label}: only ${relayed.length} meterUpdate notifications over clean input were relayed from frame ${levels.fromFrame} ` +
+          `(expected ≥ ${MIN_RELAYED} at ~60 Hz); updates received since the step started at frames: ${all.join(', ')}`,
       );
     }
     relayed.forEach((r, i) => misses.push(...compareStageLevels(`${label} relay #${i}`, 'meterUpdate', r.output, check.output, toleranceDb)));

@@ -6,7 +6,7 @@ import { linearToDb } from '../../devmode/protocol/decibels.ts';
 import { splitCaptureDropouts, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type StageLevels } from '../analysis/meterTrace.ts';
 import type { DevModePage, MeterDisplayReading } from '../page/devModePage.ts';
-import type { ReceivedMeterUpdate } from '../rpc/devServerClient.ts';
+import type { DevServerClient, ReceivedMeterUpdate } from '../rpc/devServerClient.ts';
 
 export interface SpanReading {
   fromFrame: number;
@@ -46,6 +46,30 @@ export function relayedReadings(
     });
   }
   return readings;
+}
+
+/**
+ * Waits for relayed meter updates from `fromFrame` on until `count` of them cover clean input
+ * (or `maxWaitMs` passes), then returns those readings. Updates are read from index `fromIndex`.
+ */
+export async function collectRelayedReadings(
+  rpc: DevServerClient,
+  page: DevModePage,
+  fromIndex: number,
+  fromFrame: number,
+  expected: ExpectedInput | undefined,
+  count: number,
+  maxWaitMs = 3000,
+): Promise<SpanReading[]> {
+  const deadline = Date.now() + maxWaitMs;
+  for (;;) {
+    const trace = new MeterTrace(await page.readTrace());
+    const end = (trace.trace.windows.at(-1)?.frame ?? 0) + trace.windowFrames;
+    const readings = relayedReadings(rpc.meterUpdates.slice(fromIndex), trace, fromFrame, end, expected);
+    if (readings.length >= count || Date.now() >= deadline) return readings;
+    const lastUs = rpc.meterUpdates.at(-1)?.timestamp_us ?? 0;
+    await rpc.waitForMeterUpdateAt(lastUs + 1, Math.max(1, deadline - Date.now())).catch(() => undefined);
+  }
 }
 
 /** Reads the meter display at the first reading from `fromFrame` on whose input was clean. */

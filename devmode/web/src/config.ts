@@ -5,6 +5,8 @@ export interface PageConfig {
   devServerUrl: string;
   /** DSP path: `?dsp=mock|wasm`; default mock. */
   dsp: 'mock' | 'wasm';
+  /** URL of the WASM DSP module for `?dsp=wasm`: `?wasm=`; default ./dsp.wasm (served beside the page). */
+  wasmUrl: string;
   /** Meter window in ms: `?windowMs=`; default 10. */
   windowMs: number;
   /** AudioContext sample rate: `?sampleRate=`; default 48000. */
@@ -32,6 +34,7 @@ export function readPageConfig(search: string): PageConfig {
   return {
     latencyHint: latencyHint as AudioContextLatencyCategory,
     devServerUrl: q.get('ws') ?? 'ws://127.0.0.1:9000/',
+    wasmUrl: q.get('wasm') ?? './dsp.wasm',
     dsp,
     windowMs,
     sampleRate,

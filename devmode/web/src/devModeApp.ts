@@ -134,8 +134,25 @@ export class DevModeApp {
       engine.setSource(source);
       this.probe.update({ source: source ? choice.kind : 'none' });
     } catch (error) {
-      this.fail(`could not start the ${choice.kind} source: ${String(error)}`);
+      await this.audioFailed(`could not start the ${choice.kind} source: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Audio stopped for good: show why, and report status `failed` to the dev server. */
+  private async audioFailed(message: string): Promise<void> {
+    this.fail(message);
+    const client = this.link.current;
+    if (!client) return;
+    this.registeredOn = client;
+    await client
+      .call('registerAudio', {
+        client_id: this.clientId,
+        sample_rate: this.engine?.context.sampleRate ?? this.config.sampleRate,
+        buffer_size: this.blockFrames,
+        phase: 'failed',
+        diagnostic: message,
+      })
+      .catch(() => undefined);
   }
 
   private ensureEngine(): Promise<AudioEngine> {
@@ -144,6 +161,7 @@ export class DevModeApp {
         sampleRate: this.config.sampleRate,
         latencyHint: this.config.latencyHint,
         dsp: this.config.dsp,
+        wasmUrl: this.config.wasmUrl,
         windowMs: this.config.windowMs,
         initialParameters: Object.fromEntries([...this.parameters.values()].map((p) => [p.id, p.value])),
       },
@@ -158,7 +176,7 @@ export class DevModeApp {
           this.blockFrames = blockFrames;
           this.probe.update({ blockFrames });
         },
-        onError: (message) => this.fail(message),
+        onError: (message) => void this.audioFailed(message),
       },
     ).then(async (engine) => {
       this.engine = engine;

@@ -6,6 +6,7 @@ import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
 import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import type { ActiveSource } from './audioSources.ts';
+import { loadWasmDspForPage } from './loadWasmDspForPage.ts';
 
 export interface AudioEngineEvents {
   onWindows(windows: MeterWindow[]): void;
@@ -29,15 +30,19 @@ export class AudioEngine {
       sampleRate: number;
       latencyHint: AudioContextLatencyCategory;
       dsp: ProcessorOptions['dsp'];
+      wasmUrl: string;
       windowMs: number;
       initialParameters: Record<string, number>;
     },
     events: AudioEngineEvents,
   ): Promise<AudioEngine> {
+    // Check the module before any audio runs: a bad build fails here, naming the export or field.
+    const wasm = options.dsp === 'wasm' ? await loadWasmDspForPage(options.wasmUrl, options.sampleRate) : undefined;
     const context = new AudioContext({ sampleRate: options.sampleRate, latencyHint: options.latencyHint });
     await context.audioWorklet.addModule(workletUrl);
     const processorOptions: ProcessorOptions = {
       dsp: options.dsp,
+      ...(wasm ? { wasm } : {}),
       windowFrames: Math.round((options.windowMs / 1000) * context.sampleRate),
       initialParameters: options.initialParameters,
     };

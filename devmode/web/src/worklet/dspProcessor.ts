@@ -4,11 +4,12 @@
  */
 import type { DspBackend } from '../../../dsp/dspBackend.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
+import { WasmDsp } from '../../../dsp/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
 import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
 
 class DspProcessor extends AudioWorkletProcessor {
-  private readonly dsp: DspBackend;
+  private readonly dsp: DspBackend | null = null;
   private readonly meters: MeterWindowAccumulator;
   private readonly queue: Extract<ToWorklet, { type: 'param' }>[] = [];
   private pendingReset = false;
@@ -19,10 +20,15 @@ class DspProcessor extends AudioWorkletProcessor {
   constructor(options: { processorOptions?: unknown }) {
     super(options);
     const opts = options.processorOptions as ProcessorOptions;
-    this.dsp = new MockDsp(sampleRate);
-    for (const [id, value] of Object.entries(opts.initialParameters)) this.dsp.setParameter(id, value);
-    this.dsp.reset();
     this.meters = new MeterWindowAccumulator(opts.windowFrames);
+    try {
+      this.dsp = createBackend(opts);
+      for (const [id, value] of Object.entries(opts.initialParameters)) this.dsp.setParameter(id, value);
+      this.dsp.reset();
+    } catch (error) {
+      this.failed = true;
+      this.post({ type: 'error', message: `the ${opts.dsp} DSP could not start: ${describe(error)}` });
+    }
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => {
       if (event.data.type === 'param') this.queue.push(event.data);
       else if (event.data.type === 'reset') this.pendingReset = true;
@@ -30,7 +36,7 @@ class DspProcessor extends AudioWorkletProcessor {
   }
 
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
-    if (this.failed) return false;
+    if (this.failed || !this.dsp) return false;
     const output = outputs[0]!;
     const outL = output[0]!;
     const outR = output[1] ?? outL;
@@ -45,12 +51,13 @@ class DspProcessor extends AudioWorkletProcessor {
       this.started = true;
       this.post({ type: 'firstBlock', frame, blockFrames: frames });
     }
-    this.applyQueued(frame);
     try {
+      this.applyQueued(frame);
       this.dsp.process(inL, inR, outL, outR, frames);
     } catch (error) {
+      // A trap stops this DSP for good: silence out, report once, and let the node go idle.
       this.failed = true;
-      this.post({ type: 'error', message: `DSP process() failed at frame ${frame}: ${String(error)}` });
+      this.post({ type: 'error', message: `the ${this.dsp.kind} DSP trapped at frame ${frame}: ${describe(error)}` });
       outL.fill(0);
       outR.fill(0);
       return false;
@@ -62,16 +69,17 @@ class DspProcessor extends AudioWorkletProcessor {
   }
 
   private applyQueued(frame: number): void {
+    const dsp = this.dsp!;
     if (this.pendingReset) {
       this.pendingReset = false;
-      this.dsp.reset();
+      dsp.reset();
     }
     if (this.queue.length === 0) return;
     // Date.now() is the one wall clock the worklet scope has; it matches the harness's.
     const appliedAtEpochMs = Date.now();
     while (this.queue.length > 0) {
       const change = this.queue.shift()!;
-      this.dsp.setParameter(change.id, change.value);
+      dsp.setParameter(change.id, change.value);
       this.post({ type: 'paramApplied', id: change.id, value: change.value, seq: change.seq, frame, appliedAtEpochMs });
     }
   }
@@ -79,6 +87,16 @@ class DspProcessor extends AudioWorkletProcessor {
   private post(message: FromWorklet): void {
     this.port.postMessage(message);
   }
+}
+
+function createBackend(opts: ProcessorOptions): DspBackend {
+  if (opts.dsp === 'mock') return new MockDsp(sampleRate);
+  if (!opts.wasm) throw new Error('no WASM module was passed to the worklet');
+  return WasmDsp.instantiate(opts.wasm.bytes, opts.wasm.parameterIds, sampleRate);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 registerProcessor(PROCESSOR_NAME, DspProcessor);

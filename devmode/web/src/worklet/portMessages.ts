@@ -5,6 +5,8 @@ export const PROCESSOR_NAME = 'wavecraft-dsp';
 
 export interface ProcessorOptions {
   dsp: 'mock' | 'wasm';
+  /** For 'wasm': the module's bytes (checked on the main thread) and its parameter ids in schema order. */
+  wasm?: { bytes: ArrayBuffer; parameterIds: string[]; name: string };
   /** Meter window length in frames. */
   windowFrames: number;
   /** Parameter values to apply before the first block. */

@@ -36,6 +36,17 @@ export interface StepOutcome {
   summary: string;
 }
 
+/** Keeps, per channel and statistic, only the miss that deviates most (one row per relay statistic). */
+function worstPerStatistic(misses: LevelMiss[]): LevelMiss[] {
+  const worst = new Map<string, LevelMiss>();
+  for (const m of misses) {
+    const key = `${m.channel}/${m.statistic}`;
+    const current = worst.get(key);
+    if (!current || Math.abs(m.actualDb - m.expectedDb) > Math.abs(current.actualDb - current.expectedDb)) worst.set(key, m);
+  }
+  return [...worst.values()];
+}
+
 export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, check: StepCheck): Promise<StepOutcome> {
   const { label, toleranceDb } = check;
   const expectedInput: ExpectedInput = { rmsDb: check.input.rmsDb, toleranceDb };
@@ -72,7 +83,7 @@ export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, 
           `(expected ≥ ${MIN_RELAYED} at ~60 Hz); updates received since the step started at frames: ${all.join(', ')}`,
       );
     }
-    relayed.forEach((r, i) => misses.push(...compareStageLevels(`${label} relay #${i}`, 'meterUpdate', r.output, check.output, toleranceDb)));
+    misses.push(...worstPerStatistic(relayed.flatMap((r) => compareStageLevels(`${label} relay (worst of ${relayed.length})`, 'meterUpdate', r.output, check.output, toleranceDb))));
   }
   const fmt = (pair: [number, number]) => pair.map((d) => d.toFixed(3)).join('/');
   const summary =

@@ -19,8 +19,10 @@ export default defineConfig<HarnessOptions>({
   reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }]],
   projects: [
     // The JS mock DSP: the shared live specs only (it implements gains and bypass).
-    { name: 'mock', use: { dspPath: 'mock' }, testIgnore: 'wasm/**' },
+    { name: 'mock', use: { dspPath: 'mock' }, testIgnore: ['wasm/**', 'external/**'] },
     // The WASM DSP (the reference build, or WAVECRAFT_WASM): the shared specs plus specs/wasm/.
-    { name: 'wasm', use: { dspPath: 'wasm' } },
+    { name: 'wasm', use: { dspPath: 'wasm' }, testIgnore: 'external/**' },
+    // Runs the harness itself against an external WASM build, as a nightly user would.
+    { name: 'external', use: { dspPath: 'wasm' }, testMatch: 'external/**/*.spec.ts' },
   ],
 });

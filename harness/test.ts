@@ -26,6 +26,8 @@ export interface StackEndpoints {
   pageUrl: string;
   /** True when the harness started the stack itself. */
   embedded: boolean;
+  /** Embedded stack only: serves `file` from the page server at `urlPath`; returns its URL. */
+  mount?: (urlPath: string, file: string) => string;
 }
 
 export interface InputFixture {
@@ -83,6 +85,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           devServerUrl: devServerUrl ?? stack.devServerUrl,
           pageUrl: pageUrl ?? `${stack.pageOrigin}/index.html`,
           embedded: true,
+          mount: stack.mount,
         });
       } finally {
         await stack.close();

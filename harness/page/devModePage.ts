@@ -29,10 +29,11 @@ export class DevModePage {
   ) {}
 
   /** Builds the page URL with its query configuration. */
-  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; windowMs?: number; latencyHint?: string }): string {
+  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string }): string {
     const url = new URL(pageUrl);
     url.searchParams.set('ws', query.devServerUrl);
     url.searchParams.set('dsp', query.dsp);
+    if (query.wasmUrl !== undefined) url.searchParams.set('wasm', query.wasmUrl);
     if (query.windowMs !== undefined) url.searchParams.set('windowMs', String(query.windowMs));
     if (query.latencyHint !== undefined) url.searchParams.set('latencyHint', query.latencyHint);
     return url.toString();

@@ -13,6 +13,8 @@ export default defineConfig<HarnessOptions>({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,
+  // Goldens and screenshots are written only when asked: --update-snapshots (npm run record).
+  updateSnapshots: 'none',
   workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],

@@ -24,10 +24,14 @@ export interface StackEndpoints {
   devServerUrl: string;
   /** Page URL without the harness's query parameters. */
   pageUrl: string;
-  /** True when the harness started the stack itself. */
+  /** True when the live tests run against the embedded stack (no user URLs configured). */
   embedded: boolean;
-  /** Embedded stack only: serves `file` from the page server at `urlPath`; returns its URL. */
-  mount?: (urlPath: string, file: string) => string;
+  /** Origin of the embedded page server (offline renderer, test files). */
+  pageOrigin: string;
+  /** The WASM DSP build the embedded stack serves at /dsp.wasm. */
+  wasmPath: string;
+  /** Serves `file` from the embedded page server at `urlPath`; returns its URL. */
+  mount: (urlPath: string, file: string) => string;
 }
 
 export interface InputFixture {
@@ -70,11 +74,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   stack: [
     async ({ harnessConfig }, use) => {
-      const { devServerUrl, pageUrl } = harnessConfig;
-      if (devServerUrl && pageUrl) {
-        await use({ devServerUrl, pageUrl, embedded: false });
-        return;
-      }
+      // The embedded stack always starts: its page server also serves the offline renderer and
+      // test files. A user's dev server and page, when configured, replace it for live tests.
       const stack = await startReferenceStack({
         devServerPort: 0,
         pagePort: 0,
@@ -82,9 +83,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       try {
         await use({
-          devServerUrl: devServerUrl ?? stack.devServerUrl,
-          pageUrl: pageUrl ?? `${stack.pageOrigin}/index.html`,
-          embedded: true,
+          devServerUrl: harnessConfig.devServerUrl ?? stack.devServerUrl,
+          pageUrl: harnessConfig.pageUrl ?? `${stack.pageOrigin}/index.html`,
+          embedded: !harnessConfig.devServerUrl && !harnessConfig.pageUrl,
+          pageOrigin: stack.pageOrigin,
+          wasmPath: stack.wasmPath,
           mount: stack.mount,
         });
       } finally {

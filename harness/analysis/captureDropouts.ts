@@ -41,3 +41,25 @@ export function splitCaptureDropouts(
 export function overlapsDropout(frame: number, spanFrames: number, dropouts: readonly CaptureDropout[], windowFrames: number): boolean {
   return dropouts.some((d) => d.frame < frame + spanFrames && frame < d.frame + windowFrames);
 }
+
+/**
+ * Without a known input level: a window is a dropout when either channel's input RMS lies more
+ * than `dropDb` below that channel's median over the span (spans quieter than -80 dBFS have none).
+ * Meant for steady inputs (sines, noise); a hole of a few ms costs a 480-frame window 1–3 dB.
+ */
+export function splitMedianDropouts(windows: readonly ProbeMeterWindow[], dropDb = 1): { clean: ProbeMeterWindow[]; dropouts: CaptureDropout[] } {
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? -Infinity;
+  };
+  const rmsDb = windows.map((w): [number, number] => [linearToDb(w.inputRms[0]), linearToDb(w.inputRms[1])]);
+  const medians = [0, 1].map((ch) => median(rmsDb.map((r) => r[ch]!)));
+  const clean: ProbeMeterWindow[] = [];
+  const dropouts: CaptureDropout[] = [];
+  windows.forEach((w, i) => {
+    const low = [0, 1].some((ch) => medians[ch]! > -80 && rmsDb[i]![ch]! < medians[ch]! - dropDb);
+    if (low) dropouts.push({ frame: w.frame, inputRmsDb: rmsDb[i]! });
+    else clean.push(w);
+  });
+  return { clean, dropouts };
+}

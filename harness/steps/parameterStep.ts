@@ -3,7 +3,7 @@
  * audio clock, then measure the settled levels after the ramp.
  */
 import type { ProbeParamEvent } from '../../devmode/web/src/probe/probeApi.ts';
-import { splitCaptureDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
+import { splitCaptureDropouts, splitMedianDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
 import type { DevServerClient } from '../rpc/devServerClient.ts';
@@ -23,11 +23,11 @@ export interface SettleOptions {
   /** Length of the measured span. Default 0.2 s. */
   spanSeconds?: number;
   /**
-   * The input the fixture should deliver. When given, windows whose input deviates from it
-   * (capture dropouts) are skipped and the span extends on the audio clock to make up for them,
-   * by at most `maxExtraSeconds`.
+   * How to spot capture dropouts: the input the fixture should deliver, or 'median' (a window
+   * well below the span's median input). Dropout windows are skipped and the span extends on the
+   * audio clock to make up for them, by at most `maxExtraSeconds`. Default: no guard.
    */
-  expectedInput?: ExpectedInput;
+  expectedInput?: ExpectedInput | 'median';
   /** Default 1 s. */
   maxExtraSeconds?: number;
 }
@@ -73,7 +73,8 @@ export async function measureSettled(
     const trace = new MeterTrace(await page.readTrace());
     const windows = trace.windowsIn(from, until);
     if (!options.expectedInput) return { trace, levels: trace.levelsOf(windows), dropouts: [] };
-    const { clean, dropouts } = splitCaptureDropouts(windows, options.expectedInput);
+    const guard = options.expectedInput;
+    const { clean, dropouts } = guard === 'median' ? splitMedianDropouts(windows) : splitCaptureDropouts(windows, guard);
     if (clean.length >= spanWindows) {
       const used = clean.slice(0, spanWindows);
       const last = used.at(-1)!.frame;
@@ -81,9 +82,8 @@ export async function measureSettled(
     }
     if (until >= limit) {
       const sample = dropouts.slice(0, 5).map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);
-      throw new Error(
-        `the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from the expected input RMS ${options.expectedInput.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${options.expectedInput.toleranceDb ?? 0.1} dB), e.g. ${sample.join('; ')}`,
-      );
+      const expected = guard === 'median' ? 'the span\'s median input RMS (by more than 1 dB)' : `the expected input RMS ${guard.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${guard.toleranceDb ?? 0.1} dB)`;
+      throw new Error(`the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from ${expected}, e.g. ${sample.join('; ')}`);
     }
     until += (spanWindows - clean.length) * W;
   }

@@ -44,7 +44,13 @@ export async function ensurePageBuild(log: (line: string) => void): Promise<void
     root: webRoot,
     base: './',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: true },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: true,
+      rollupOptions: { input: { index: join(webRoot, 'index.html'), offline: join(webRoot, 'offline.html') } },
+    },
     worker: { format: 'es' },
   });
   writeFileSync(stampFile, `${hash}\n`);

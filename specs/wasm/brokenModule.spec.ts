@@ -9,7 +9,7 @@ import { DevModePage } from '../../harness/page/devModePage.ts';
 import { expect, test } from '../../harness/test.ts';
 
 test.beforeEach(({ stack }) => {
-  test.skip(!stack.mount, 'needs the embedded page server to serve test modules');
+  test.skip(!stack.embedded, 'checks the embedded page; a user page loads its own module');
 });
 
 async function openWithModule(
@@ -19,7 +19,7 @@ async function openWithModule(
   outputPath: string,
 ): Promise<DevModePage> {
   writeFileSync(outputPath, await buildWatDsp(options));
-  const wasmUrl = stack.mount!(`/test-modules/${name}`, outputPath);
+  const wasmUrl = stack.mount(`/test-modules/${name}`, outputPath);
   const page = await (await audioBrowser.newContext()).newPage();
   const devModePage = new DevModePage(page, 5000);
   await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'wasm', wasmUrl }));

@@ -71,6 +71,8 @@ export class AudioEngine {
         case 'error':
           events.onError(message.message);
           break;
+        case 'ack':
+          break;
       }
     };
     node.onprocessorerror = () => events.onError('the DSP worklet stopped with an uncaught error');

@@ -32,6 +32,7 @@ class DspProcessor extends AudioWorkletProcessor {
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => {
       if (event.data.type === 'param') this.queue.push(event.data);
       else if (event.data.type === 'reset') this.pendingReset = true;
+      else if (event.data.type === 'ping') this.post({ type: 'ack', seq: event.data.seq });
     };
   }
 

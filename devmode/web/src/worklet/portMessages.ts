@@ -15,7 +15,9 @@ export interface ProcessorOptions {
 
 export type ToWorklet =
   | { type: 'param'; id: string; value: number; seq: number }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  /** Answered with `ack` once every message before it has been taken in. */
+  | { type: 'ping'; seq: number };
 
 export type FromWorklet =
   | { type: 'windows'; windows: MeterWindow[] }
@@ -25,4 +27,5 @@ export type FromWorklet =
    */
   | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
   | { type: 'firstBlock'; frame: number; blockFrames: number }
+  | { type: 'ack'; seq: number }
   | { type: 'error'; message: string };

@@ -1,0 +1,4 @@
+/** Entry point of the offline renderer page. */
+import { renderOffline } from './renderOffline.ts';
+
+window.wavecraftOffline = { render: renderOffline };

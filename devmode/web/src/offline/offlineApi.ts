@@ -1,0 +1,41 @@
+/**
+ * The offline renderer's API: the dev-mode worklet, run in an OfflineAudioContext, with parameter
+ * changes landing on exact frames. Deterministic: same input, same events, same output.
+ */
+import type { ProbeMeterWindow } from '../probe/probeApi.ts';
+
+export interface OfflineRenderRequest {
+  dsp: 'mock' | 'wasm';
+  /** Module URL for dsp 'wasm'. */
+  wasmUrl?: string;
+  sampleRate: number;
+  /** Length of the render in frames. */
+  frames: number;
+  /** The input: a WAV (or any decodable file) URL, played from `startFrame` and looped; or a tone. */
+  input: { kind: 'file'; url: string; startFrame?: number } | { kind: 'tone'; frequencyHz: number; levelDb: number };
+  /** Parameter values at frame 0 (before the first block). */
+  initialParameters: Record<string, number>;
+  /** Changes; each frame is rounded down to a render-quantum boundary. */
+  events: { frame: number; values: Record<string, number> }[];
+  windowMs?: number;
+}
+
+export interface OfflineRenderResult {
+  sampleRate: number;
+  /** Each channel's float32 samples, base64 (little-endian). */
+  channelsBase64: [string, string];
+  windows: ProbeMeterWindow[];
+  /** The frames at which each event took effect (as the worklet reported). */
+  appliedFrames: number[];
+  blockFrames: number;
+}
+
+export interface WavecraftOffline {
+  render(request: OfflineRenderRequest): Promise<OfflineRenderResult>;
+}
+
+declare global {
+  interface Window {
+    wavecraftOffline?: WavecraftOffline;
+  }
+}

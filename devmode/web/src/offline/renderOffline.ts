@@ -1,0 +1,111 @@
+/**
+ * Runs the dev-mode DSP worklet in an OfflineAudioContext. Changes land exactly: the context
+ * suspends at the change's quantum, the change goes to the worklet, the worklet acknowledges it,
+ * and only then does rendering resume — so the next block is processed with the new values.
+ */
+import workletUrl from '../worklet/dspProcessor.ts?worker&url';
+import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
+import type { MeterWindow } from '../worklet/meterWindows.ts';
+import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
+import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
+
+function toBase64(samples: Float32Array): string {
+  const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function inputNode(context: OfflineAudioContext, request: OfflineRenderRequest): Promise<AudioNode> {
+  const input = request.input;
+  if (input.kind === 'tone') {
+    const oscillator = new OscillatorNode(context, { frequency: input.frequencyHz });
+    const gain = new GainNode(context, { gain: 10 ** (input.levelDb / 20) });
+    oscillator.connect(gain);
+    oscillator.start(0);
+    return gain;
+  }
+  const response = await fetch(input.url);
+  if (!response.ok) throw new Error(`offline input ${input.url}: HTTP ${response.status}`);
+  const buffer = await context.decodeAudioData(await response.arrayBuffer());
+  const source = new AudioBufferSourceNode(context, { buffer, loop: true });
+  source.start(0, (input.startFrame ?? 0) / buffer.sampleRate);
+  return source;
+}
+
+export async function renderOffline(request: OfflineRenderRequest): Promise<OfflineRenderResult> {
+  const wasm = request.dsp === 'wasm' ? await loadWasmDspForPage(request.wasmUrl ?? './dsp.wasm', request.sampleRate) : undefined;
+  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
+  await context.audioWorklet.addModule(workletUrl);
+  const processorOptions: ProcessorOptions = {
+    dsp: request.dsp,
+    ...(wasm ? { wasm } : {}),
+    windowFrames: Math.round(((request.windowMs ?? 10) / 1000) * request.sampleRate),
+    initialParameters: request.initialParameters,
+  };
+  const node = new AudioWorkletNode(context, PROCESSOR_NAME, {
+    numberOfInputs: 1,
+    numberOfOutputs: 1,
+    outputChannelCount: [2],
+    channelCount: 2,
+    channelCountMode: 'explicit',
+    channelInterpretation: 'speakers',
+    processorOptions,
+  });
+  const windows: MeterWindow[] = [];
+  const appliedFrames: number[] = [];
+  let blockFrames = 128;
+  let error: string | null = null;
+  const acks = new Map<number, () => void>();
+  node.port.onmessage = (event: MessageEvent<FromWorklet>) => {
+    const m = event.data;
+    if (m.type === 'windows') windows.push(...m.windows);
+    else if (m.type === 'paramApplied') appliedFrames.push(m.frame);
+    else if (m.type === 'firstBlock') blockFrames = m.blockFrames;
+    else if (m.type === 'error') error = m.message;
+    else if (m.type === 'ack') acks.get(m.seq)?.();
+  };
+  (await inputNode(context, request)).connect(node);
+  node.connect(context.destination);
+
+  const send = (message: ToWorklet) => node.port.postMessage(message);
+  // Merge changes that fall in the same quantum: a context can suspend only once per time.
+  const byQuantum = new Map<number, Record<string, number>>();
+  for (const event of request.events) {
+    // suspend() needs a quantum boundary; 128 is every current browser's quantum, and the
+    // harness checks the frames the worklet reports against the ones it asked for.
+    const at = Math.floor(event.frame / 128) * 128;
+    byQuantum.set(at, { ...byQuantum.get(at), ...event.values });
+  }
+  let seq = 0;
+  let ping = 0;
+  for (const [at, values] of [...byQuantum.entries()].sort((a, b) => a[0] - b[0])) {
+    void context.suspend(at / request.sampleRate).then(async () => {
+      for (const [id, value] of Object.entries(values)) send({ type: 'param', id, value, seq: ++seq });
+      const token = ++ping;
+      const acked = new Promise<void>((resolve) => acks.set(token, resolve));
+      send({ type: 'ping', seq: token });
+      await acked;
+      acks.delete(token);
+      await context.resume();
+    });
+  }
+  const rendered = await context.startRendering();
+  // Rendering outruns the port: the worklet's last messages (applied changes, meter windows) may
+  // still be queued. An acknowledged ping flushes them, as the port keeps order.
+  const token = ++ping;
+  const flushed = new Promise<boolean>((resolve) => {
+    acks.set(token, () => resolve(true));
+    setTimeout(() => resolve(false), 2000);
+  });
+  send({ type: 'ping', seq: token });
+  if (!(await flushed)) throw new Error('the worklet did not answer after rendering; its last messages may be lost');
+  if (error) throw new Error(error);
+  return {
+    sampleRate: request.sampleRate,
+    channelsBase64: [toBase64(rendered.getChannelData(0)), toBase64(rendered.getChannelData(1))],
+    windows,
+    appliedFrames,
+    blockFrames,
+  };
+}

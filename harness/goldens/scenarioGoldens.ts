@@ -1,0 +1,140 @@
+/**
+ * Checks a scenario run against its goldens — the live meter statistics and the offline render —
+ * records them in record mode only, and attaches what a reviewer needs: a plot of golden against
+ * actual trace, the actual output WAV, and the JSON diff.
+ */
+import type { TestInfo } from '@playwright/test';
+import { compareAudio, describeComparison, type AudioComparison } from '../analysis/compareAudio.ts';
+import { plotTraces, type PlotSeries } from '../report/tracePlot.ts';
+import { encodeWav, readWav } from '../wav/wavFile.ts';
+import { displayPath, goldenPath, readJsonGolden, writeBinaryGolden, writeJsonGolden } from './goldenFiles.ts';
+import { GoldenError } from './goldenError.ts';
+import { compareLiveGoldens, liveGoldenSchema, type LiveDifference, type LiveGolden } from './liveGolden.ts';
+import { offlineSidecarSchema, type OfflineGoldenSidecar } from './offlineGolden.ts';
+import { RECORD_HELP, shouldWriteGolden, type GoldenState, type UpdateMode } from './recordMode.ts';
+
+/** One row of the record run's change table. */
+export interface GoldenChange {
+  golden: string;
+  what: string;
+  old: string;
+  new: string;
+}
+
+export interface GoldenCheck {
+  problems: string[];
+  changes: GoldenChange[];
+  unchanged: number;
+  written: string[];
+}
+
+function series(golden: LiveGolden): PlotSeries {
+  return { seconds: golden.trace.frames.map((f) => f / golden.sampleRate), db: golden.trace.outputRmsDb };
+}
+
+const fmt = (db: number) => db.toFixed(2);
+
+export async function checkLiveGolden(actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
+  const file = goldenPath(actual.path, actual.scenario, '.json');
+  const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
+  const result: GoldenCheck & { worstDeviationDb: number | null } = { problems: [], changes: [], unchanged: 0, written: [], worstDeviationDb: null };
+  let state: GoldenState = 'missing';
+  let outside: LiveDifference[] = [];
+  if (golden) {
+    const cmp = compareLiveGoldens(golden, actual, toleranceDb);
+    outside = cmp.outside;
+    result.worstDeviationDb = cmp.all.reduce((m, d) => Math.max(m, Math.abs(d.actualDb - d.goldenDb)), 0);
+    state = outside.length > 0 || cmp.structural.length > 0 ? 'changed' : 'unchanged';
+    for (const d of cmp.all) {
+      const row = { golden: displayPath(file), what: `step ${d.step} ${d.stage} ${d.channel} ${d.statistic}`, old: fmt(d.goldenDb), new: fmt(d.actualDb) };
+      if (Math.abs(d.actualDb - d.goldenDb) >= 0.005) result.changes.push(row);
+      else result.unchanged++;
+    }
+    if (state === 'changed' && !shouldWriteGolden(mode, state)) {
+      result.problems.push(...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${s}; ${RECORD_HELP}`));
+      result.problems.push(
+        ...outside.map(
+          (d) =>
+            `${actual.scenario} [${actual.path}] step ${d.step} ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb})`,
+        ),
+      );
+    }
+  } else if (!shouldWriteGolden(mode, 'missing')) {
+    result.problems.push(`${actual.scenario} [${actual.path}]: no live golden at ${displayPath(file)}; ${RECORD_HELP}`);
+  }
+  const write = shouldWriteGolden(mode, state);
+  if (write) {
+    await writeJsonGolden(file, actual);
+    result.written.push(displayPath(file));
+    if (state === 'missing') result.changes.push({ golden: displayPath(file), what: 'new golden', old: '—', new: `${actual.steps.length} steps` });
+  }
+  if (write || result.problems.length > 0) {
+    await testInfo.attach('trace-plot.png', { body: plotTraces(golden ? series(golden) : null, series(actual)), contentType: 'image/png' });
+    await testInfo.attach('live-diff.json', { body: JSON.stringify({ state, toleranceDb, outside, actual, golden }, null, 2), contentType: 'application/json' });
+  }
+  return result;
+}
+
+export async function checkOfflineGolden(
+  actual: { channels: [Float32Array, Float32Array]; sidecar: OfflineGoldenSidecar },
+  snrThresholdDb: number,
+  mode: UpdateMode,
+  testInfo: TestInfo,
+): Promise<GoldenCheck & { comparison: AudioComparison | null }> {
+  const { sidecar } = actual;
+  const wavFile = goldenPath(sidecar.path, sidecar.scenario, '.wav');
+  const sidecarFile = goldenPath(sidecar.path, sidecar.scenario, '.wav.json');
+  const result: GoldenCheck & { comparison: AudioComparison | null } = { problems: [], changes: [], unchanged: 0, written: [], comparison: null };
+  const goldenSidecar = readJsonGolden<OfflineGoldenSidecar>(sidecarFile, offlineSidecarSchema);
+  let state: GoldenState = 'missing';
+  const where = `${sidecar.scenario} [${sidecar.path}] offline render`;
+  if (goldenSidecar) {
+    let golden;
+    try {
+      golden = await readWav(wavFile);
+    } catch (error) {
+      throw new GoldenError(displayPath(wavFile), `${(error as Error).message}; it is never overwritten outside record mode`);
+    }
+    if (golden.channels.length !== 2 || golden.sampleRate !== sidecar.sampleRate) {
+      throw new GoldenError(displayPath(wavFile), `holds ${golden.channels.length} channels at ${golden.sampleRate} Hz; expected 2 at ${sidecar.sampleRate} Hz`);
+    }
+    const comparison = compareAudio(golden.channels, actual.channels, sidecar.sampleRate);
+    result.comparison = comparison;
+    const lengthChanged = golden.channels[0]!.length !== actual.channels[0].length;
+    const failed = lengthChanged || comparison.snrDb < snrThresholdDb;
+    state = failed ? 'changed' : 'unchanged';
+    if (goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256) {
+      result.changes.push({ golden: displayPath(sidecarFile), what: 'input fixture SHA-256', old: goldenSidecar.fixtureSha256.slice(0, 12), new: sidecar.fixtureSha256.slice(0, 12) });
+    }
+    if (goldenSidecar.dspBuildSha256 !== sidecar.dspBuildSha256) {
+      result.changes.push({ golden: displayPath(sidecarFile), what: 'DSP build SHA-256', old: goldenSidecar.dspBuildSha256.slice(0, 12), new: sidecar.dspBuildSha256.slice(0, 12) });
+    }
+    if (failed) result.changes.push({ golden: displayPath(wavFile), what: 'output SNR vs golden (dB)', old: '—', new: comparison.snrDb.toFixed(1) });
+    else result.unchanged++;
+    if (failed && !shouldWriteGolden(mode, state)) {
+      result.problems.push(
+        lengthChanged
+          ? `${where}: ${actual.channels[0].length} frames, golden ${golden.channels[0]!.length}; ${RECORD_HELP}`
+          : `${where}: ${describeComparison(comparison)}; below the ${snrThresholdDb} dB threshold${goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256 ? ' (the input fixture changed since recording)' : ''}`,
+      );
+    }
+  } else if (!shouldWriteGolden(mode, 'missing')) {
+    result.problems.push(`${where}: no golden at ${displayPath(wavFile)}; ${RECORD_HELP}`);
+  }
+  const wav = encodeWav(actual.channels, { sampleRate: sidecar.sampleRate, float: true });
+  const write = shouldWriteGolden(mode, state);
+  if (write) {
+    await writeBinaryGolden(wavFile, wav);
+    await writeJsonGolden(sidecarFile, sidecar);
+    result.written.push(displayPath(wavFile), displayPath(sidecarFile));
+    if (state === 'missing') result.changes.push({ golden: displayPath(wavFile), what: 'new golden', old: '—', new: `${actual.channels[0].length} frames` });
+  }
+  if (write || result.problems.length > 0) {
+    await testInfo.attach('offline-output.wav', { body: wav, contentType: 'audio/wav' });
+    await testInfo.attach('offline-diff.json', {
+      body: JSON.stringify({ state, snrThresholdDb, comparison: result.comparison, sidecar, goldenSidecar }, null, 2),
+      contentType: 'application/json',
+    });
+  }
+  return result;
+}

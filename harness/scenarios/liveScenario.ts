@@ -1,0 +1,84 @@
+/**
+ * Runs a scenario's steps live: each step's values over the dev server, then its settled span
+ * measured on the audio clock, from `settleSeconds` after the DSP applied the change to the end
+ * of the hold. Segments are aligned on the parameter-event frames the worklet reported.
+ */
+import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import { goldenDb, roundLevels, LIVE_GOLDEN_VERSION, type LiveGolden, type LiveGoldenStep } from '../goldens/liveGolden.ts';
+import { MeterTrace } from '../analysis/meterTrace.ts';
+import type { DevModePage } from '../page/devModePage.ts';
+import type { DevServerClient } from '../rpc/devServerClient.ts';
+import { applyParameterStep, measureSettled } from '../steps/parameterStep.ts';
+import type { Scenario } from './scenario.ts';
+
+export interface LiveRun {
+  golden: LiveGolden;
+  /** Absolute audio-clock frames of each step's parameter event. */
+  eventFrames: number[];
+  dropouts: number;
+  latencyMs: number[];
+}
+
+/** Trace points for plots: every hop of this many windows. */
+const PLOT_HOP_WINDOWS = 4;
+
+export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, scenario: Scenario, path: string): Promise<LiveRun> {
+  await page.startTrace();
+  const steps: LiveGoldenStep[] = [];
+  const eventFrames: number[] = [];
+  const latencyMs: number[] = [];
+  let dropouts = 0;
+  let trace: MeterTrace | null = null;
+  for (const step of scenario.steps) {
+    const applied = await applyParameterStep(rpc, page, step.set);
+    eventFrames.push(applied.effectiveFrame);
+    latencyMs.push(...Object.values(applied.latencyMs));
+    const measured = await measureSettled(page, applied, {
+      settleSeconds: scenario.settleSeconds,
+      spanSeconds: step.holdSeconds - scenario.settleSeconds,
+      ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
+    });
+    trace = measured.trace;
+    dropouts += measured.dropouts.length;
+    const origin = eventFrames[0]!;
+    steps.push({
+      set: step.set,
+      startFrame: applied.effectiveFrame - origin,
+      settledFromFrame: measured.levels.fromFrame - origin,
+      endFrame: applied.effectiveFrame + Math.round(step.holdSeconds * measured.trace.sampleRate) - origin,
+      input: roundLevels(measured.levels.input),
+      output: roundLevels(measured.levels.output),
+    });
+  }
+  const t = trace!;
+  return {
+    golden: {
+      schemaVersion: LIVE_GOLDEN_VERSION,
+      scenario: scenario.name,
+      path,
+      sampleRate: t.sampleRate,
+      windowFrames: t.windowFrames,
+      steps,
+      trace: downsample(t, eventFrames[0]!, eventFrames[0]! + steps.at(-1)!.endFrame),
+    },
+    eventFrames,
+    dropouts,
+    latencyMs,
+  };
+}
+
+function downsample(trace: MeterTrace, from: number, to: number): LiveGolden['trace'] {
+  const windows = trace.windowsIn(from, to);
+  const hopFrames = PLOT_HOP_WINDOWS * trace.windowFrames;
+  const result: LiveGolden['trace'] = { hopFrames, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] };
+  for (let i = 0; i + PLOT_HOP_WINDOWS <= windows.length; i += PLOT_HOP_WINDOWS) {
+    const hop = windows.slice(i, i + PLOT_HOP_WINDOWS);
+    result.frames.push(hop[0]!.frame - from);
+    for (const ch of [0, 1] as const) {
+      const power = (pick: (w: (typeof hop)[number]) => number) => Math.sqrt(hop.reduce((s, w) => s + pick(w) ** 2, 0) / hop.length);
+      result.inputRmsDb[ch].push(goldenDb(linearToDb(power((w) => w.inputRms[ch]))));
+      result.outputRmsDb[ch].push(goldenDb(linearToDb(power((w) => w.outputRms[ch]))));
+    }
+  }
+  return result;
+}

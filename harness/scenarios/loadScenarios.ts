@@ -1,0 +1,67 @@
+/**
+ * Loads every scenario in a folder, checks each against the JSON Schema (ajv) and against what a
+ * schema cannot say, and reports every problem of every file together, with file and JSON pointer.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { formatAjvErrors } from '../../devmode/protocol/validator.ts';
+import { SCENARIO_DEFAULTS, type Scenario } from './scenario.ts';
+import { scenarioFileSchema } from './scenarioSchema.ts';
+
+export const SCENARIOS_DIR = fileURLToPath(new URL('../../fixtures/scenarios', import.meta.url));
+
+const validate = new Ajv({ allErrors: true, strict: false }).compile(scenarioFileSchema);
+
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in scenario files:\n  ${problems.join('\n  ')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live'> &
+  Partial<Pick<Scenario, 'settleSeconds' | 'live'>> & { tolerances?: Partial<Scenario['tolerances']> };
+
+/** Parses one scenario file's text; returns the scenario or the problems found (each "file: /pointer message"). */
+export function parseScenario(file: string, text: string): { scenario?: Scenario; problems: string[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problems: [`${file}: not valid JSON: ${(error as Error).message}`] };
+  }
+  if (!validate(json)) return { problems: formatAjvErrors(validate.errors).map((e) => `${file}: ${e}`) };
+  const raw = json as ScenarioFile;
+  const problems: string[] = [];
+  const holds = raw.steps.reduce((sum, s) => sum + s.holdSeconds, 0);
+  if (holds > 9) problems.push(`${file}: /steps hold ${holds.toFixed(2)} s in all; keep it under 9 s so the live capture never reaches the fixture's loop seam`);
+  raw.steps.forEach((step, i) => {
+    if (Object.keys(step.set).length === 0) problems.push(`${file}: /steps/${i}/set sets no parameter`);
+  });
+  const scenario: Scenario = {
+    ...raw,
+    name: basename(file, '.json'),
+    file,
+    tolerances: { ...SCENARIO_DEFAULTS.tolerances, ...raw.tolerances },
+    settleSeconds: raw.settleSeconds ?? SCENARIO_DEFAULTS.settleSeconds,
+    live: raw.live ?? SCENARIO_DEFAULTS.live,
+  };
+  return problems.length ? { problems } : { scenario, problems };
+}
+
+/** Loads all scenarios of `dir`; throws ScenarioError listing every problem of every file. */
+export function loadScenarios(dir = SCENARIOS_DIR): Scenario[] {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    const result = parseScenario(file, readFileSync(file, 'utf8'));
+    problems.push(...result.problems);
+    if (result.scenario) scenarios.push(result.scenario);
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return scenarios;
+}

@@ -1,0 +1,43 @@
+/**
+ * A scenario: a declarative live + offline test. One JSON file in fixtures/scenarios/ per
+ * scenario; the harness generates one Playwright test per scenario per DSP path.
+ */
+
+export interface ScenarioStep {
+  /** Parameter values to apply at the start of the step. */
+  set: Record<string, number>;
+  /** How long the step holds, seconds. */
+  holdSeconds: number;
+}
+
+export interface Scenario {
+  /** From the file name: fixtures/scenarios/<name>.json. */
+  name: string;
+  /** The file it was read from. */
+  file: string;
+  description: string;
+  /** The input fixture (fixtures/wav, fixtures/generated, or WAVECRAFT_FIXTURES_DIR); unused for `tone`. */
+  input?: string;
+  source: 'mic' | 'file' | 'tone';
+  tone?: { frequencyHz: number; levelDb: number };
+  paths: ('mock' | 'wasm')[];
+  steps: ScenarioStep[];
+  tolerances: {
+    /** Settled peak/RMS, dB. Default 0.1. */
+    levelDb: number;
+    /** Offline render against its golden, SNR dB. Default 120. */
+    offlineSnrDb: number;
+    /** Live output against an offline render of the same input and events, SNR dB. Default 60. */
+    liveSnrDb: number;
+  };
+  /** Time after each change before the settled span starts, seconds. Default 0.05. */
+  settleSeconds: number;
+  /** Run the live part (meter goldens); default true. Off for signals whose live levels depend on where the capture starts. */
+  live: boolean;
+}
+
+export const SCENARIO_DEFAULTS = {
+  tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
+  settleSeconds: 0.05,
+  live: true,
+} as const;

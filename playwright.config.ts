@@ -18,7 +18,12 @@ export default defineConfig<HarnessOptions>({
   workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
-  reporter: [['list'], ['html', { outputFolder: 'reports/html', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: 'reports/html', open: 'never' }],
+    ['junit', { outputFile: 'reports/junit.xml' }],
+    ['./harness/report/summaryReporter.ts', { outputFile: 'reports/summary.json' }],
+  ],
   projects: [
     // The JS mock DSP: the shared live specs only (it implements gains and bypass).
     { name: 'mock', use: { dspPath: 'mock' }, testIgnore: ['wasm/**', 'external/**'] },

@@ -15,6 +15,8 @@ export default defineConfig<HarnessOptions>({
   retries: 0,
   // Goldens and screenshots are written only when asked: --update-snapshots (npm run record).
   updateSnapshots: 'none',
+  // Screenshot goldens sit with the others; one per name, shared by the DSP paths (the display is the same).
+  snapshotPathTemplate: 'goldens/screenshots/{arg}{ext}',
   workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],

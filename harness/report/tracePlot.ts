@@ -17,7 +17,7 @@ type Rgb = [number, number, number];
 const WIDTH = 900;
 const HEIGHT = 420;
 const MARGIN = { left: 44, right: 12, top: 12, bottom: 28 };
-const FLOOR_DB = -100;
+const FLOOR_DB = -150;
 const COLORS: { golden: Rgb; left: Rgb; right: Rgb; grid: Rgb; axis: Rgb; text: Rgb } = {
   golden: [150, 150, 150],
   left: [30, 110, 230],
@@ -60,9 +60,14 @@ export function plotTraces(golden: PlotSeries | null, actual: PlotSeries): Buffe
   const maxSeconds = Math.max(0.1, ...all);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  // The dB range: the data's, padded to whole 10 dB, at least 20 dB tall.
+  const values = [...(golden ? golden.db.flat() : []), ...actual.db.flat()].filter(Number.isFinite).map((v) => Math.max(FLOOR_DB, v));
+  const top = Math.min(0, Math.ceil((Math.max(...values, -140) + 5) / 10) * 10);
+  const bottom = Math.min(top - 20, Math.floor((Math.min(...values, top) - 5) / 10) * 10);
   const x = (s: number) => MARGIN.left + (s / maxSeconds) * plotW;
-  const y = (db: number) => MARGIN.top + (Math.min(0, Math.max(FLOOR_DB, db)) / FLOOR_DB) * plotH;
-  for (let db = 0; db >= FLOOR_DB; db -= 10) {
+  const y = (db: number) => MARGIN.top + ((top - Math.min(top, Math.max(bottom, db))) / (top - bottom)) * plotH;
+  const gridStep = top - bottom > 60 ? 20 : top - bottom > 30 ? 10 : 5;
+  for (let db = top; db >= bottom; db -= gridStep) {
     line(MARGIN.left, y(db), WIDTH - MARGIN.right, y(db), COLORS.grid);
     text(4, y(db) - 5, String(db), COLORS.text);
   }

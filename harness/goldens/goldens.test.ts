@@ -1,0 +1,119 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { compareAudio } from '../analysis/compareAudio.ts';
+import { plotTraces } from '../report/tracePlot.ts';
+import { formatGoldenJson, readJsonGolden } from './goldenFiles.ts';
+import { compareLiveGoldens, goldenDb, liveGoldenSchema, type LiveGolden } from './liveGolden.ts';
+import { shouldWriteGolden } from './recordMode.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'goldens-'));
+
+function golden(outputRmsDb: number): LiveGolden {
+  return {
+    schemaVersion: 1,
+    scenario: 's',
+    path: 'mock',
+    sampleRate: 48000,
+    windowFrames: 480,
+    steps: [
+      { set: { input_gain: -6 }, startFrame: 0, settledFromFrame: 2400, endFrame: 19200, input: { peakDb: [-6, -6], rmsDb: [-9.01, -9.01] }, output: { peakDb: [-12, -12], rmsDb: [outputRmsDb, -15.01] } },
+    ],
+    trace: { hopFrames: 1920, frames: [0, 1920], inputRmsDb: [[-9, -9], [-9, -9]], outputRmsDb: [[-15, -15], [-15, -15]] },
+  };
+}
+
+describe('record mode', () => {
+  it('writes only what the --update-snapshots mode allows', () => {
+    const table = (['none', 'missing', 'changed', 'all'] as const).map((mode) =>
+      (['missing', 'changed', 'unchanged'] as const).map((state) => shouldWriteGolden(mode, state)),
+    );
+    expect(table).toEqual([
+      [false, false, false],
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
+    ]);
+  });
+});
+
+describe('live golden comparison', () => {
+  it('names step, stage, channel and statistic of each deviation beyond tolerance', () => {
+    const { outside, structural } = compareLiveGoldens(golden(-15.01), golden(-15.3), 0.1);
+    expect(structural).toEqual([]);
+    expect(outside).toEqual([{ step: 1, stage: 'output', channel: 'L', statistic: 'rms', goldenDb: -15.01, actualDb: -15.3 }]);
+  });
+
+  it('accepts deviations within tolerance', () => {
+    expect(compareLiveGoldens(golden(-15.01), golden(-15.1), 0.1).outside).toEqual([]);
+  });
+
+  it('reports a scenario that changed shape', () => {
+    const other = { ...golden(-15.01), steps: [] };
+    expect(compareLiveGoldens(golden(-15.01), other, 0.1).structural[0]).toMatch(/the golden has 1 steps, the run 0/);
+  });
+
+  it('rounds to 0.01 dB and floors silence', () => {
+    expect(goldenDb(-9.0103)).toBe(-9.01);
+    expect(goldenDb(-Infinity)).toBe(-150);
+  });
+});
+
+describe('golden files', () => {
+  it('say which file is corrupt and never parse it half-way', () => {
+    const file = join(dir, 'corrupt.json');
+    writeFileSync(file, '{"schemaVersion": 1, "steps": [');
+    expect(() => readJsonGolden(file, liveGoldenSchema)).toThrow(/golden .*corrupt\.json: not valid JSON .*never overwritten outside record mode/);
+  });
+
+  it('say where a golden breaks its schema (JSON pointer)', () => {
+    const file = join(dir, 'bad.json');
+    const bad = golden(-15.01) as unknown as { steps: { output: { rmsDb: unknown } }[] };
+    bad.steps[0]!.output.rmsDb = ['loud', -15];
+    writeFileSync(file, JSON.stringify(bad));
+    expect(() => readJsonGolden(file, liveGoldenSchema)).toThrow(/\/steps\/0\/output\/rmsDb\/0 must be number/);
+  });
+
+  it('are null when missing', () => {
+    expect(readJsonGolden(join(dir, 'missing.json'), liveGoldenSchema)).toBeNull();
+  });
+
+  it('keep arrays of numbers on one line for readable diffs', () => {
+    expect(formatGoldenJson({ a: [1, -2.5, 3e-7], b: { c: 'x' } })).toBe('{\n  "a": [1, -2.5, 3e-7],\n  "b": {\n    "c": "x"\n  }\n}\n');
+  });
+});
+
+describe('audio comparison', () => {
+  it('reports SNR, max error and where it is', () => {
+    const ref = [Float32Array.from({ length: 1000 }, (_, i) => Math.sin(i / 10)), new Float32Array(1000)];
+    const act = ref.map((c) => c.slice());
+    act[1]![480] = 0.001;
+    const c = compareAudio(ref, act, 48000);
+    expect(c.worstChannel).toBe(1);
+    expect(c.worstFrame).toBe(480);
+    expect(c.worstSeconds).toBeCloseTo(0.01, 9);
+    expect(c.maxAbsError).toBeCloseTo(0.001, 9);
+    expect(c.snrDb).toBeCloseTo(10 * Math.log10(ref[0]!.reduce((s, x) => s + x * x, 0) / 1e-6), 3);
+  });
+
+  it('is infinite for identical audio and -infinite against silence', () => {
+    const x = [new Float32Array([0.5, -0.5])];
+    expect(compareAudio(x, x, 48000).snrDb).toBe(Infinity);
+    expect(compareAudio([new Float32Array(2)], x, 48000).snrDb).toBe(-Infinity);
+  });
+});
+
+describe('trace plot', () => {
+  it('is a PNG with golden and actual drawn in their colours', () => {
+    const series = { seconds: [0, 0.5, 1], db: [[-10, -20, -30], [-12, -22, -32]] as [number[], number[]] };
+    const png = PNG.sync.read(plotTraces(series, { ...series, db: [[-11, -21, -31], [-13, -23, -33]] }));
+    expect([png.width, png.height]).toEqual([900, 420]);
+    const colours = new Set<string>();
+    for (let i = 0; i < png.data.length; i += 4) colours.add(`${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`);
+    expect(colours).toContain('150,150,150'); // golden
+    expect(colours).toContain('30,110,230'); // actual left
+    expect(colours).toContain('240,130,20'); // actual right
+  });
+});

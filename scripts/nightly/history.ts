@@ -1,0 +1,39 @@
+/** reports/history.jsonl: one line per nightly run, appended; the trend page is drawn from it. */
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface HistoryEntry {
+  date: string;
+  wasmPath: string;
+  buildSha256: string;
+  /** 'passed' | 'failed' | 'invalid' (the module failed its ABI checks). */
+  status: string;
+  passed: number;
+  failed: number;
+  /** Per test: outcome, worst live deviation (dB), offline SNR (dB). */
+  tests: Record<string, { outcome: string; worstDeviationDb: number | null; offlineSnrDb: number | null }>;
+  worstDeviationDb: number | null;
+  /** DSP cost per render quantum, when the benchmarks provide it. */
+  dspNsPerFrame: number | null;
+  error?: string;
+}
+
+export function appendHistory(file: string, entry: HistoryEntry): void {
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `${JSON.stringify(entry)}\n`);
+}
+
+/** Reads the history; a corrupt line is reported with its line number, never silently dropped. */
+export function readHistory(file: string): HistoryEntry[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as HistoryEntry;
+      } catch (error) {
+        throw new Error(`${file}:${i + 1}: not valid JSON (${(error as Error).message})`);
+      }
+    });
+}

@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import type { OfflineRenderRequest, OfflineRenderResult } from '../../devmode/web/src/offline/offlineApi.ts';
 import type { ProbeMeterWindow } from '../../devmode/web/src/probe/probeApi.ts';
+import { base64ToFloat32 } from '../io/float32Base64.ts';
 
 export type { OfflineRenderRequest };
 
@@ -14,13 +15,6 @@ export interface OfflineRender {
   windows: ProbeMeterWindow[];
   appliedFrames: number[];
   blockFrames: number;
-}
-
-function fromBase64(text: string): Float32Array {
-  const bytes = Buffer.from(text, 'base64');
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer);
 }
 
 /** Renders `request` on `page` (navigated to the offline renderer of `pageOrigin` if needed). */
@@ -33,7 +27,7 @@ export async function renderOffline(page: Page, pageOrigin: string, request: Off
   const result: OfflineRenderResult = await page.evaluate((r) => window.wavecraftOffline!.render(r), request);
   return {
     sampleRate: result.sampleRate,
-    channels: [fromBase64(result.channelsBase64[0]), fromBase64(result.channelsBase64[1])],
+    channels: [base64ToFloat32(result.channelsBase64[0]), base64ToFloat32(result.channelsBase64[1])],
     windows: result.windows,
     appliedFrames: result.appliedFrames,
     blockFrames: result.blockFrames,

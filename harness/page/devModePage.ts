@@ -4,6 +4,15 @@
  */
 import type { Page } from '@playwright/test';
 import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../devmode/web/src/probe/probeApi.ts';
+import { base64ToFloat32 } from '../io/float32Base64.ts';
+
+export interface AudioCapture {
+  /** Audio-clock frame of the first sample. */
+  frame: number;
+  sampleRate: number;
+  input: [Float32Array, Float32Array];
+  output: [Float32Array, Float32Array];
+}
 
 export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
 
@@ -143,6 +152,27 @@ export class DevModePage {
       this.waitOptions,
     ));
     return (await handle.jsonValue()) === 'sound';
+  }
+
+  /**
+   * Records `frames` frames of the worklet's raw input and output from audio-clock `fromFrame`
+   * (optional probe feature). Resolves once they are in.
+   */
+  async captureAudio(fromFrame: number, frames: number): Promise<AudioCapture> {
+    const c = await this.page.evaluate(
+      ({ fromFrame, frames }) => {
+        const probe = window.wavecraftProbe!;
+        if (!probe.captureAudio) throw new Error('this page\'s probe has no captureAudio()');
+        return probe.captureAudio(fromFrame, frames);
+      },
+      { fromFrame, frames },
+    );
+    return {
+      frame: c.frame,
+      sampleRate: c.sampleRate,
+      input: [base64ToFloat32(c.input[0]), base64ToFloat32(c.input[1])],
+      output: [base64ToFloat32(c.output[0]), base64ToFloat32(c.output[1])],
+    };
   }
 
   /** Waits until the meter display shows a reading that starts at or after `frame`. */

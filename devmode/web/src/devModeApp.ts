@@ -8,7 +8,9 @@ import { AudioEngine } from './audio/audioEngine.ts';
 import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
+import { float32ToBase64 } from './float32Base64.ts';
 import { MeterAggregator } from './meterAggregator.ts';
+import type { ProbeAudioCapture } from './probe/probeApi.ts';
 import type { ProbeRecorder } from './probe/probeRecorder.ts';
 import { MeterDisplay } from './ui/meterDisplay.ts';
 import { ParameterControls } from './ui/parameterControls.ts';
@@ -35,6 +37,8 @@ export class DevModeApp {
   private readonly clientId = `devmode-page-${Math.random().toString(36).slice(2, 10)}`;
   private blockFrames = 128;
   private sourceRequest = 0;
+  private captureId = 0;
+  private readonly captures = new Map<number, (capture: { frame: number; input: Float32Array[]; output: Float32Array[] }) => void>();
 
   constructor(
     private readonly config: PageConfig,
@@ -177,9 +181,14 @@ export class DevModeApp {
           this.probe.update({ blockFrames });
         },
         onError: (message) => void this.audioFailed(message),
+        onCaptured: (capture) => {
+          this.captures.get(capture.id)?.(capture);
+          this.captures.delete(capture.id);
+        },
       },
     ).then(async (engine) => {
       this.engine = engine;
+      this.probe.setCaptureHandler((fromFrame, frames) => this.captureAudio(engine, fromFrame, frames));
       this.aggregator = new MeterAggregator(engine.windowFrames);
       this.probe.update({ sampleRate: engine.context.sampleRate, windowFrames: engine.windowFrames });
       // Values may have arrived while the engine was starting.
@@ -189,6 +198,17 @@ export class DevModeApp {
       return engine;
     });
     return this.engineStarting;
+  }
+
+  private captureAudio(engine: AudioEngine, fromFrame: number, frames: number) {
+    const id = ++this.captureId;
+    return new Promise<ProbeAudioCapture>((resolve) => {
+      this.captures.set(id, (c) => {
+        const b64 = float32ToBase64;
+        resolve({ frame: c.frame, sampleRate: engine.context.sampleRate, input: [b64(c.input[0]!), b64(c.input[1]!)], output: [b64(c.output[0]!), b64(c.output[1]!)] });
+      });
+      engine.send({ type: 'capture', id, fromFrame, frames });
+    });
   }
 
   private async registerAudio(client: RpcClient, engine: AudioEngine): Promise<void> {

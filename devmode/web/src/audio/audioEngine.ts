@@ -13,6 +13,7 @@ export interface AudioEngineEvents {
   onParamApplied(change: { id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }): void;
   onFirstBlock(info: { frame: number; blockFrames: number }): void;
   onError(message: string): void;
+  onCaptured?(capture: Extract<FromWorklet, { type: 'captured' }>): void;
 }
 
 export class AudioEngine {
@@ -72,6 +73,9 @@ export class AudioEngine {
           events.onError(message.message);
           break;
         case 'ack':
+          break;
+        case 'captured':
+          events.onCaptured?.(message);
           break;
       }
     };

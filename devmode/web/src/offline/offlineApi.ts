@@ -11,8 +11,14 @@ export interface OfflineRenderRequest {
   sampleRate: number;
   /** Length of the render in frames. */
   frames: number;
-  /** The input: a WAV (or any decodable file) URL, played from `startFrame` and looped; or a tone. */
-  input: { kind: 'file'; url: string; startFrame?: number } | { kind: 'tone'; frequencyHz: number; levelDb: number };
+  /**
+   * The input: a WAV (or any decodable file) URL, played from `startFrame` and looped; a tone; or
+   * raw float32 channels (base64), e.g. a live capture, played once.
+   */
+  input:
+    | { kind: 'file'; url: string; startFrame?: number }
+    | { kind: 'tone'; frequencyHz: number; levelDb: number }
+    | { kind: 'samples'; channelsBase64: string[] };
   /** Parameter values at frame 0 (before the first block). */
   initialParameters: Record<string, number>;
   /** Changes; each frame is rounded down to a render-quantum boundary. */

@@ -5,16 +5,10 @@
  */
 import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
+import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
 import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
-
-function toBase64(samples: Float32Array): string {
-  const bytes = new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 async function inputNode(context: OfflineAudioContext, request: OfflineRenderRequest): Promise<AudioNode> {
   const input = request.input;
@@ -24,6 +18,17 @@ async function inputNode(context: OfflineAudioContext, request: OfflineRenderReq
     oscillator.connect(gain);
     oscillator.start(0);
     return gain;
+  }
+  if (input.kind === 'samples') {
+    const channels = input.channelsBase64.map((b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      return new Float32Array(bytes.buffer);
+    });
+    const buffer = new AudioBuffer({ numberOfChannels: channels.length, length: channels[0]!.length, sampleRate: context.sampleRate });
+    channels.forEach((c, i) => buffer.copyToChannel(c, i));
+    const source = new AudioBufferSourceNode(context, { buffer });
+    source.start(0);
+    return source;
   }
   const response = await fetch(input.url);
   if (!response.ok) throw new Error(`offline input ${input.url}: HTTP ${response.status}`);
@@ -103,7 +108,7 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
   if (error) throw new Error(error);
   return {
     sampleRate: request.sampleRate,
-    channelsBase64: [toBase64(rendered.getChannelData(0)), toBase64(rendered.getChannelData(1))],
+    channelsBase64: [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
     windows,
     appliedFrames,
     blockFrames,

@@ -57,6 +57,15 @@ export interface ProbeTrace {
   droppedWindows: number;
 }
 
+/** Raw audio the worklet saw: input (pre-DSP) and output (post-DSP), float32 little-endian, base64. */
+export interface ProbeAudioCapture {
+  /** Audio-clock frame of the first sample. */
+  frame: number;
+  sampleRate: number;
+  input: [string, string];
+  output: [string, string];
+}
+
 export interface WavecraftProbe {
   readonly apiVersion: 1;
   status(): ProbeStatus;
@@ -66,6 +75,11 @@ export interface WavecraftProbe {
   readTrace(fromWindow?: number): ProbeTrace;
   /** The trace so far; recording stops. */
   stopTrace(): ProbeTrace;
+  /**
+   * Optional: records `frames` frames of raw input and output from audio-clock `fromFrame`
+   * (which may lie in the future) and resolves once they are in.
+   */
+  captureAudio?(fromFrame: number, frames: number): Promise<ProbeAudioCapture>;
 }
 
 declare global {

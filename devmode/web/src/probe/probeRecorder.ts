@@ -3,7 +3,7 @@
  * and it serves them to the harness as `window.wavecraftProbe`. Self-contained, so a user's
  * own dev-mode page can install it too.
  */
-import type { ProbeMeterWindow, ProbeParamEvent, ProbeStatus, ProbeTrace, WavecraftProbe } from './probeApi.ts';
+import type { ProbeAudioCapture, ProbeMeterWindow, ProbeParamEvent, ProbeStatus, ProbeTrace, WavecraftProbe } from './probeApi.ts';
 
 export interface ProbeRecorderOptions {
   /** Cap on recorded windows; older ones are dropped past it. Default 12000 (2 min at 10 ms). */
@@ -29,6 +29,7 @@ export class ProbeRecorder implements WavecraftProbe {
   private events: ProbeParamEvent[] = [];
   private dropped = 0;
   private readonly maxWindows: number;
+  private captureHandler: ((fromFrame: number, frames: number) => Promise<ProbeAudioCapture>) | null = null;
 
   constructor(options: ProbeRecorderOptions = {}) {
     this.maxWindows = options.maxWindows ?? 12000;
@@ -61,7 +62,17 @@ export class ProbeRecorder implements WavecraftProbe {
     if (this.recording) this.events.push(event);
   }
 
+  /** Lets the page provide raw audio capture (`captureAudio`). */
+  setCaptureHandler(handler: (fromFrame: number, frames: number) => Promise<ProbeAudioCapture>): void {
+    this.captureHandler = handler;
+  }
+
   // ---- read by the harness ----
+
+  captureAudio(fromFrame: number, frames: number): Promise<ProbeAudioCapture> {
+    if (!this.captureHandler) return Promise.reject(new Error('this page cannot capture audio (no audio engine yet)'));
+    return this.captureHandler(fromFrame, frames);
+  }
 
   status(): ProbeStatus {
     return { ...this.state };

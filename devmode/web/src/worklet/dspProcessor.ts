@@ -15,6 +15,7 @@ class DspProcessor extends AudioWorkletProcessor {
   private pendingReset = false;
   private silence = new Float32Array(128);
   private started = false;
+  private capture: { id: number; from: number; frames: number; channels: Float32Array[] } | null = null;
   private failed = false;
 
   constructor(options: { processorOptions?: unknown }) {
@@ -33,6 +34,11 @@ class DspProcessor extends AudioWorkletProcessor {
       if (event.data.type === 'param') this.queue.push(event.data);
       else if (event.data.type === 'reset') this.pendingReset = true;
       else if (event.data.type === 'ping') this.post({ type: 'ack', seq: event.data.seq });
+      else if (event.data.type === 'capture') {
+        const { id, fromFrame, frames } = event.data;
+        // Allocated here, on the message, never inside process().
+        this.capture = { id, from: fromFrame, frames, channels: [0, 1, 2, 3].map(() => new Float32Array(frames)) };
+      }
     };
   }
 
@@ -63,10 +69,24 @@ class DspProcessor extends AudioWorkletProcessor {
       outR.fill(0);
       return false;
     }
+    if (this.capture) this.record(frame, frames, [inL, inR, outL, outR]);
     const completed: MeterWindow[] = [];
     this.meters.add(frame, frames, inL, inR, outL, outR, (w) => completed.push(w));
     if (completed.length > 0) this.post({ type: 'windows', windows: completed });
     return true;
+  }
+
+  /** Copies the part of this block that falls in the capture span; posts the capture when full. */
+  private record(frame: number, frames: number, signals: Float32Array[]): void {
+    const c = this.capture!;
+    const start = Math.max(frame, c.from);
+    const end = Math.min(frame + frames, c.from + c.frames);
+    if (start < end) signals.forEach((signal, i) => c.channels[i]!.set(signal.subarray(start - frame, end - frame), start - c.from));
+    if (frame + frames >= c.from + c.frames) {
+      const [il, ir, ol, or] = c.channels as [Float32Array, Float32Array, Float32Array, Float32Array];
+      this.port.postMessage({ type: 'captured', id: c.id, frame: c.from, input: [il, ir], output: [ol, or] } satisfies FromWorklet, [il.buffer, ir.buffer, ol.buffer, or.buffer]);
+      this.capture = null;
+    }
   }
 
   private applyQueued(frame: number): void {

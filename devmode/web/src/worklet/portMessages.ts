@@ -17,7 +17,9 @@ export type ToWorklet =
   | { type: 'param'; id: string; value: number; seq: number }
   | { type: 'reset' }
   /** Answered with `ack` once every message before it has been taken in. */
-  | { type: 'ping'; seq: number };
+  | { type: 'ping'; seq: number }
+  /** Record the raw input and output of `frames` frames from audio-clock `fromFrame`. */
+  | { type: 'capture'; id: number; fromFrame: number; frames: number };
 
 export type FromWorklet =
   | { type: 'windows'; windows: MeterWindow[] }
@@ -28,4 +30,5 @@ export type FromWorklet =
   | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
   | { type: 'firstBlock'; frame: number; blockFrames: number }
   | { type: 'ack'; seq: number }
+  | { type: 'captured'; id: number; frame: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
   | { type: 'error'; message: string };

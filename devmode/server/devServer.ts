@@ -31,10 +31,11 @@ export interface DevServerOptions {
   /** Largest accepted message in bytes; larger ones close the socket with 1009. Default 1 MiB. */
   maxPayloadBytes?: number;
   /**
-   * Origins allowed to open the WebSocket, besides requests without an Origin header.
-   * Default: any (set this to lock the server to the dev-mode page's origin).
+   * Browser origins allowed to open the WebSocket (the dev-mode page's, plus any extra).
+   * Requests without an Origin header (non-browser clients) are always accepted; any other
+   * origin gets HTTP 403, so a page on another site cannot drive the dev server. Default: none.
    */
-  allowedOrigins?: readonly string[] | undefined;
+  allowedOrigins?: readonly string[];
   /** Wall clock in ms. Default Date.now. */
   now?: () => number;
 }
@@ -48,13 +49,13 @@ export class DevServer {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<WebSocket>();
-  private allowedOrigins: Set<string> | null;
+  private readonly allowedOrigins: Set<string>;
 
   constructor(private readonly options: DevServerOptions) {
     this.now = options.now ?? Date.now;
     this.parameters = new ParameterStore(options.definitions);
     this.audio = new AudioClientState(this.now);
-    this.allowedOrigins = options.allowedOrigins ? new Set(options.allowedOrigins) : null;
+    this.allowedOrigins = new Set(options.allowedOrigins ?? []);
     this.http = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket endpoint: upgrade required\n');
     });
@@ -64,16 +65,16 @@ export class DevServer {
       maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
       verifyClient: (info: { origin: string; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
         const origin = info.req.headers.origin;
-        if (origin === undefined || this.allowedOrigins === null || this.allowedOrigins.has(origin)) done(true);
+        if (origin === undefined || this.allowedOrigins.has(origin)) done(true);
         else done(false, 403, `Origin ${origin} is not allowed`);
       },
     });
     this.wss.on('connection', (socket) => this.accept(socket));
   }
 
-  /** Allows one more origin (for example the page server's, once its port is known). */
+  /** Allows one more browser origin. */
   allowOrigin(origin: string): void {
-    (this.allowedOrigins ??= new Set()).add(origin);
+    this.allowedOrigins.add(origin);
   }
 
   /** Starts listening; resolves with the bound port and the WebSocket URL. */

@@ -31,6 +31,8 @@ export class DevServerClient {
   /** Every meterUpdate relayed to this client, in arrival order. */
   readonly meterUpdates: ReceivedMeterUpdate[] = [];
   private meterWaiters: { accept: (u: MeterUpdate) => boolean; resolve: () => void }[] = [];
+  private closedReason: string | null = null;
+  private readonly closeWaiters = new Set<(reason: string) => void>();
 
   private constructor(
     private readonly rpc: RpcClient,
@@ -38,6 +40,10 @@ export class DevServerClient {
     /** Protocol violations seen so far (invalid messages from the server). */
     readonly protocolErrors: string[],
   ) {
+    rpc.onClose((reason) => {
+      this.closedReason = reason;
+      this.closeWaiters.forEach((w) => w(reason));
+    });
     rpc.on('meterUpdate', (update) => {
       this.meterUpdates.push({ ...update, receivedAtEpochMs: Date.now() });
       this.meterWaiters = this.meterWaiters.filter((w) => {
@@ -123,6 +129,29 @@ export class DevServerClient {
     const check = validateResult(method, result);
     if (!check.ok) throw new Error(`dev server answered "${method}" with an invalid result: ${check.errors.join('; ')}`);
     return result;
+  }
+
+  /**
+   * Runs `work`, but fails at once — with "dev server connection lost at <where>" — if the
+   * connection drops first or while it runs, instead of waiting for some later timeout.
+   */
+  async whileConnected<T>(where: string, work: Promise<T>): Promise<T> {
+    const lost = (reason: string) => new Error(`dev server connection lost at ${where} (${reason})`);
+    if (this.closedReason !== null) {
+      work.catch(() => undefined);
+      throw lost(this.closedReason);
+    }
+    let waiter!: (reason: string) => void;
+    const closed = new Promise<never>((_, reject) => {
+      waiter = (reason) => reject(lost(reason));
+      this.closeWaiters.add(waiter);
+    });
+    try {
+      return await Promise.race([work, closed]);
+    } finally {
+      this.closeWaiters.delete(waiter);
+      work.catch(() => undefined);
+    }
   }
 
   /** Sends a notification (checked against its schema before it goes). */

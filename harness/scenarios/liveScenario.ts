@@ -29,15 +29,19 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
   const latencyMs: number[] = [];
   let dropouts = 0;
   let trace: MeterTrace | null = null;
-  for (const step of scenario.steps) {
-    const applied = await applyParameterStep(rpc, page, step.set);
+  for (const [index, step] of scenario.steps.entries()) {
+    const where = `step ${index + 1}`;
+    const applied = await rpc.whileConnected(where, applyParameterStep(rpc, page, step.set));
     eventFrames.push(applied.effectiveFrame);
     latencyMs.push(...Object.values(applied.latencyMs));
-    const measured = await measureSettled(page, applied, {
-      settleSeconds: scenario.settleSeconds,
-      spanSeconds: step.holdSeconds - scenario.settleSeconds,
-      ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
-    });
+    const measured = await rpc.whileConnected(
+      where,
+      measureSettled(page, applied, {
+        settleSeconds: scenario.settleSeconds,
+        spanSeconds: step.holdSeconds - scenario.settleSeconds,
+        ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
+      }),
+    );
     trace = measured.trace;
     dropouts += measured.dropouts.length;
     const origin = eventFrames[0]!;

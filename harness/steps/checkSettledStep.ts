@@ -48,6 +48,10 @@ function worstPerStatistic(misses: LevelMiss[]): LevelMiss[] {
 }
 
 export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, check: StepCheck): Promise<StepOutcome> {
+  return rpc.whileConnected(check.label, checkStep(rpc, page, check));
+}
+
+async function checkStep(rpc: DevServerClient, page: DevModePage, check: StepCheck): Promise<StepOutcome> {
   const { label, toleranceDb } = check;
   const expectedInput: ExpectedInput = { rmsDb: check.input.rmsDb, toleranceDb };
   // Note the relay position before sending: meters after the change can arrive before the

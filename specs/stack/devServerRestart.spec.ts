@@ -1,0 +1,68 @@
+/**
+ * The dev server dies mid-scenario. The harness fails the run at once with "dev server
+ * connection lost at step N" (no waiting for a timeout); the page shows it is disconnected,
+ * reconnects with backoff when the server is back, re-reads getAllParameters and re-applies them
+ * to the DSP; and the next run against the restarted server passes.
+ */
+import { loadParameterDefinitions } from '../../devmode/dsp/reference/referenceDsp.ts';
+import { DevServer } from '../../devmode/server/devServer.ts';
+import { DevModePage } from '../../harness/page/devModePage.ts';
+import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
+import { runLiveScenario } from '../../harness/scenarios/liveScenario.ts';
+import type { Scenario } from '../../harness/scenarios/scenario.ts';
+import { measureSettled } from '../../harness/steps/parameterStep.ts';
+import { expect, test } from '../../harness/test.ts';
+
+const scenario = (gainsDb: number[]): Scenario => ({
+  name: 'restart',
+  file: 'inline',
+  description: 'input_gain steps',
+  input: 'sine-1k-m6dbfs-mono.wav',
+  source: 'mic',
+  paths: ['mock'],
+  steps: gainsDb.map((g) => ({ set: { input_gain: g }, holdSeconds: 0.4 })),
+  tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
+  settleSeconds: 0.05,
+  live: true,
+});
+
+test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({ audioBrowser, stack }) => {
+  test.skip(!stack.embedded, 'restarts the embedded dev server');
+  const definitions = await loadParameterDefinitions(stack.wasmPath);
+  const first = new DevServer({ definitions, port: 0, allowedOrigins: [stack.pageOrigin] });
+  const { port, url } = await first.listen();
+  const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
+  await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: url, dsp: 'mock' }));
+  await page.selectSource('mic');
+  await page.waitUntilReady();
+  const rpc = await DevServerClient.connect(url);
+
+  // Kill the server while step 2 holds.
+  const run = runLiveScenario(rpc, page, scenario([0, -6, -12, -18]), 'mock');
+  run.catch(() => undefined);
+  await page.waitForParamEvents({ input_gain: -6 }, 0);
+  const killedAt = Date.now();
+  await first.close();
+  await expect(run).rejects.toThrow(/^dev server connection lost at step 2 \(connection closed \(code 1006/);
+  expect(Date.now() - killedAt, 'failed fast, not at a timeout').toBeLessThan(1000);
+  await expect(page.page.getByTestId('connection-status')).toHaveText('disconnected');
+
+  // The server comes back on the same port, holding input_gain -12 dB.
+  const second = new DevServer({ definitions, port, allowedOrigins: [stack.pageOrigin] });
+  second.parameters.set('input_gain', -12);
+  await second.listen();
+  try {
+    await expect(page.page.getByTestId('connection-status')).toHaveText('connected', { timeout: 10_000 });
+    const [reapplied] = await page.waitForParamEvents({ input_gain: -12 }, 0);
+    const { levels } = await measureSettled(page, { effectiveFrame: reapplied!.frame }, { expectedInput: 'median' });
+    expect(levels.output.peakDb[0]).toBeCloseTo(-18, 1);
+
+    // The next run against the restarted server passes.
+    const fresh = await DevServerClient.connect(url);
+    const next = await runLiveScenario(fresh, page, scenario([0, -6]), 'mock');
+    expect(next.golden.steps.map((s) => s.output.peakDb[0])).toEqual([-6, -12]);
+    fresh.close();
+  } finally {
+    await second.close();
+  }
+});

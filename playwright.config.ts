@@ -8,7 +8,8 @@ import type { HarnessOptions } from './harness/test.ts';
 export default defineConfig<HarnessOptions>({
   testDir: 'specs',
   testMatch: '**/*.spec.ts',
-  outputDir: 'reports/test-results',
+  // Per-shard output folders when shards share a machine (scripts/shardedRun.ts).
+  outputDir: process.env['WAVECRAFT_OUTPUT_DIR'] ?? 'reports/test-results',
   globalSetup: './harness/globalSetup.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -16,6 +16,7 @@ import { launchArgs } from './browser/launchArgs.ts';
 import { requireChromium } from './browser/findChromium.ts';
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
 import { resolveInputWav } from './config/inputFixtures.ts';
+import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
 import { DevModePage } from './page/devModePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
 import { assertCaptureCompatible, readWav } from './wav/wavFile.ts';
@@ -152,17 +153,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     else await devModePage.playTone(tone);
     const status = await devModePage.waitUntilReady();
     if (status.dspPath !== dspPath) throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${dspPath}"`);
-    const sourcePeakDb = audioSource === 'tone' ? tone.levelDb : input.peakDb;
-    if (sourcePeakDb > -80) {
-      await devModePage.startTrace();
-      const heard = await devModePage.waitForInputSound(sourcePeakDb - 40, 2);
-      if (!heard) {
-        const what = audioSource === 'mic' ? 'fake capture delivered silence' : `the ${audioSource} source delivered silence`;
-        throw new Error(
-          `${what}: ${audioSource === 'tone' ? `the tone is at ${tone.levelDb} dBFS` : `${input.path} peaks at ${sourcePeakDb.toFixed(1)} dBFS`}, but the page's input meter stayed below ${(sourcePeakDb - 40).toFixed(1)} dBFS for 2 s of audio`,
-        );
-      }
-    }
+    await assertSourceNotSilent(devModePage, {
+      source: audioSource,
+      peakDb: audioSource === 'tone' ? tone.levelDb : input.peakDb,
+      what: audioSource === 'tone' ? `the tone is at ${tone.levelDb} dBFS` : `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
+    });
     try {
       await use(devModePage);
     } finally {

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureDspCost } from '../bench/dspCost.ts';
 import { loadWasmDspFile } from '../devmode/dsp/wasm/loadWasmDspFile.ts';
 import type { Summary } from '../harness/report/summaryReporter.ts';
 import { appendHistory, readHistory, type HistoryEntry } from './nightly/history.ts';
@@ -21,7 +22,6 @@ const REPORTS = resolve('reports');
 const HISTORY = `${REPORTS}/history.jsonl`;
 const TREND = `${REPORTS}/trend.html`;
 const SUMMARY = `${REPORTS}/summary.json`;
-const BENCH = `${REPORTS}/bench.json`;
 
 const { values } = parseArgs({ options: { wasm: { type: 'string' }, grep: { type: 'string' } } });
 if (!values.wasm) {
@@ -30,18 +30,12 @@ if (!values.wasm) {
 }
 const wasmPath = resolve(values.wasm);
 const buildSha256 = existsSync(wasmPath) ? createHash('sha256').update(readFileSync(wasmPath)).digest('hex') : '0'.repeat(64);
-const base: Omit<HistoryEntry, 'status' | 'passed' | 'failed' | 'tests' | 'worstDeviationDb'> = {
+const base: Omit<HistoryEntry, 'status' | 'passed' | 'failed' | 'tests' | 'worstDeviationDb'> & { dspNsPerFrame: number | null } = {
   date: new Date().toISOString(),
   wasmPath,
   buildSha256,
-  dspNsPerFrame: readBenchCost(),
+  dspNsPerFrame: null,
 };
-
-function readBenchCost(): number | null {
-  if (!existsSync(BENCH)) return null;
-  const bench = JSON.parse(readFileSync(BENCH, 'utf8')) as { dspCost?: { fullChainNsPerFrame128?: number } };
-  return bench.dspCost?.fullChainNsPerFrame128 ?? null;
-}
 
 function finish(entry: HistoryEntry, exitCode: number): never {
   appendHistory(HISTORY, entry);
@@ -53,6 +47,10 @@ function finish(entry: HistoryEntry, exitCode: number): never {
 try {
   const { definitions } = await loadWasmDspFile(wasmPath);
   console.log(`nightly: ${wasmPath} passes the ABI v1 checks (${definitions.length} parameters)`);
+  // Benchmark figure 2 for the trend: the full chain's cost at 128-frame blocks (reference-chain
+  // parameters; a module without them runs its defaults).
+  base.dspNsPerFrame = Math.round((await measureDspCost(wasmPath, 5, 240_000)).fullChainNsPerFrame128 * 100) / 100;
+  console.log(`nightly: DSP cost ${base.dspNsPerFrame} ns per stereo frame (128-frame blocks)`);
 } catch (error) {
   console.error(`nightly: ${(error as Error).message}`);
   finish({ ...base, status: 'invalid', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 2);

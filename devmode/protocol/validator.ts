@@ -20,20 +20,27 @@ export interface ValidationResult {
   errors: string[];
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+// Two compilations of every schema: a fast one that stops at the first error (the hot path,
+// where messages are valid), and one that collects every error, run only to explain a failure.
+const fastAjv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const fullAjv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
 
-const envelope = ajv.compile(requestEnvelopeSchema);
-const serverEnvelope = ajv.compile(serverMessageEnvelopeSchema);
-const definitionList = ajv.compile(parameterDefinitionListSchema);
-const paramsValidators = new Map<MethodName, ValidateFunction>(
-  METHOD_NAMES.map((m) => [m, ajv.compile(methodSchemas[m].params)]),
-);
-const resultValidators = new Map<MethodName, ValidateFunction>(
-  METHOD_NAMES.map((m) => [m, ajv.compile(methodSchemas[m].result)]),
-);
-const notificationValidators = new Map<NotificationName, ValidateFunction>(
-  NOTIFICATION_NAMES.map((n) => [n, ajv.compile(notificationSchemas[n])]),
-);
+interface Check {
+  fast: ValidateFunction;
+  full: ValidateFunction;
+}
+
+function compile(schema: object): Check {
+  return { fast: fastAjv.compile(schema), full: fullAjv.compile(schema) };
+}
+
+const envelope = compile(requestEnvelopeSchema);
+const serverEnvelope = compile(serverMessageEnvelopeSchema);
+const definitionList = compile(parameterDefinitionListSchema);
+const paramsValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].params)]));
+const resultValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].result)]));
+const notificationValidators = new Map<NotificationName, Check>(NOTIFICATION_NAMES.map((n) => [n, compile(notificationSchemas[n])]));
+
 
 /** Renders ajv errors as "`/pointer` message" lines. */
 export function formatAjvErrors(errors: ErrorObject[] | null | undefined, root = ''): string[] {
@@ -49,9 +56,10 @@ export function formatAjvErrors(errors: ErrorObject[] | null | undefined, root =
   });
 }
 
-function run(fn: ValidateFunction, value: unknown, root = ''): ValidationResult {
-  const ok = fn(value) as boolean;
-  return { ok, errors: ok ? [] : formatAjvErrors(fn.errors, root) };
+function run(check: Check, value: unknown, root = ''): ValidationResult {
+  if (check.fast(value)) return { ok: true, errors: [] };
+  check.full(value);
+  return { ok: false, errors: formatAjvErrors(check.full.errors, root) };
 }
 
 /** Checks the JSON-RPC envelope of a client → server message (request or notification). */

@@ -15,6 +15,8 @@ export interface OfflineRender {
   windows: ProbeMeterWindow[];
   appliedFrames: number[];
   blockFrames: number;
+  /** Wall time of the render itself, ms. */
+  renderMs: number;
 }
 
 /** Renders `request` on `page` (navigated to the offline renderer of `pageOrigin` if needed). */
@@ -31,5 +33,6 @@ export async function renderOffline(page: Page, pageOrigin: string, request: Off
     windows: result.windows,
     appliedFrames: result.appliedFrames,
     blockFrames: result.blockFrames,
+    renderMs: result.renderMs,
   };
 }

@@ -24,6 +24,13 @@ export interface OfflineRenderRequest {
   /** Changes; each frame is rounded down to a render-quantum boundary. */
   events: { frame: number; values: Record<string, number> }[];
   windowMs?: number;
+  /**
+   * What to render through (benchmarks): 'dsp' (default) the dev-mode worklet; 'passThrough' a
+   * worklet that only copies; 'bare' source straight to destination.
+   */
+  graph?: 'dsp' | 'passThrough' | 'bare';
+  /** Return the rendered audio. Default true; benchmarks turn it off. */
+  returnAudio?: boolean;
 }
 
 export interface OfflineRenderResult {
@@ -34,6 +41,8 @@ export interface OfflineRenderResult {
   /** The frames at which each event took effect (as the worklet reported). */
   appliedFrames: number[];
   blockFrames: number;
+  /** Wall time of startRendering() alone, ms. */
+  renderMs: number;
 }
 
 export interface WavecraftOffline {

@@ -7,6 +7,7 @@ import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
 import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
+import { PASS_THROUGH_PROCESSOR_NAME } from '../worklet/passThroughProcessor.ts';
 import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
 
@@ -38,7 +39,32 @@ async function inputNode(context: OfflineAudioContext, request: OfflineRenderReq
   return source;
 }
 
+/** The benchmarks' baselines: the same input straight to the destination, or through a copying worklet. */
+async function renderBaseline(request: OfflineRenderRequest, graph: 'bare' | 'passThrough'): Promise<OfflineRenderResult> {
+  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
+  const source = await inputNode(context, request);
+  if (graph === 'bare') source.connect(context.destination);
+  else {
+    await context.audioWorklet.addModule(workletUrl);
+    const copy = new AudioWorkletNode(context, PASS_THROUGH_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2] });
+    source.connect(copy).connect(context.destination);
+  }
+  const started = performance.now();
+  const rendered = await context.startRendering();
+  const renderMs = performance.now() - started;
+  return {
+    sampleRate: request.sampleRate,
+    channelsBase64: request.returnAudio === false ? ['', ''] : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
+    windows: [],
+    appliedFrames: [],
+    blockFrames: 128,
+    renderMs,
+  };
+}
+
 export async function renderOffline(request: OfflineRenderRequest): Promise<OfflineRenderResult> {
+  const graph = request.graph ?? 'dsp';
+  if (graph !== 'dsp') return renderBaseline(request, graph);
   const wasm = request.dsp === 'wasm' ? await loadWasmDspForPage(request.wasmUrl ?? './dsp.wasm', request.sampleRate) : undefined;
   const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
   await context.audioWorklet.addModule(workletUrl);
@@ -70,8 +96,7 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
     else if (m.type === 'error') error = m.message;
     else if (m.type === 'ack') acks.get(m.seq)?.();
   };
-  (await inputNode(context, request)).connect(node);
-  node.connect(context.destination);
+  (await inputNode(context, request)).connect(node).connect(context.destination);
 
   const send = (message: ToWorklet) => node.port.postMessage(message);
   // Merge changes that fall in the same quantum: a context can suspend only once per time.
@@ -95,7 +120,9 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
       await context.resume();
     });
   }
+  const renderStarted = performance.now();
   const rendered = await context.startRendering();
+  const renderMs = performance.now() - renderStarted;
   // Rendering outruns the port: the worklet's last messages (applied changes, meter windows) may
   // still be queued. An acknowledged ping flushes them, as the port keeps order.
   const token = ++ping;
@@ -108,9 +135,10 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
   if (error) throw new Error(error);
   return {
     sampleRate: request.sampleRate,
-    channelsBase64: [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
+    channelsBase64: request.returnAudio === false ? ['', ''] : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
     windows,
     appliedFrames,
     blockFrames,
+    renderMs,
   };
 }

@@ -6,6 +6,7 @@ import type { DspBackend } from '../../../dsp/dspBackend.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
 import { WasmDsp } from '../../../dsp/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
+import { PASS_THROUGH_PROCESSOR_NAME, PassThroughProcessor } from './passThroughProcessor.ts';
 import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
 
 class DspProcessor extends AudioWorkletProcessor {
@@ -121,3 +122,4 @@ function describe(error: unknown): string {
 }
 
 registerProcessor(PROCESSOR_NAME, DspProcessor);
+registerProcessor(PASS_THROUGH_PROCESSOR_NAME, PassThroughProcessor);

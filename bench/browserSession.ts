@@ -1,0 +1,24 @@
+/** The reference stack plus a headless Chromium, for the benchmarks that need a browser. */
+import { chromium, type Browser } from '@playwright/test';
+import { startReferenceStack, type ReferenceStack } from '../devmode/server/referenceStack.ts';
+import { requireChromium } from '../harness/browser/findChromium.ts';
+import { launchArgs } from '../harness/browser/launchArgs.ts';
+
+export interface BrowserSession {
+  stack: ReferenceStack;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function openBrowserSession(captureWav?: string): Promise<BrowserSession> {
+  const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0 });
+  const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs(captureWav ? { captureWav } : {}) });
+  return {
+    stack,
+    browser,
+    close: async () => {
+      await browser.close();
+      await stack.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * Figure 2: the WASM DSP's cost outside the browser, in Node: ns per stereo frame for the
+ * gain-only and the full chain at block sizes 32, 128 and 1024, next to the plain-JS mock doing
+ * the same gain-only work, measured in the same run.
+ */
+import { MockDsp } from '../devmode/dsp/mock/mockDsp.ts';
+import { REFERENCE_WASM_PATH } from '../devmode/dsp/reference/referenceDsp.ts';
+import type { DspBackend } from '../devmode/dsp/dspBackend.ts';
+import { loadWasmDspFile } from '../devmode/dsp/wasm/loadWasmDspFile.ts';
+import { WasmDsp } from '../devmode/dsp/wasm/wasmDsp.ts';
+import { stats, type Stats } from './stats.ts';
+
+export interface DspCostResult {
+  wasmPath: string;
+  blocks: Record<string, { jsGainOnly: Stats; wasmGainOnly: Stats; wasmFullChain: Stats; wasmOverJsGainOnly: number }>;
+  /** The nightly trend figure: full chain at 128-frame blocks, median ns/frame. */
+  fullChainNsPerFrame128: number;
+}
+
+const GAIN_ONLY = { input_gain: -3, output_gain: -3 };
+const FULL_CHAIN = { ...GAIN_ONLY, saturator_enabled: 1, drive: 12, filter_mode: 1, filter_cutoff: 5000, filter_q: 0.9 };
+
+function nsPerFrame(dsp: DspBackend, block: number, totalFrames: number): number {
+  const input = Float32Array.from({ length: block }, (_, i) => 0.5 * Math.sin(i / 7));
+  const outL = new Float32Array(block);
+  const outR = new Float32Array(block);
+  const blocks = Math.ceil(totalFrames / block);
+  const started = process.hrtime.bigint();
+  for (let b = 0; b < blocks; b++) dsp.process(input, input, outL, outR, block);
+  return Number(process.hrtime.bigint() - started) / (blocks * block);
+}
+
+export async function measureDspCost(wasmPath = REFERENCE_WASM_PATH, repeats = 7, totalFrames = 480_000): Promise<DspCostResult> {
+  const { bytes, definitions } = await loadWasmDspFile(wasmPath);
+  const ids = definitions.map((d) => d.id);
+  const make = (kind: 'js' | 'wasm', params: Record<string, number>): DspBackend => {
+    const dsp = kind === 'js' ? new MockDsp(48000) : WasmDsp.instantiate(bytes, ids, 48000);
+    for (const [id, v] of Object.entries(params)) dsp.setParameter(id, v);
+    dsp.reset();
+    return dsp;
+  };
+  const blocks: DspCostResult['blocks'] = {};
+  for (const block of [32, 128, 1024]) {
+    const js: number[] = [];
+    const gain: number[] = [];
+    const full: number[] = [];
+    const dsps = { js: make('js', GAIN_ONLY), gain: make('wasm', GAIN_ONLY), full: make('wasm', FULL_CHAIN) };
+    for (const d of Object.values(dsps)) nsPerFrame(d, block, totalFrames / 4); // warm-up
+    for (let r = 0; r < repeats; r++) {
+      js.push(nsPerFrame(dsps.js, block, totalFrames));
+      gain.push(nsPerFrame(dsps.gain, block, totalFrames));
+      full.push(nsPerFrame(dsps.full, block, totalFrames));
+    }
+    const j = stats(js);
+    const g = stats(gain);
+    blocks[String(block)] = { jsGainOnly: j, wasmGainOnly: g, wasmFullChain: stats(full), wasmOverJsGainOnly: g.median / j.median };
+  }
+  return { wasmPath, blocks, fullChainNsPerFrame128: blocks['128']!.wasmFullChain.median };
+}

@@ -1,0 +1,70 @@
+/**
+ * Figure 3: parameter latency, live, on both DSP paths: setParameter calls at random intervals
+ * (seeded) over the dev server, each matched to the audio frame where the worklet applied it.
+ * Reports p50/p95/max in ms (send → the worklet processing that frame) and in frames, plus lost
+ * and out-of-order changes.
+ */
+import { seededRandom } from '../fixtures/signals.ts';
+import { DevModePage } from '../harness/page/devModePage.ts';
+import { DevServerClient } from '../harness/rpc/devServerClient.ts';
+import { openBrowserSession } from './browserSession.ts';
+import { percentile } from './stats.ts';
+
+export interface LatencyResult {
+  path: 'mock' | 'wasm';
+  calls: number;
+  ms: { p50: number; p95: number; max: number };
+  frames: { p50: number; p95: number; max: number };
+  lost: number;
+  outOfOrder: number;
+}
+
+export async function measureParameterLatency(path: 'mock' | 'wasm', calls: number): Promise<LatencyResult> {
+  const session = await openBrowserSession();
+  try {
+    const page = new DevModePage(await (await session.browser.newContext()).newPage());
+    await page.open(DevModePage.url(`${session.stack.pageOrigin}/index.html`, { devServerUrl: session.stack.devServerUrl, dsp: path }));
+    await page.playTone({ frequencyHz: 1000, levelDb: -12 });
+    await page.waitUntilReady();
+    await page.startTrace();
+    const rpc = await DevServerClient.connect(session.stack.devServerUrl);
+    const random = seededRandom(2026);
+    const sent: { value: number; at: number }[] = [];
+    for (let i = 0; i < calls; i++) {
+      const value = -((i % 500) + 1) / 10; // unique per call within 500 calls
+      sent.push({ value, at: Date.now() });
+      await rpc.call('setParameter', { id: 'output_gain', value });
+      await new Promise((r) => setTimeout(r, 2 + random() * 28));
+    }
+    await page.waitForParamEvents({ output_gain: sent.at(-1)!.value }, 0).catch(() => undefined);
+    const events = (await page.readTrace()).paramEvents.filter((e) => e.id === 'output_gain');
+    rpc.close();
+    const ms: number[] = [];
+    let lost = 0;
+    let outOfOrder = 0;
+    let lastSeq = -1;
+    for (const s of sent) {
+      const e = events.find((x) => x.value === s.value);
+      if (!e) {
+        lost++;
+        continue;
+      }
+      if (e.seq < lastSeq) outOfOrder++;
+      lastSeq = e.seq;
+      ms.push(e.appliedAtEpochMs - s.at);
+    }
+    const sr = (await page.status()).sampleRate ?? 48000;
+    const pick = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
+    const msStats = pick(ms);
+    return {
+      path,
+      calls,
+      ms: msStats,
+      frames: { p50: Math.round((msStats.p50 * sr) / 1000), p95: Math.round((msStats.p95 * sr) / 1000), max: Math.round((msStats.max * sr) / 1000) },
+      lost,
+      outOfOrder,
+    };
+  } finally {
+    await session.close();
+  }
+}

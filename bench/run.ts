@@ -45,6 +45,8 @@ for (const p of ['sequential', 'pipelined', 'tenConnections'] as const) {
 }
 
 const suite = await measureSuiteEfficiency(quick ? 'tone-output-gain' : null, quick ? 1 : 5);
+log(`   tenConnections relays each call to 9 other clients: messages written per second, dev/echo ${fmt(server.tenConnectionsMessagesRatio, 2)}`);
+
 log('\n5. Suite efficiency (scenario specs)');
 log(`   wall ${fmt(suite.wallSeconds)} s for ${fmt(suite.liveAudioSeconds)} s of live audio: ${fmt(suite.ratio, 2)}× (target ≤ 1.5× plus fixed start-up)`);
 log(`   launch → probe ready: ${fmt(suite.launchToReadyMs.median, 0)} ms per test [${fmt(suite.launchToReadyMs.min, 0)}–${fmt(suite.launchToReadyMs.max, 0)}]`);

@@ -15,6 +15,12 @@ export interface ServerThroughputResult {
   devServer: Record<Pattern, Stats>;
   echo: Record<Pattern, Stats>;
   ratio: Record<Pattern, number>;
+  /**
+   * With 10 connections every setParameter is also relayed to the 9 other clients (the dev
+   * server's job), so it writes 10 messages per round trip where the echo writes 1: the ratio of
+   * messages written per second.
+   */
+  tenConnectionsMessagesRatio: number;
 }
 
 /** A minimal JSON-RPC caller: no validation, so both servers are driven the same way. */
@@ -88,5 +94,5 @@ export async function measureServerThroughput(calls: number, repeats: number): P
   const devServer = Object.fromEntries(patterns.map((p) => [p, stats(samples.devServer[p])])) as Record<Pattern, Stats>;
   const echo = Object.fromEntries(patterns.map((p) => [p, stats(samples.echo[p])])) as Record<Pattern, Stats>;
   const ratio = Object.fromEntries(patterns.map((p) => [p, devServer[p].median / echo[p].median])) as Record<Pattern, number>;
-  return { calls, devServer, echo, ratio };
+  return { calls, devServer, echo, ratio, tenConnectionsMessagesRatio: (devServer.tenConnections.median * 10) / echo.tenConnections.median };
 }

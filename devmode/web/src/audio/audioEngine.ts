@@ -4,7 +4,8 @@
  */
 import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
-import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
+import type { FromWorklet, ProcessorOptions, ToWorklet } from '../worklet/portMessages.ts';
+import { createDspNode } from './createDspNode.ts';
 import type { ActiveSource } from './audioSources.ts';
 import { loadWasmDspForPage } from './loadWasmDspForPage.ts';
 
@@ -47,16 +48,7 @@ export class AudioEngine {
       windowFrames: Math.round((options.windowMs / 1000) * context.sampleRate),
       initialParameters: options.initialParameters,
     };
-    const node = new AudioWorkletNode(context, PROCESSOR_NAME, {
-      numberOfInputs: 1,
-      numberOfOutputs: 1,
-      outputChannelCount: [2],
-      // Mono sources are up-mixed to both channels by the 'speakers' rule.
-      channelCount: 2,
-      channelCountMode: 'explicit',
-      channelInterpretation: 'speakers',
-      processorOptions,
-    });
+    const node = createDspNode(context, processorOptions);
     node.port.onmessage = (event: MessageEvent<FromWorklet>) => {
       const message = event.data;
       switch (message.type) {

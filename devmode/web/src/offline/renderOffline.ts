@@ -8,7 +8,8 @@ import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
 import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
 import { PASS_THROUGH_PROCESSOR_NAME } from '../worklet/passThroughProcessor.ts';
-import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
+import type { FromWorklet, ProcessorOptions, ToWorklet } from '../worklet/portMessages.ts';
+import { createDspNode } from '../audio/createDspNode.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
 
 async function inputNode(context: OfflineAudioContext, request: OfflineRenderRequest): Promise<AudioNode> {
@@ -74,15 +75,7 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
     windowFrames: Math.round(((request.windowMs ?? 10) / 1000) * request.sampleRate),
     initialParameters: request.initialParameters,
   };
-  const node = new AudioWorkletNode(context, PROCESSOR_NAME, {
-    numberOfInputs: 1,
-    numberOfOutputs: 1,
-    outputChannelCount: [2],
-    channelCount: 2,
-    channelCountMode: 'explicit',
-    channelInterpretation: 'speakers',
-    processorOptions,
-  });
+  const node = createDspNode(context, processorOptions);
   const windows: MeterWindow[] = [];
   const appliedFrames: number[] = [];
   let blockFrames = 128;

@@ -4,15 +4,10 @@
  * the frame of their first sample; a partial first window is dropped, never reported.
  */
 
-/** One meter window: linear levels, index 0 = left, 1 = right. */
-export interface MeterWindow {
-  /** Audio-clock frame of the window's first sample. */
-  frame: number;
-  inputPeak: [number, number];
-  inputRms: [number, number];
-  outputPeak: [number, number];
-  outputRms: [number, number];
-}
+import type { ProbeMeterWindow } from '../probe/probeApi.ts';
+
+/** One meter window: linear levels, index 0 = left, 1 = right (the probe API's shape). */
+export type MeterWindow = ProbeMeterWindow;
 
 export class MeterWindowAccumulator {
   private windowStart = -1;

@@ -7,8 +7,7 @@ import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
 import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
-import { PASS_THROUGH_PROCESSOR_NAME } from '../worklet/passThroughProcessor.ts';
-import type { FromWorklet, ProcessorOptions, ToWorklet } from '../worklet/portMessages.ts';
+import { PASS_THROUGH_PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import { createDspNode } from '../audio/createDspNode.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
 
@@ -74,6 +73,7 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
     ...(wasm ? { wasm } : {}),
     windowFrames: Math.round(((request.windowMs ?? 10) / 1000) * request.sampleRate),
     initialParameters: request.initialParameters,
+    windowBatch: 256,
   };
   const node = createDspNode(context, processorOptions);
   const windows: MeterWindow[] = [];

@@ -6,8 +6,8 @@ import type { DspBackend } from '../../../dsp/dspBackend.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
 import { WasmDsp } from '../../../dsp/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
-import { PASS_THROUGH_PROCESSOR_NAME, PassThroughProcessor } from './passThroughProcessor.ts';
-import { PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
+import { PassThroughProcessor } from './passThroughProcessor.ts';
+import { PASS_THROUGH_PROCESSOR_NAME, PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
 
 class DspProcessor extends AudioWorkletProcessor {
   private readonly dsp: DspBackend | null = null;
@@ -17,12 +17,15 @@ class DspProcessor extends AudioWorkletProcessor {
   private silence = new Float32Array(128);
   private started = false;
   private capture: { id: number; from: number; frames: number; channels: Float32Array[] } | null = null;
+  private readonly windowBatch: number;
+  private pendingWindows: MeterWindow[] = [];
   private failed = false;
 
   constructor(options: { processorOptions?: unknown }) {
     super(options);
     const opts = options.processorOptions as ProcessorOptions;
     this.meters = new MeterWindowAccumulator(opts.windowFrames);
+    this.windowBatch = Math.max(1, opts.windowBatch ?? 1);
     try {
       this.dsp = createBackend(opts);
       for (const [id, value] of Object.entries(opts.initialParameters)) this.dsp.setParameter(id, value);
@@ -34,7 +37,10 @@ class DspProcessor extends AudioWorkletProcessor {
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => {
       if (event.data.type === 'param') this.queue.push(event.data);
       else if (event.data.type === 'reset') this.pendingReset = true;
-      else if (event.data.type === 'ping') this.post({ type: 'ack', seq: event.data.seq });
+      else if (event.data.type === 'ping') {
+        this.flushWindows();
+        this.post({ type: 'ack', seq: event.data.seq });
+      }
       else if (event.data.type === 'capture') {
         const { id, fromFrame, frames } = event.data;
         // Allocated here, on the message, never inside process().
@@ -71,10 +77,15 @@ class DspProcessor extends AudioWorkletProcessor {
       return false;
     }
     if (this.capture) this.record(frame, frames, [inL, inR, outL, outR]);
-    const completed: MeterWindow[] = [];
-    this.meters.add(frame, frames, inL, inR, outL, outR, (w) => completed.push(w));
-    if (completed.length > 0) this.post({ type: 'windows', windows: completed });
+    this.meters.add(frame, frames, inL, inR, outL, outR, (w) => this.pendingWindows.push(w));
+    if (this.pendingWindows.length >= this.windowBatch) this.flushWindows();
     return true;
+  }
+
+  private flushWindows(): void {
+    if (this.pendingWindows.length === 0) return;
+    this.post({ type: 'windows', windows: this.pendingWindows });
+    this.pendingWindows = [];
   }
 
   /** Copies the part of this block that falls in the capture span; posts the capture when full. */

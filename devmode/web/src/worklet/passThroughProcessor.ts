@@ -1,6 +1,4 @@
-/** A worklet that copies input to output and does nothing else: the benchmarks' baseline. */
-export const PASS_THROUGH_PROCESSOR_NAME = 'wavecraft-pass-through';
-
+/** A worklet that copies input to output and does nothing else: the benchmarks' baseline. Worklet scope only. */
 export class PassThroughProcessor extends AudioWorkletProcessor {
   process(inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
     const input = inputs[0] ?? [];

@@ -2,6 +2,8 @@
 import type { MeterWindow } from './meterWindows.ts';
 
 export const PROCESSOR_NAME = 'wavecraft-dsp';
+/** The copying worklet the benchmarks use as their baseline (same module). */
+export const PASS_THROUGH_PROCESSOR_NAME = 'wavecraft-pass-through';
 
 export interface ProcessorOptions {
   dsp: 'mock' | 'wasm';
@@ -11,6 +13,11 @@ export interface ProcessorOptions {
   windowFrames: number;
   /** Parameter values to apply before the first block. */
   initialParameters: Record<string, number>;
+  /**
+   * Meter windows per message. Default 1 (live: each window as soon as it is complete). Offline
+   * renders run hundreds of times faster than real time and batch them; a `ping` flushes the rest.
+   */
+  windowBatch?: number;
 }
 
 export type ToWorklet =

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { requireChromium } from '../harness/browser/findChromium.ts';
 import { launchArgs } from '../harness/browser/launchArgs.ts';
+import { readHarnessConfig } from '../harness/config/harnessConfig.ts';
 import { resolveInputWav } from '../harness/config/inputFixtures.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
 import { loadScenarios } from '../harness/scenarios/loadScenarios.ts';
@@ -26,7 +27,7 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
   try {
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
-      const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({ captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav') }) });
+      const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({ captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav', readHarnessConfig({}).fixturesDirs) }) });
       const page = new DevModePage(await (await browser.newContext()).newPage());
       await page.open(DevModePage.url(`${stack.pageOrigin}/index.html`, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
       await page.selectSource('mic');
@@ -42,7 +43,7 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
 
 /** Runs the scenario specs (optionally a --grep subset) and relates wall time to live audio played. */
 export async function measureSuiteEfficiency(grep: string | null, launchRepeats: number): Promise<SuiteEfficiencyResult> {
-  const scenarios = loadScenarios().filter((s) => !grep || new RegExp(grep).test(s.name));
+  const scenarios = loadScenarios(readHarnessConfig({}).scenariosDir).filter((s) => !grep || new RegExp(grep).test(s.name));
   const liveAudioSeconds = scenarios.reduce((sum, s) => sum + s.paths.length * s.steps.reduce((t, step) => t + step.holdSeconds, 0), 0);
   const started = performance.now();
   const run = spawnSync('npx', ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=dot'], { stdio: 'ignore' });

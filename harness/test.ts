@@ -10,8 +10,8 @@
  *   selected, audio running and the capture checked for silence.
  */
 import { test as base, chromium, type Browser } from '@playwright/test';
-import { linearToDb } from '../devmode/protocol/decibels.ts';
-import { startReferenceStack } from '../devmode/server/referenceStack.ts';
+import { linearToDb } from '../contracts/meters/decibels.ts';
+import { startReferenceStack } from '../devmode/index.ts';
 import { launchArgs } from './browser/launchArgs.ts';
 import { requireChromium } from './browser/findChromium.ts';
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
@@ -81,6 +81,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         devServerPort: 0,
         pagePort: 0,
         ...(harnessConfig.wasmPath ? { wasmPath: harnessConfig.wasmPath } : {}),
+        extraOrigins: harnessConfig.allowedOrigins,
       });
       try {
         await use({
@@ -101,7 +102,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   chromiumPath: [async ({}, use) => use(requireChromium().path), { scope: 'worker' }],
 
   input: async ({ inputWav, harnessConfig }, use) => {
-    const path = resolveInputWav(inputWav, harnessConfig.fixturesDir);
+    const path = resolveInputWav(inputWav, harnessConfig.fixturesDirs);
     // Chromium turns an unusable file into silence without a word: refuse it here instead.
     await assertCaptureCompatible(path);
     const audio = await readWav(path);

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureDspCost } from '../bench/dspCost.ts';
-import { loadWasmDspFile } from '../devmode/dsp/wasm/loadWasmDspFile.ts';
+import { loadWasmDspFile } from '../contracts/wasm/loadWasmDspFile.ts';
 import type { Summary } from '../harness/report/summaryReporter.ts';
 import { appendHistory, readHistory, type HistoryEntry } from './nightly/history.ts';
 import { renderTrendPage } from './nightly/trendPage.ts';

@@ -6,8 +6,8 @@
  *   npm run setup
  */
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './setup/ensureChromium.ts';
-import { ensureFixtures } from './setup/ensureFixtures.ts';
+import { ensureChromium } from '../harness/setup/ensureChromium.ts';
+import { ensureFixtures } from '../harness/setup/ensureFixtures.ts';
 import { ensurePageBuild } from './setup/ensurePageBuild.ts';
 import { ensureReferenceDsp } from './setup/ensureReferenceDsp.ts';
 

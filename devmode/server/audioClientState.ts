@@ -2,7 +2,7 @@
  * Which connection is the audio client, its status, and its latest meter frame.
  * Only the registered audio client's meters count; everyone else's are ignored.
  */
-import type { AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../protocol/messages.ts';
+import type { AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../../contracts/ipc/messages.ts';
 
 export class AudioClientState<Connection> {
   private client: Connection | null = null;

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadParameterDefinitions } from '../dsp/reference/referenceDsp.ts';
-import type { ParameterDefinition } from '../protocol/parameters.ts';
-import { ErrorCode } from '../protocol/jsonRpc.ts';
-import { RpcCallError } from '../protocol/rpcClient.ts';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { ErrorCode } from '../../contracts/ipc/jsonRpc.ts';
+import { RpcCallError } from '../../contracts/ipc/rpcClient.ts';
 import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
 import { CloseCode, DevServer } from './devServer.ts';
 import { RawSocket } from './testing/rawSocket.ts';

@@ -6,10 +6,10 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
-import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../protocol/jsonRpc.ts';
-import { isMethodName, type AudioStatus, type MeterUpdate } from '../protocol/messages.ts';
-import type { ParameterDefinition } from '../protocol/parameters.ts';
-import { validateNotification, validateParams, validateRequestEnvelope } from '../protocol/validator.ts';
+import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../../contracts/ipc/jsonRpc.ts';
+import { isMethodName, type AudioStatus, type MeterUpdate } from '../../contracts/ipc/messages.ts';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { validateNotification, validateParams, validateRequestEnvelope } from '../../contracts/ipc/validator.ts';
 import { AudioClientState } from './audioClientState.ts';
 import { MeterGenerator } from './meterGenerator.ts';
 import { ParameterStore } from './parameterStore.ts';

@@ -9,8 +9,8 @@ import WebSocket from 'ws';
 import { seededRandom } from '../../fixtures/signals.ts';
 import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
 import { loadParameterDefinitions } from '../dsp/reference/referenceDsp.ts';
-import { ErrorCode } from '../protocol/jsonRpc.ts';
-import type { ParameterDefinition } from '../protocol/parameters.ts';
+import { ErrorCode } from '../../contracts/ipc/jsonRpc.ts';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { DevServer } from './devServer.ts';
 import { RawSocket } from './testing/rawSocket.ts';
 

@@ -2,7 +2,7 @@
  * Synthetic meters for when no audio client is attached: a slowly modulated level,
  * as Wavecraft's MeterGenerator makes for UI work without audio.
  */
-import type { MeterFrame } from '../protocol/messages.ts';
+import type { MeterFrame } from '../../contracts/ipc/messages.ts';
 
 export interface MeterGeneratorOptions {
   /** Centre level in dBFS. Default -18. */

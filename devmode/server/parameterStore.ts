@@ -1,6 +1,6 @@
 /** Parameter state of the dev server: definitions plus current values, with range checks. */
-import { ErrorCode, RpcError } from '../protocol/jsonRpc.ts';
-import { describeValueProblem, type ParameterDefinition, type ParameterInfo } from '../protocol/parameters.ts';
+import { ErrorCode, RpcError } from '../../contracts/ipc/jsonRpc.ts';
+import { describeValueProblem, type ParameterDefinition, type ParameterInfo } from '../../contracts/ipc/parameters.ts';
 
 export class ParameterStore {
   private readonly definitions = new Map<string, ParameterDefinition>();

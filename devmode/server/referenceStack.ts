@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { REFERENCE_WASM_PATH } from '../dsp/reference/referenceDsp.ts';
-import { loadWasmDspFile } from '../dsp/wasm/loadWasmDspFile.ts';
-import type { ParameterDefinition } from '../protocol/parameters.ts';
+import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { DevServer } from './devServer.ts';
 import { StaticPageServer } from './staticPageServer.ts';
 

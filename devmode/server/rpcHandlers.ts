@@ -1,5 +1,5 @@
 /** The dev server's method implementations, independent of the transport. */
-import type { MethodName, MethodParams, MethodResult, AudioStatus } from '../protocol/messages.ts';
+import type { MethodName, MethodParams, MethodResult, AudioStatus } from '../../contracts/ipc/messages.ts';
 import type { AudioClientState } from './audioClientState.ts';
 import type { MeterGenerator } from './meterGenerator.ts';
 import type { ParameterStore } from './parameterStore.ts';

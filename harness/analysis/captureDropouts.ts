@@ -5,8 +5,8 @@
  * DSP, so settled measurements skip it — judged on the pre-DSP input only, never on the output —
  * and report it.
  */
-import { linearToDb } from '../../devmode/protocol/decibels.ts';
-import type { ProbeMeterWindow } from '../../devmode/web/src/probe/probeApi.ts';
+import { linearToDb } from '../../contracts/meters/decibels.ts';
+import type { ProbeMeterWindow } from '../../contracts/probe/probeApi.ts';
 
 /** What the input should read while the fixture plays: its RMS per channel, dBFS. */
 export interface ExpectedInput {

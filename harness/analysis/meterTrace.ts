@@ -2,8 +2,9 @@
  * A query vocabulary over a probe trace, in frames, seconds and dBFS: levels over a span,
  * whether a span is silent, when sound first appears.
  */
-import { linearToDb } from '../../devmode/protocol/decibels.ts';
-import type { ProbeMeterWindow, ProbeTrace } from '../../devmode/web/src/probe/probeApi.ts';
+import { linearToDb } from '../../contracts/meters/decibels.ts';
+import { foldMeterWindows, type StereoLevels } from '../../contracts/meters/meterWindow.ts';
+import type { ProbeMeterWindow, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 
 export type Stage = 'input' | 'output';
 
@@ -55,17 +56,14 @@ export class MeterTrace {
   /** Peak and RMS over the given windows (not necessarily contiguous). */
   levelsOf(windows: readonly ProbeMeterWindow[]): LevelReport {
     if (windows.length === 0) throw new Error('levelsOf: no windows');
-    const stage = (peakOf: (w: ProbeMeterWindow) => [number, number], rmsOf: (w: ProbeMeterWindow) => [number, number]): StageLevels => {
-      const peak = [0, 1].map((ch) => Math.max(...windows.map((w) => peakOf(w)[ch]!)));
-      const rms = [0, 1].map((ch) => Math.sqrt(windows.reduce((sum, w) => sum + rmsOf(w)[ch]! ** 2, 0) / windows.length));
-      return {
-        peakDb: [linearToDb(peak[0]!), linearToDb(peak[1]!)],
-        rmsDb: [linearToDb(rms[0]!), linearToDb(rms[1]!)],
-      };
-    };
+    const folded = foldMeterWindows(windows, this.windowFrames);
+    const stage = (peak: StereoLevels, rms: StereoLevels): StageLevels => ({
+      peakDb: [linearToDb(peak[0]), linearToDb(peak[1])],
+      rmsDb: [linearToDb(rms[0]), linearToDb(rms[1])],
+    });
     return {
-      input: stage((w) => w.inputPeak, (w) => w.inputRms),
-      output: stage((w) => w.outputPeak, (w) => w.outputRms),
+      input: stage(folded.inputPeak, folded.inputRms),
+      output: stage(folded.outputPeak, folded.outputRms),
       fromFrame: windows[0]!.frame,
       toFrame: windows.at(-1)!.frame + this.windowFrames,
       windows: windows.length,

@@ -4,17 +4,16 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type AnySchema } from 'ajv';
-import { formatAjvErrors } from '../../devmode/protocol/validator.ts';
+import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
 import { writeFileAtomic } from '../io/writeFileAtomic.ts';
 import { GoldenError } from './goldenError.ts';
 
-export const GOLDENS_DIR = fileURLToPath(new URL('../../goldens', import.meta.url));
 const ajv = new Ajv({ allErrors: true, strict: false });
 
-export function goldenPath(path: string, scenario: string, suffix: '.json' | '.wav' | '.wav.json'): string {
-  return join(GOLDENS_DIR, path, `${scenario}${suffix}`);
+/** goldens/<DSP path>/<scenario><suffix>, under the suite's goldens folder. */
+export function goldenPath(goldensDir: string, path: string, scenario: string, suffix: '.json' | '.wav' | '.wav.json'): string {
+  return join(goldensDir, path, `${scenario}${suffix}`);
 }
 
 export function displayPath(file: string): string {

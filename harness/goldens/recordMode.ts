@@ -20,4 +20,6 @@ export function shouldWriteGolden(mode: UpdateMode, state: GoldenState): boolean
   return false;
 }
 
-export const RECORD_HELP = 'record it with: npm run record -- --grep "<test title>" (or npx playwright test --update-snapshots=changed)';
+/** How to record, as the runner that started the suite says (the CLI sets WAVECRAFT_RECORD_HELP). */
+export const RECORD_HELP =
+  process.env['WAVECRAFT_RECORD_HELP'] ?? 'record it with: npm run record -- --grep "<test title>" (or npx playwright test --update-snapshots=changed)';

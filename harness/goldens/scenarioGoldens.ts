@@ -34,8 +34,14 @@ function series(golden: LiveGolden): PlotSeries {
 
 const fmt = (db: number) => db.toFixed(2);
 
-export async function checkLiveGolden(actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
-  const file = goldenPath(actual.path, actual.scenario, '.json');
+/** A step's parameter values, as "volume = -6, mute = 0". */
+const describeSet = (set: Record<string, number> | undefined) =>
+  Object.entries(set ?? {})
+    .map(([id, value]) => `${id} = ${value}`)
+    .join(', ');
+
+export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
+  const file = goldenPath(goldensDir, actual.path, actual.scenario, '.json');
   const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
   const result: GoldenCheck & { worstDeviationDb: number | null } = { problems: [], changes: [], unchanged: 0, written: [], worstDeviationDb: null };
   let state: GoldenState = 'missing';
@@ -55,7 +61,7 @@ export async function checkLiveGolden(actual: LiveGolden, toleranceDb: number, m
       result.problems.push(
         ...outside.map(
           (d) =>
-            `${actual.scenario} [${actual.path}] step ${d.step} ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb})`,
+            `${actual.scenario} [${actual.path}] step ${d.step} (${describeSet(actual.steps[d.step - 1]?.set)}) ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb})`,
         ),
       );
     }
@@ -76,14 +82,15 @@ export async function checkLiveGolden(actual: LiveGolden, toleranceDb: number, m
 }
 
 export async function checkOfflineGolden(
+  goldensDir: string,
   actual: { channels: [Float32Array, Float32Array]; sidecar: OfflineGoldenSidecar },
   snrThresholdDb: number,
   mode: UpdateMode,
   testInfo: TestInfo,
 ): Promise<GoldenCheck & { comparison: AudioComparison | null }> {
   const { sidecar } = actual;
-  const wavFile = goldenPath(sidecar.path, sidecar.scenario, '.wav');
-  const sidecarFile = goldenPath(sidecar.path, sidecar.scenario, '.wav.json');
+  const wavFile = goldenPath(goldensDir, sidecar.path, sidecar.scenario, '.wav');
+  const sidecarFile = goldenPath(goldensDir, sidecar.path, sidecar.scenario, '.wav.json');
   const result: GoldenCheck & { comparison: AudioComparison | null } = { problems: [], changes: [], unchanged: 0, written: [], comparison: null };
   const goldenSidecar = readJsonGolden<OfflineGoldenSidecar>(sidecarFile, offlineSidecarSchema);
   let state: GoldenState = 'missing';

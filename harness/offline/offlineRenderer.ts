@@ -3,8 +3,8 @@
  * OfflineAudioContext, parameter changes on exact frames, output returned as float32 channels.
  */
 import type { Page } from '@playwright/test';
-import type { OfflineRenderRequest, OfflineRenderResult } from '../../devmode/web/src/offline/offlineApi.ts';
-import type { ProbeMeterWindow } from '../../devmode/web/src/probe/probeApi.ts';
+import type { OfflineRenderRequest, OfflineRenderResult } from '../../contracts/probe/offlineApi.ts';
+import type { ProbeMeterWindow } from '../../contracts/probe/probeApi.ts';
 import { base64ToFloat32 } from '../io/float32Base64.ts';
 
 export type { OfflineRenderRequest };

@@ -3,7 +3,7 @@
  * Every wait is on the audio clock or on page state, never a wall-clock sleep.
  */
 import type { Page } from '@playwright/test';
-import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../devmode/web/src/probe/probeApi.ts';
+import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 import { base64ToFloat32 } from '../io/float32Base64.ts';
 
 export interface AudioCapture {

@@ -4,15 +4,15 @@
  * (for responses) or is collected in `protocolErrors` (for notifications) for the test to assert.
  */
 import WebSocket from 'ws';
-import type { MethodName, MethodParams, MethodResult, MeterUpdate, Notifications, NotificationName } from '../../devmode/protocol/messages.ts';
-import { RpcClient } from '../../devmode/protocol/rpcClient.ts';
+import type { MethodName, MethodParams, MethodResult, MeterUpdate, Notifications, NotificationName } from '../../contracts/ipc/messages.ts';
+import { RpcClient } from '../../contracts/ipc/rpcClient.ts';
 import {
   validateNotification,
   validateParams,
   validateRequestEnvelope,
   validateResult,
   validateServerEnvelope,
-} from '../../devmode/protocol/validator.ts';
+} from '../../contracts/ipc/validator.ts';
 
 export interface ReceivedMeterUpdate extends MeterUpdate {
   receivedAtEpochMs: number;

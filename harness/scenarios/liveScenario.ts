@@ -3,7 +3,8 @@
  * measured on the audio clock, from `settleSeconds` after the DSP applied the change to the end
  * of the hold. Segments are aligned on the parameter-event frames the worklet reported.
  */
-import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import { linearToDb } from '../../contracts/meters/decibels.ts';
+import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
 import { goldenDb, roundLevels, LIVE_GOLDEN_VERSION, type LiveGolden, type LiveGoldenStep } from '../goldens/liveGolden.ts';
 import { MeterTrace } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
@@ -78,10 +79,10 @@ function downsample(trace: MeterTrace, from: number, to: number): LiveGolden['tr
   for (let i = 0; i + PLOT_HOP_WINDOWS <= windows.length; i += PLOT_HOP_WINDOWS) {
     const hop = windows.slice(i, i + PLOT_HOP_WINDOWS);
     result.frames.push(hop[0]!.frame - from);
+    const folded = foldMeterWindows(hop, trace.windowFrames);
     for (const ch of [0, 1] as const) {
-      const power = (pick: (w: (typeof hop)[number]) => number) => Math.sqrt(hop.reduce((s, w) => s + pick(w) ** 2, 0) / hop.length);
-      result.inputRmsDb[ch].push(goldenDb(linearToDb(power((w) => w.inputRms[ch]))));
-      result.outputRmsDb[ch].push(goldenDb(linearToDb(power((w) => w.outputRms[ch]))));
+      result.inputRmsDb[ch].push(goldenDb(linearToDb(folded.inputRms[ch])));
+      result.outputRmsDb[ch].push(goldenDb(linearToDb(folded.outputRms[ch])));
     }
   }
   return result;

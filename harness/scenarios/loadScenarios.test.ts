@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readHarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios, ScenarioError } from './loadScenarios.ts';
 
 function folder(files: Record<string, string>): string {
@@ -14,7 +15,7 @@ const good = JSON.stringify({ description: 'd', input: 'a.wav', source: 'mic', p
 
 describe('scenario files', () => {
   it('load the committed scenarios, which cover every source, parameter and signal kind', () => {
-    const scenarios = loadScenarios();
+    const scenarios = loadScenarios(readHarnessConfig({}).scenariosDir);
     expect(scenarios.length).toBeGreaterThanOrEqual(10);
     expect(new Set(scenarios.map((s) => s.source))).toEqual(new Set(['mic', 'file', 'tone']));
     const params = new Set(scenarios.flatMap((s) => s.steps.flatMap((step) => Object.keys(step.set))));
@@ -26,6 +27,9 @@ describe('scenario files', () => {
   it('fill in defaults', () => {
     const [s] = loadScenarios(folder({ 'one.json': good }));
     expect(s).toMatchObject({ name: 'one', tolerances: { levelDb: 0.1, offlineSnrDb: 120 }, settleSeconds: 0.05, live: true });
+    const noPaths = JSON.stringify({ description: 'd', input: 'a.wav', source: 'mic', steps: [{ set: { volume: 0 }, holdSeconds: 0.5 }] });
+    const [user] = loadScenarios(folder({ 'user.json': noPaths }), { levelDb: 0.25 });
+    expect(user).toMatchObject({ paths: ['wasm'], tolerances: { levelDb: 0.25, offlineSnrDb: 120 } });
   });
 
   it('report every problem of every file together, with file and JSON pointer', () => {

@@ -2,15 +2,12 @@
  * Loads every scenario in a folder, checks each against the JSON Schema (ajv) and against what a
  * schema cannot say, and reports every problem of every file together, with file and JSON pointer.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
-import { formatAjvErrors } from '../../devmode/protocol/validator.ts';
+import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
 import { SCENARIO_DEFAULTS, type Scenario } from './scenario.ts';
 import { scenarioFileSchema } from './scenarioSchema.ts';
-
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../fixtures/scenarios', import.meta.url));
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(scenarioFileSchema);
 
@@ -21,11 +18,14 @@ export class ScenarioError extends Error {
   }
 }
 
-type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live'> &
-  Partial<Pick<Scenario, 'settleSeconds' | 'live'>> & { tolerances?: Partial<Scenario['tolerances']> };
+type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live' | 'paths'> &
+  Partial<Pick<Scenario, 'settleSeconds' | 'live' | 'paths'>> & { tolerances?: Partial<Scenario['tolerances']> };
+
+/** Tolerances a suite sets for all its scenarios (a scenario's own still win). */
+export type SuiteTolerances = Partial<Scenario['tolerances']>;
 
 /** Parses one scenario file's text; returns the scenario or the problems found (each "file: /pointer message"). */
-export function parseScenario(file: string, text: string): { scenario?: Scenario; problems: string[] } {
+export function parseScenario(file: string, text: string, suiteTolerances: SuiteTolerances = {}): { scenario?: Scenario; problems: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -44,7 +44,8 @@ export function parseScenario(file: string, text: string): { scenario?: Scenario
     ...raw,
     name: basename(file, '.json'),
     file,
-    tolerances: { ...SCENARIO_DEFAULTS.tolerances, ...raw.tolerances },
+    paths: raw.paths ?? SCENARIO_DEFAULTS.paths,
+    tolerances: { ...SCENARIO_DEFAULTS.tolerances, ...suiteTolerances, ...raw.tolerances },
     settleSeconds: raw.settleSeconds ?? SCENARIO_DEFAULTS.settleSeconds,
     live: raw.live ?? SCENARIO_DEFAULTS.live,
   };
@@ -52,13 +53,14 @@ export function parseScenario(file: string, text: string): { scenario?: Scenario
 }
 
 /** Loads all scenarios of `dir`; throws ScenarioError listing every problem of every file. */
-export function loadScenarios(dir = SCENARIOS_DIR): Scenario[] {
+export function loadScenarios(dir: string, suiteTolerances: SuiteTolerances = {}): Scenario[] {
+  if (!existsSync(dir)) throw new ScenarioError([`${dir}: no such scenario folder`]);
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    const result = parseScenario(file, readFileSync(file, 'utf8'));
+    const result = parseScenario(file, readFileSync(file, 'utf8'), suiteTolerances);
     problems.push(...result.problems);
     if (result.scenario) scenarios.push(result.scenario);
   }

@@ -20,6 +20,7 @@ export interface Scenario {
   input?: string;
   source: 'mic' | 'file' | 'tone';
   tone?: { frequencyHz: number; levelDb: number };
+  /** The DSP paths it runs on. Default ['wasm']: a plugin's own build. */
   paths: ('mock' | 'wasm')[];
   steps: ScenarioStep[];
   tolerances: {
@@ -37,6 +38,7 @@ export interface Scenario {
 }
 
 export const SCENARIO_DEFAULTS = {
+  paths: ['wasm'] as ('mock' | 'wasm')[],
   tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
   settleSeconds: 0.05,
   live: true,

@@ -3,7 +3,7 @@
 export const scenarioFileSchema = {
   $id: 'wavecraft/Scenario',
   type: 'object',
-  required: ['description', 'source', 'paths', 'steps'],
+  required: ['description', 'source', 'steps'],
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },

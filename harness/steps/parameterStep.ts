@@ -2,7 +2,7 @@
  * One scenario step: set parameters over the dev server, wait for the DSP to apply them on the
  * audio clock, then measure the settled levels after the ramp.
  */
-import type { ProbeParamEvent } from '../../devmode/web/src/probe/probeApi.ts';
+import type { ProbeParamEvent } from '../../contracts/probe/probeApi.ts';
 import { splitCaptureDropouts, splitMedianDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';

@@ -2,7 +2,7 @@
  * The page's two other views of the meters — its display and the meterUpdate relay — read at
  * spans whose captured input was clean, so they can be held to the same analytic levels.
  */
-import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { splitCaptureDropouts, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type StageLevels } from '../analysis/meterTrace.ts';
 import type { DevModePage, MeterDisplayReading } from '../page/devModePage.ts';

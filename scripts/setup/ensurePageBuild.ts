@@ -12,7 +12,7 @@ const webRoot = join(root, 'devmode/web');
 const outDir = join(webRoot, 'dist');
 const stampFile = join(outDir, '.source-hash');
 /** Everything the page bundle is built from. */
-const SOURCE_DIRS = ['devmode/web', 'devmode/protocol', 'devmode/dsp'];
+const SOURCE_DIRS = ['devmode/web', 'contracts', 'devmode/dsp'];
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

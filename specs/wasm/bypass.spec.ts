@@ -1,5 +1,5 @@
 /** Bypass passes the input through unchanged, however the chain is set. */
-import { linearToDb } from '../../devmode/protocol/decibels.ts';
+import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { sineLevels } from '../../harness/analysis/analyticLevels.ts';
 import { assertNoLevelMisses } from '../../harness/analysis/levelExpectations.ts';
 import { checkSettledStep } from '../../harness/steps/checkSettledStep.ts';

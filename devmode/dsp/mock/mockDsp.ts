@@ -2,7 +2,7 @@
  * The mock DSP: input gain, output gain (dB, each ramped linearly over 10 ms) and bypass,
  * in plain JS. It runs in the AudioWorklet and, for tests, in Node.
  */
-import type { DspBackend } from '../dspBackend.ts';
+import type { DspBackend } from '../../../contracts/wasm/dspBackend.ts';
 import { LinearRamp } from './linearRamp.ts';
 
 /** Gain ramp length in seconds; shared with the WASM reference DSP. */

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateParameterDefinitions } from '../../protocol/validator.ts';
+import { validateParameterDefinitions } from '../../../contracts/ipc/validator.ts';
 import { REFERENCE_WASM_PATH } from './referenceDsp.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { biquadMagnitudeDb } from '../../../harness/analysis/biquadResponse.ts';
 import { tanhSineRmsDb } from '../../../harness/analysis/saturatorLevels.ts';
 import { MockDsp } from '../mock/mockDsp.ts';
-import { ABI_VERSION, REQUIRED_FUNCTIONS, type WasmDspExports } from '../wasm/abi.ts';
-import { loadWasmDspFile } from '../wasm/loadWasmDspFile.ts';
+import { ABI_VERSION, REQUIRED_FUNCTIONS, type WasmDspExports } from '../../../contracts/wasm/abi.ts';
+import { loadWasmDspFile } from '../../../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../wasm/wasmDsp.ts';
 import { REFERENCE_WASM_PATH } from './referenceDsp.ts';
 

@@ -3,8 +3,8 @@
  * exports them (the single source: the dev server and the mock path both get them from here).
  */
 import { fileURLToPath } from 'node:url';
-import type { ParameterDefinition } from '../../protocol/parameters.ts';
-import { loadWasmDspFile } from '../wasm/loadWasmDspFile.ts';
+import type { ParameterDefinition } from '../../../contracts/ipc/parameters.ts';
+import { loadWasmDspFile } from '../../../contracts/wasm/loadWasmDspFile.ts';
 
 export const REFERENCE_WASM_PATH = fileURLToPath(new URL('../build/reference.wasm', import.meta.url));
 

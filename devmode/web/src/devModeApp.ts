@@ -2,15 +2,15 @@
  * The dev-mode page: wires the dev server link, the audio engine, the UI and the probe together.
  * Parameters come from the dev server; meters go back to it while audio runs.
  */
-import type { ParameterInfo } from '../../protocol/parameters.ts';
-import type { RpcClient } from '../../protocol/rpcClient.ts';
+import type { ParameterInfo } from '../../../contracts/ipc/parameters.ts';
+import type { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
 import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
 import { float32ToBase64 } from './float32Base64.ts';
 import { MeterAggregator } from './meterAggregator.ts';
-import type { ProbeAudioCapture } from './probe/probeApi.ts';
+import type { ProbeAudioCapture } from '../../../contracts/probe/probeApi.ts';
 import type { ProbeRecorder } from './probe/probeRecorder.ts';
 import { MeterDisplay } from './ui/meterDisplay.ts';
 import { ParameterControls } from './ui/parameterControls.ts';

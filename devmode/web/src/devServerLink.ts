@@ -2,7 +2,7 @@
  * The page's connection to the dev server: a JSON-RPC client that reconnects with
  * exponential backoff and tells the page each time a fresh connection is up.
  */
-import { RpcClient } from '../../protocol/rpcClient.ts';
+import { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
 
 export interface DevServerLinkOptions {
   url: string;

@@ -3,8 +3,8 @@
  * the ABI before any audio runs. The worklet gets the bytes, not a compiled module: a
  * WebAssembly.Module posted to a worklet is reported to be dropped silently in Chromium.
  */
-import { validateParameterDefinitions } from '../../../protocol/validator.ts';
-import { checkWasmDsp } from '../../../dsp/wasm/checkWasmDsp.ts';
+import { validateParameterDefinitions } from '../../../../contracts/ipc/validator.ts';
+import { checkWasmDsp } from '../../../../contracts/wasm/checkWasmDsp.ts';
 
 export async function loadWasmDspForPage(url: string, sampleRate: number): Promise<{ bytes: ArrayBuffer; parameterIds: string[]; name: string }> {
   const name = new URL(url, location.href).pathname;

@@ -9,7 +9,7 @@ import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
 import { PASS_THROUGH_PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import { createDspNode } from '../audio/createDspNode.ts';
-import type { OfflineRenderRequest, OfflineRenderResult } from './offlineApi.ts';
+import type { OfflineRenderRequest, OfflineRenderResult } from '../../../../contracts/probe/offlineApi.ts';
 
 async function inputNode(context: OfflineAudioContext, request: OfflineRenderRequest): Promise<AudioNode> {
   const input = request.input;

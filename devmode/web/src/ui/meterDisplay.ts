@@ -3,7 +3,7 @@
  * values in data attributes for tests to read: `data-peak-db`, `data-rms-db`, and the audio-clock
  * span the reading covers, `data-frame` (first frame) and `data-frames` (length).
  */
-import { linearToDb } from '../../../protocol/decibels.ts';
+import { linearToDb } from '../../../../contracts/meters/decibels.ts';
 import type { MeterReading } from '../meterAggregator.ts';
 
 const FLOOR_DB = -90;

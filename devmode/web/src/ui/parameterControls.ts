@@ -1,5 +1,5 @@
 /** One control per parameter, grouped; a slider for floats, a checkbox for bools, a select for enums. */
-import type { ParameterInfo } from '../../../protocol/parameters.ts';
+import type { ParameterInfo } from '../../../../contracts/ipc/parameters.ts';
 
 export class ParameterControls {
   private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();

@@ -2,7 +2,7 @@
  * The dev-mode AudioWorkletProcessor: runs a DSP backend on each render quantum, measures
  * meters before and after it, and reports the frame at which each parameter change took effect.
  */
-import type { DspBackend } from '../../../dsp/dspBackend.ts';
+import type { DspBackend } from '../../../../contracts/wasm/dspBackend.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
 import { WasmDsp } from '../../../dsp/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearToDb } from '../../../protocol/decibels.ts';
+import { linearToDb } from '../../../../contracts/meters/decibels.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
 
 const SR = 48000;

@@ -4,10 +4,9 @@
  * the frame of their first sample; a partial first window is dropped, never reported.
  */
 
-import type { ProbeMeterWindow } from '../probe/probeApi.ts';
+import type { MeterWindow } from '../../../../contracts/meters/meterWindow.ts';
 
-/** One meter window: linear levels, index 0 = left, 1 = right (the probe API's shape). */
-export type MeterWindow = ProbeMeterWindow;
+export type { MeterWindow };
 
 export class MeterWindowAccumulator {
   private windowStart = -1;

@@ -90,7 +90,7 @@ describe('notifications and server messages', () => {
 
 describe('parameter definitions', () => {
   it('accepts the reference DSP definitions', () => {
-    const definitions = JSON.parse(readFileSync(new URL('../dsp/reference/parameters.json', import.meta.url), 'utf8')) as unknown;
+    const definitions = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as unknown;
     expect(validateParameterDefinitions(definitions)).toEqual({ ok: true, errors: [] });
   });
 

@@ -2,7 +2,7 @@
  * The offline renderer's API: the dev-mode worklet, run in an OfflineAudioContext, with parameter
  * changes landing on exact frames. Deterministic: same input, same events, same output.
  */
-import type { ProbeMeterWindow } from '../probe/probeApi.ts';
+import type { ProbeMeterWindow } from './probeApi.ts';
 
 export interface OfflineRenderRequest {
   dsp: 'mock' | 'wasm';

@@ -3,7 +3,7 @@
  * imports, exports, the ABI version, the schema (bounds, UTF-8 JSON, JSON Schema) and wc_init.
  * Works in Node and on the page's main thread (async compile: browsers refuse sync compiles there).
  */
-import type { ParameterDefinition } from '../../protocol/parameters.ts';
+import type { ParameterDefinition } from '../ipc/parameters.ts';
 import { ABI_VERSION, HOST_MAX_FRAMES, REQUIRED_FUNCTIONS, type WasmDspExports } from './abi.ts';
 import { WasmDspError } from './wasmDspError.ts';
 

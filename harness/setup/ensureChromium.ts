@@ -1,7 +1,7 @@
 /** Finds a Chromium, installing Debian's package when none is found and we are root on Debian. */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { CHROMIUM_MISSING_HELP, findChromium } from '../../harness/browser/findChromium.ts';
+import { CHROMIUM_MISSING_HELP, findChromium } from '../browser/findChromium.ts';
 
 export async function ensureChromium(log: (line: string) => void): Promise<string> {
   const found = findChromium();

@@ -1,6 +1,6 @@
 /** Node side: reads a module file and checks it against ABI v1 with the ajv schema check. */
 import { readFile } from 'node:fs/promises';
-import { validateParameterDefinitions } from '../../protocol/validator.ts';
+import { validateParameterDefinitions } from '../ipc/validator.ts';
 import { checkWasmDsp, type CheckedWasmDsp } from './checkWasmDsp.ts';
 import { WasmDspError } from './wasmDspError.ts';
 

@@ -4,15 +4,10 @@
  * See docs/probe.md.
  */
 
-/** Linear meter levels of one window; index 0 = left, 1 = right. */
-export interface ProbeMeterWindow {
-  /** Audio-clock frame of the window's first sample. */
-  frame: number;
-  inputPeak: [number, number];
-  inputRms: [number, number];
-  outputPeak: [number, number];
-  outputRms: [number, number];
-}
+import type { MeterWindow } from '../meters/meterWindow.ts';
+
+/** Linear meter levels of one window (the contract's MeterWindow). */
+export type ProbeMeterWindow = MeterWindow;
 
 /** A parameter change as the DSP applied it. */
 export interface ProbeParamEvent {

@@ -1,0 +1,37 @@
+/** The JSON Schema of a plugin project's harness config file, `wavecraft.config.json`. */
+
+export const projectConfigSchema = {
+  $id: 'wavecraft/ProjectConfig',
+  type: 'object',
+  required: ['wasm'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    wasm: {
+      type: 'object',
+      required: ['path'],
+      additionalProperties: false,
+      properties: {
+        /** The DSP build (ABI v1), relative to the config file. */
+        path: { type: 'string', minLength: 1, pattern: '\\.wasm$' },
+        /** A shell command, run in the config file's folder before every test, record or nightly run. */
+        build: { type: 'string', minLength: 1 },
+      },
+    },
+    scenarios: { type: 'string', minLength: 1 },
+    goldens: { type: 'string', minLength: 1 },
+    fixtures: { type: 'string', minLength: 1 },
+    reports: { type: 'string', minLength: 1 },
+    tolerances: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        levelDb: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
+        offlineSnrDb: { type: 'number', minimum: 0, maximum: 300 },
+      },
+    },
+    devServerUrl: { type: 'string', pattern: '^wss?://' },
+    pageUrl: { type: 'string', pattern: '^https?://' },
+    allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://' } },
+  },
+} as const;

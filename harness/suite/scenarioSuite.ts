@@ -1,0 +1,102 @@
+/**
+ * The scenario suite: one test per scenario per DSP path. Each checks the live run's settled meter
+ * statistics against goldens/<path>/<scenario>.json, the offline render against
+ * goldens/<path>/<scenario>.wav, and, where both paths implement every parameter used, the mock
+ * and WASM renders against each other. This repo's own suite (specs/scenarios.spec.ts) and a
+ * plugin project's (suite/scenarios.spec.ts, folders from its wavecraft.config.json) both call it.
+ */
+import { resolveInputWav } from '../config/inputFixtures.ts';
+import { compareAudio, describeComparison } from '../analysis/compareAudio.ts';
+import { dspBuildSha256 } from '../goldens/dspBuildHash.ts';
+import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
+import { checkLiveGolden, checkOfflineGolden, type GoldenChange } from '../goldens/scenarioGoldens.ts';
+import type { UpdateMode } from '../goldens/recordMode.ts';
+import { runLiveScenario } from '../scenarios/liveScenario.ts';
+import type { HarnessConfig } from '../config/harnessConfig.ts';
+import { loadScenarios } from '../scenarios/loadScenarios.ts';
+import { renderScenarioOffline } from '../scenarios/offlineScenario.ts';
+import { isParityScenario } from '../scenarios/parity.ts';
+import { test } from '../test.ts';
+
+const PARITY_SNR_DB = 120;
+
+export function defineScenarioSuite(config: HarnessConfig): void {
+  for (const scenario of loadScenarios(config.scenariosDir, config.tolerances)) {
+    test.describe(`scenario ${scenario.name}`, () => {
+      test.use({
+        inputWav: scenario.input ?? 'silence-mono.wav',
+        audioSource: scenario.source,
+        ...(scenario.tone ? { tone: scenario.tone } : {}),
+      });
+      // Decided from the project's option alone, before any browser starts.
+      test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
+
+      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, audioBrowser, devModePage }, testInfo) => {
+        const mode = testInfo.config.updateSnapshots as UpdateMode;
+        const problems: string[] = [];
+        const changes: GoldenChange[] = [];
+        const written: string[] = [];
+        let unchanged = 0;
+
+        // Live: settled meter statistics per step.
+        const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
+        if (scenario.live) {
+          const live = await runLiveScenario(rpc, devModePage, scenario, dspPath);
+          const checked = await checkLiveGolden(harnessConfig.goldensDir, live.golden, scenario.tolerances.levelDb, mode, testInfo);
+          problems.push(...checked.problems);
+          changes.push(...checked.changes);
+          written.push(...checked.written);
+          unchanged += checked.unchanged;
+          if (checked.worstDeviationDb !== null) testInfo.annotations.push({ type: 'worst-deviation-db', description: checked.worstDeviationDb.toFixed(3) });
+          testInfo.annotations.push({ type: 'capture-dropouts', description: String(live.dropouts) });
+        }
+
+        // Offline: exact frames, deterministic output.
+        const inputPath = scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
+        const offlinePage = await (await audioBrowser.newContext()).newPage();
+        const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
+        const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
+        const checked = await checkOfflineGolden(
+          harnessConfig.goldensDir,
+          {
+            channels: offline.render.channels,
+            sidecar: {
+              schemaVersion: OFFLINE_GOLDEN_VERSION,
+              scenario: scenario.name,
+              path: dspPath,
+              sampleRate: offline.render.sampleRate,
+              frames: offline.render.channels[0].length,
+              eventFrames: offline.eventFrames,
+              fixtureSha256: offline.fixtureSha256,
+              dspBuildSha256: dspBuildSha256(dspPath, stack.wasmPath),
+            },
+          },
+          scenario.tolerances.offlineSnrDb,
+          mode,
+          testInfo,
+        );
+        problems.push(...checked.problems);
+        changes.push(...checked.changes);
+        written.push(...checked.written);
+        unchanged += checked.unchanged;
+        if (checked.comparison) testInfo.annotations.push({ type: 'offline-snr-db', description: String(checked.comparison.snrDb) });
+
+        // Parity: the mock and the WASM DSP agree to float precision on what both implement.
+        if (dspPath === 'wasm' && isParityScenario(scenario)) {
+          const mock = await renderScenarioOffline(offlinePage, { ...common, dsp: 'mock' });
+          const parity = compareAudio(mock.render.channels, offline.render.channels, offline.render.sampleRate);
+          testInfo.annotations.push({ type: 'parity-snr-db', description: String(parity.snrDb) });
+          if (parity.snrDb < PARITY_SNR_DB) problems.push(`${scenario.name}: mock vs wasm offline renders differ: ${describeComparison(parity)} (need ≥ ${PARITY_SNR_DB} dB)`);
+        }
+
+        if (written.length > 0 || (mode !== 'none' && changes.length > 0)) {
+          await testInfo.attach('golden-changes', {
+            body: JSON.stringify({ scenario: scenario.name, path: dspPath, written, changes, unchanged }),
+            contentType: 'application/json',
+          });
+        }
+        if (problems.length > 0) throw new Error(`scenario ${scenario.name} [${dspPath}]: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+      });
+    });
+  }
+}

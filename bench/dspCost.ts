@@ -7,7 +7,7 @@ import { MockDsp } from '../devmode/dsp/mock/mockDsp.ts';
 import { REFERENCE_WASM_PATH } from '../devmode/dsp/reference/referenceDsp.ts';
 import type { DspBackend } from '../contracts/wasm/dspBackend.ts';
 import { loadWasmDspFile } from '../contracts/wasm/loadWasmDspFile.ts';
-import { WasmDsp } from '../devmode/dsp/wasm/wasmDsp.ts';
+import { WasmDsp } from '../contracts/wasm/wasmDsp.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface DspCostResult {

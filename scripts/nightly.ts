@@ -15,8 +15,8 @@ import { parseArgs } from 'node:util';
 import { measureDspCost } from '../bench/dspCost.ts';
 import { loadWasmDspFile } from '../contracts/wasm/loadWasmDspFile.ts';
 import type { Summary } from '../harness/report/summaryReporter.ts';
-import { appendHistory, readHistory, type HistoryEntry } from './nightly/history.ts';
-import { renderTrendPage } from './nightly/trendPage.ts';
+import { appendHistory, readHistory, type HistoryEntry } from '../harness/nightly/history.ts';
+import { renderTrendPage } from '../harness/nightly/trendPage.ts';
 
 const REPORTS = resolve('reports');
 const HISTORY = `${REPORTS}/history.jsonl`;

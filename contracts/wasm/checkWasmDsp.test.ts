@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWatDsp, WAT_DEFAULT_SCHEMA, type WatDspOptions } from '../../fixtures/wasm/watDspModule.ts';
 import { validateParameterDefinitions } from '../ipc/validator.ts';
 import { checkWasmDsp } from './checkWasmDsp.ts';
-import { WasmDsp } from '../../devmode/dsp/wasm/wasmDsp.ts';
+import { WasmDsp } from './wasmDsp.ts';
 
 const check = async (options: WatDspOptions) => checkWasmDsp(await buildWatDsp(options), 'external.wasm', validateParameterDefinitions);
 

@@ -76,7 +76,7 @@ export default class SummaryReporter implements Reporter {
       offlineSnrDb: numeric(test, 'offline-snr-db'),
       paritySnrDb: numeric(test, 'parity-snr-db'),
       liveSnrDb: numeric(test, 'live-snr-db'),
-      error: result.errors[0]?.message?.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0] ?? null,
+      error: result.errors[0]?.message?.replace(/\u001b\[[0-9;]*m/g, '').split('\n').slice(0, 12).join('\n') ?? null,
     });
     for (const attachment of result.attachments) {
       if (attachment.name === 'golden-changes' && attachment.body) this.goldenChanges.push(JSON.parse(attachment.body.toString()) as GoldenChanges);

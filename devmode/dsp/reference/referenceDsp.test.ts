@@ -5,7 +5,7 @@ import { tanhSineRmsDb } from '../../../harness/analysis/saturatorLevels.ts';
 import { MockDsp } from '../mock/mockDsp.ts';
 import { ABI_VERSION, REQUIRED_FUNCTIONS, type WasmDspExports } from '../../../contracts/wasm/abi.ts';
 import { loadWasmDspFile } from '../../../contracts/wasm/loadWasmDspFile.ts';
-import { WasmDsp } from '../wasm/wasmDsp.ts';
+import { WasmDsp } from '../../../contracts/wasm/wasmDsp.ts';
 import { REFERENCE_WASM_PATH } from './referenceDsp.ts';
 
 const SR = 48000;

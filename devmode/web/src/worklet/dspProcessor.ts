@@ -4,7 +4,7 @@
  */
 import type { DspBackend } from '../../../../contracts/wasm/dspBackend.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
-import { WasmDsp } from '../../../dsp/wasm/wasmDsp.ts';
+import { WasmDsp } from '../../../../contracts/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
 import { PassThroughProcessor } from './passThroughProcessor.ts';
 import { PASS_THROUGH_PROCESSOR_NAME, PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';

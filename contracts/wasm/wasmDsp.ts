@@ -3,8 +3,8 @@
  * copied into the module's input buffers, processed, and copied out, in slices of at most
  * `maxFrames`. Runs inside the AudioWorklet (synchronous instantiation) and in Node.
  */
-import type { DspBackend } from '../../../contracts/wasm/dspBackend.ts';
-import { HOST_MAX_FRAMES, type WasmDspExports } from '../../../contracts/wasm/abi.ts';
+import type { DspBackend } from './dspBackend.ts';
+import { HOST_MAX_FRAMES, type WasmDspExports } from './abi.ts';
 
 export class WasmDsp implements DspBackend {
   readonly kind = 'wasm' as const;

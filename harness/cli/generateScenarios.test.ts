@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { generateScenarios, parameterValues } from './generateScenarios.ts';
+
+const float = (over: Partial<ParameterDefinition>): ParameterDefinition => ({ id: 'x', name: 'X', type: 'float', default: 0, min: -60, max: 6, ...over });
+
+describe('scenarios generated from a schema', () => {
+  it('step floats through default, low and high (log-spaced in Hz); toggle bools; walk enums from the default', () => {
+    expect(parameterValues(float({ unit: 'dB' }))).toEqual([0, -53.4, -0.6]);
+    expect(parameterValues(float({ unit: 'Hz', default: 1000, min: 20, max: 20000 }))).toEqual([1000, 39.9, 10000]);
+    expect(parameterValues({ id: 'm', name: 'M', type: 'bool', default: 0, min: 0, max: 1 })).toEqual([0, 1]);
+    expect(parameterValues({ id: 'e', name: 'E', type: 'enum', default: 1, min: 0, max: 2, variants: ['a', 'b', 'c'] })).toEqual([1, 2, 0]);
+    expect(parameterValues(float({ default: -53.4 }))).toEqual([-53.4, -0.6]);
+  });
+
+  it('make one scenario per parameter, each value a step on the stereo L/R fixture', () => {
+    const [volume, mute] = generateScenarios([float({ id: 'volume', name: 'Volume', unit: 'dB' }), { id: 'mute', name: 'Mute', type: 'bool', default: 0, min: 0, max: 1 }]);
+    expect(volume!.name).toBe('param-volume');
+    expect(volume!.json.steps.map((s) => s.set)).toEqual([{ volume: 0 }, { volume: -53.4 }, { volume: -0.6 }]);
+    expect(mute!.json).toMatchObject({ input: 'sine-1k-lm6-rm12dbfs-stereo.wav', source: 'mic', steps: [{ set: { mute: 0 } }, { set: { mute: 1 } }] });
+  });
+});

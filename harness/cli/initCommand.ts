@@ -1,0 +1,69 @@
+/**
+ * `wavecraft-harness init --wasm path/to/build.wasm [--dir D] [--build "cmd"] [--force]`:
+ * reads the module's schema and scaffolds a plugin project's suite: wavecraft.config.json,
+ * scenarios/ (one generated scenario per parameter), goldens/, fixtures/ and .gitignore entries.
+ * Never overwrites an existing file unless --force.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
+import { formatGoldenJson } from '../goldens/goldenFiles.ts';
+import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
+import { generateScenarios } from './generateScenarios.ts';
+import { UsageError } from './usageError.ts';
+
+export interface InitOptions {
+  wasm: string;
+  dir: string;
+  build?: string;
+  force: boolean;
+}
+
+const GITIGNORE_LINES = ['.wavecraft/', 'reports/'];
+
+export async function initProject(options: InitOptions, log: (line: string) => void): Promise<string[]> {
+  const root = resolve(options.dir);
+  const wasmPath = resolve(options.wasm);
+  const { definitions } = await loadWasmDspFile(wasmPath);
+  const files = new Map<string, string>();
+  const config = {
+    wasm: { path: relative(root, wasmPath) || wasmPath, ...(options.build ? { build: options.build } : {}) },
+    scenarios: 'scenarios',
+    goldens: 'goldens',
+    fixtures: 'fixtures',
+    reports: 'reports',
+    tolerances: { levelDb: 0.1, offlineSnrDb: 120 },
+  };
+  files.set(CONFIG_FILE_NAME, formatGoldenJson(config));
+  for (const scenario of generateScenarios(definitions)) files.set(join('scenarios', `${scenario.name}.json`), formatGoldenJson(scenario.json));
+  files.set(
+    join('goldens', 'README.md'),
+    '# goldens\n\nRecorded by `npx wavecraft-harness record`; compared by `npx wavecraft-harness test`. Commit them.\n' +
+      '`wasm/<scenario>.json` holds the settled live meter levels per step, `wasm/<scenario>.wav` the offline render.\n',
+  );
+  files.set(join('fixtures', 'README.md'), '# fixtures\n\nYour own input WAVs (16-bit or float, 48 kHz). Scenarios name them in `input`; the harness\'s standard fixtures need no file here.\n');
+  const clashes = [...files.keys()].filter((f) => existsSync(join(root, f)) && !f.endsWith('README.md'));
+  if (clashes.length > 0 && !options.force) {
+    throw new UsageError(`init: ${clashes.map((f) => join(root, f)).join(', ')} already exist(s); pass --force to overwrite`);
+  }
+  const written: string[] = [];
+  for (const [file, text] of files) {
+    const path = join(root, file);
+    if (file.endsWith('README.md') && existsSync(path)) continue;
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, text);
+    written.push(file);
+  }
+  const gitignore = join(root, '.gitignore');
+  const have = existsSync(gitignore) ? readFileSync(gitignore, 'utf8').split('\n') : [];
+  const missing = GITIGNORE_LINES.filter((line) => !have.includes(line));
+  if (missing.length > 0) {
+    appendFileSync(gitignore, `${have.length && have.at(-1) !== '' ? '\n' : ''}# wavecraft-harness\n${missing.join('\n')}\n`);
+    written.push('.gitignore');
+  }
+  log(`init: ${wasmPath} has ${definitions.length} parameter(s): ${definitions.map((d) => d.id).join(', ')}`);
+  for (const file of written) log(`  wrote ${file}`);
+  log('next: npx wavecraft-harness record   (records the goldens)');
+  log('      npx wavecraft-harness test     (checks against them)');
+  return written;
+}

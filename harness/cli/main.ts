@@ -1,0 +1,116 @@
+/**
+ * wavecraft-harness: the harness's command line, for a plugin project that has it as a dev
+ * dependency. Playwright runs underneath; arguments the CLI does not know pass through to it.
+ *
+ *   wavecraft-harness init --wasm build.wasm [--dir .] [--build "cmd"] [--force]
+ *   wavecraft-harness test [playwright args]
+ *   wavecraft-harness record [playwright args]      (--update-snapshots=changed unless given)
+ *   wavecraft-harness nightly --wasm build.wasm [playwright args]
+ *   wavecraft-harness devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
+ *
+ * Every command but init takes --config path/to/wavecraft.config.json (default: the nearest one
+ * from the current folder up).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/projectConfig.ts';
+import { runNightly } from '../nightly/runNightly.ts';
+import { ScenarioError } from '../scenarios/loadScenarios.ts';
+import { runDevmode } from './devmodeCommand.ts';
+import { initProject } from './initCommand.ts';
+import { recordArgs, runPlaywright, SUITE_CONFIG } from './runSuite.ts';
+import { UsageError } from './usageError.ts';
+
+const USAGE = `usage: wavecraft-harness <command> [options]
+
+  init --wasm build.wasm [--dir .] [--build "cmd"] [--force]
+        scaffold wavecraft.config.json, scenarios/ (one per parameter), goldens/, fixtures/
+  test [playwright args]         run the suite against the goldens
+  record [playwright args]       record goldens (--update-snapshots=changed unless given)
+  nightly --wasm build.wasm [playwright args]
+        check the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
+  devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
+        serve your build on the reference dev server and page, for your own browser
+
+  --config FILE   the project's wavecraft.config.json (default: the nearest from here up)
+
+Playwright runs underneath: npx playwright test -c ${SUITE_CONFIG}
+(with WAVECRAFT_CONFIG=path/to/wavecraft.config.json) does what "test" does.`;
+
+const log = (line: string) => console.log(line);
+
+/** Takes `--name value` / `--name=value` out of `args`. */
+function takeOption(args: string[], name: string): string | undefined {
+  const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return undefined;
+  const arg = args[i]!;
+  if (arg.includes('=')) {
+    args.splice(i, 1);
+    return arg.slice(arg.indexOf('=') + 1);
+  }
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+  args.splice(i, 2);
+  return value;
+}
+
+function projectFrom(args: string[]): ProjectConfig {
+  const given = takeOption(args, 'config');
+  const file = given ? resolve(given) : findProjectConfig();
+  if (!file) throw new UsageError(`no wavecraft.config.json in ${process.cwd()} or above; create one with: wavecraft-harness init --wasm path/to/build.wasm (or pass --config)`);
+  return loadProjectConfig(file);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const args = [...rest];
+  switch (command) {
+    case 'init': {
+      const { values } = parseArgs({
+        args,
+        options: { wasm: { type: 'string' }, dir: { type: 'string', default: '.' }, build: { type: 'string' }, force: { type: 'boolean', default: false } },
+      });
+      if (!values.wasm) throw new UsageError('init: --wasm path/to/build.wasm is required');
+      await initProject({ wasm: values.wasm, dir: values.dir!, force: values.force!, ...(values.build ? { build: values.build } : {}) }, log);
+      return 0;
+    }
+    case 'test': {
+      const project = projectFrom(args);
+      return runPlaywright(project.file, args);
+    }
+    case 'record': {
+      const project = projectFrom(args);
+      return runPlaywright(project.file, recordArgs(args));
+    }
+    case 'nightly': {
+      const project = projectFrom(args);
+      const wasm = takeOption(args, 'wasm');
+      if (!wasm) throw new UsageError('nightly: --wasm path/to/build.wasm is required');
+      return runNightly({ project, wasm, log, runSuite: (env) => runPlaywright(project.file, args, env) });
+    }
+    case 'devmode': {
+      const project = findProjectConfig() ?? null;
+      const configFile = takeOption(args, 'config');
+      return runDevmode(args, configFile ? loadProjectConfig(resolve(configFile)) : project ? loadProjectConfig(project) : null);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: Error) => {
+    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
+    console.error(`wavecraft-harness: ${known ? error.message : (error.stack ?? error.message)}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,29 @@
+/**
+ * Runs a plugin project's suite with Playwright underneath: `playwright test -c <the suite
+ * config>` with the project's config in WAVECRAFT_CONFIG and every other argument passed through
+ * (--grep, --shard, --reporter, --update-snapshots, --workers, ...).
+ */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+/** The suite's Playwright config, in this package. */
+export const SUITE_CONFIG = fileURLToPath(new URL(`../suite/playwright.config${ext}`, import.meta.url));
+
+export const RECORD_COMMAND_HELP = 'record it with: npx wavecraft-harness record (add --grep "<scenario>" for one)';
+
+export function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): number {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const run = spawnSync(process.execPath, [cli, 'test', '-c', SUITE_CONFIG, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env },
+  });
+  if (run.error) throw run.error;
+  return run.status ?? 1;
+}
+
+/** `record`: Playwright's --update-snapshots=changed unless the caller chose a mode. */
+export function recordArgs(args: readonly string[]): string[] {
+  return args.some((a) => a.startsWith('--update-snapshots') || a === '-u') ? [...args] : ['--update-snapshots=changed', ...args];
+}

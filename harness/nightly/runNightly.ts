@@ -1,0 +1,81 @@
+/**
+ * The nightly job against a fresh WASM DSP build of a plugin project:
+ * 1. checks the module against the ABI (fails fast, naming the export or field);
+ * 2. measures its cost at default parameters;
+ * 3. runs the project's suite against it (WAVECRAFT_WASM; the build command is not run);
+ * 4. appends one line to <reports>/history.jsonl and renders <reports>/trend.html;
+ * 5. prints each regression. Returns 0 when all passed, 1 on a regression, 2 for an invalid module.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
+import type { ProjectConfig } from '../config/projectConfig.ts';
+import type { Summary } from '../report/summaryReporter.ts';
+import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
+import { measureDspNsPerFrame } from './measureDspCost.ts';
+import { renderTrendPage } from './trendPage.ts';
+
+export interface NightlyOptions {
+  project: ProjectConfig;
+  wasm: string;
+  /** Runs the suite (Playwright) with these extra environment variables; returns its exit status. */
+  runSuite: (env: NodeJS.ProcessEnv) => number;
+  log: (line: string) => void;
+}
+
+export async function runNightly({ project, wasm, runSuite, log }: NightlyOptions): Promise<number> {
+  const wasmPath = resolve(wasm);
+  const history = join(project.reportsDir, 'history.jsonl');
+  const trend = join(project.reportsDir, 'trend.html');
+  const summaryFile = join(project.reportsDir, 'summary.json');
+  const base = {
+    date: new Date().toISOString(),
+    wasmPath,
+    buildSha256: existsSync(wasmPath) ? createHash('sha256').update(readFileSync(wasmPath)).digest('hex') : '0'.repeat(64),
+    dspNsPerFrame: null as number | null,
+  };
+  const finish = (entry: HistoryEntry, code: number): number => {
+    appendHistory(history, entry);
+    writeFileSync(trend, renderTrendPage(readHistory(history)));
+    log(`nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed); history ${history}, trend ${trend}`);
+    return code;
+  };
+
+  try {
+    const { definitions } = await loadWasmDspFile(wasmPath);
+    log(`nightly: ${wasmPath} passes the ABI v1 checks (${definitions.length} parameters)`);
+    base.dspNsPerFrame = await measureDspNsPerFrame(wasmPath);
+    log(`nightly: DSP cost ${base.dspNsPerFrame} ns per stereo frame at default parameters (128-frame blocks)`);
+  } catch (error) {
+    log(`nightly: ${(error as Error).message}`);
+    return finish({ ...base, status: 'invalid', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 2);
+  }
+
+  rmSync(summaryFile, { force: true });
+  const status = runSuite({ WAVECRAFT_WASM: wasmPath });
+  if (!existsSync(summaryFile)) {
+    return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: `the suite exited ${status} without writing ${summaryFile}` }, 1);
+  }
+  const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
+  const tests: HistoryEntry['tests'] = {};
+  for (const t of summary.tests) tests[`${t.project} › ${t.title}`] = { outcome: t.outcome, worstDeviationDb: t.worstDeviationDb, offlineSnrDb: t.offlineSnrDb };
+  const deviations = summary.tests.map((t) => t.worstDeviationDb).filter((d): d is number => d !== null);
+  const failedTests = summary.tests.filter((t) => t.outcome === 'unexpected' || t.outcome === 'flaky');
+  if (failedTests.length > 0) {
+    log(`nightly: ${failedTests.length} regression(s) in ${wasmPath}:`);
+    for (const t of failedTests) log(`  ${t.title}\n    ${(t.error ?? 'failed').split('\n').join('\n    ')}`);
+  }
+  const passed = status === 0 && failedTests.length === 0;
+  return finish(
+    {
+      ...base,
+      status: passed ? 'passed' : 'failed',
+      passed: summary.tests.filter((t) => t.outcome === 'expected').length,
+      failed: failedTests.length,
+      tests,
+      worstDeviationDb: deviations.length ? Math.max(...deviations) : null,
+    },
+    passed ? 0 : 1,
+  );
+}

@@ -8,6 +8,14 @@ export interface ScenarioStep {
   set: Record<string, number>;
   /** How long the step holds, seconds. */
   holdSeconds: number;
+  /** Analytic levels the settled span must show (dBFS; one number for both channels, or [L, R]), within the level tolerance. */
+  expect?: Partial<Record<'input' | 'output', StepExpectation>>;
+}
+
+export type ExpectedLevel = number | [number, number];
+export interface StepExpectation {
+  peakDb?: ExpectedLevel;
+  rmsDb?: ExpectedLevel;
 }
 
 export interface Scenario {

@@ -1,4 +1,13 @@
-/** The JSON Schema of a scenario file (fixtures/scenarios/*.json). */
+/** The JSON Schema of a scenario file (fixtures/scenarios/*.json, or a plugin project's scenarios/). */
+
+/** A level in dBFS, for both channels or [left, right]. */
+const expectedLevel = { oneOf: [{ type: 'number', maximum: 40 }, { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', maximum: 40 } }] } as const;
+const expectedStage = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: { peakDb: expectedLevel, rmsDb: expectedLevel },
+} as const;
 
 export const scenarioFileSchema = {
   $id: 'wavecraft/Scenario',
@@ -31,6 +40,7 @@ export const scenarioFileSchema = {
         properties: {
           set: { type: 'object', additionalProperties: { type: 'number' } },
           holdSeconds: { type: 'number', minimum: 0.2, maximum: 5 },
+          expect: { type: 'object', additionalProperties: false, minProperties: 1, properties: { input: expectedStage, output: expectedStage } },
         },
       },
     },

@@ -15,6 +15,7 @@ import { runLiveScenario } from '../scenarios/liveScenario.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { renderScenarioOffline } from '../scenarios/offlineScenario.ts';
+import { stepExpectationProblems } from '../scenarios/stepExpectations.ts';
 import { isParityScenario } from '../scenarios/parity.ts';
 import { test } from '../test.ts';
 
@@ -43,6 +44,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         if (scenario.live) {
           const live = await runLiveScenario(rpc, devModePage, scenario, dspPath);
           const checked = await checkLiveGolden(harnessConfig.goldensDir, live.golden, scenario.tolerances.levelDb, mode, testInfo);
+          problems.push(...stepExpectationProblems(scenario, live.golden.steps, dspPath));
           problems.push(...checked.problems);
           changes.push(...checked.changes);
           written.push(...checked.written);

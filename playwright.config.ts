@@ -10,7 +10,7 @@ export default defineConfig<HarnessOptions>({
   testMatch: '**/*.spec.ts',
   // Per-shard output folders when shards share a machine (scripts/shardedRun.ts).
   outputDir: process.env['WAVECRAFT_OUTPUT_DIR'] ?? 'reports/test-results',
-  globalSetup: './harness/globalSetup.ts',
+  globalSetup: './scripts/playwrightGlobalSetup.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   retries: 0,

@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { readHarnessConfig } from '../config/harnessConfig.ts';
+import { runSuiteSetup, SUITE_READY_ENV } from '../setup/suiteSetup.ts';
 
 const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
 /** The suite's Playwright config, in this package. */
@@ -13,11 +15,17 @@ export const SUITE_CONFIG = fileURLToPath(new URL(`../suite/playwright.config${e
 
 export const RECORD_COMMAND_HELP = 'record it with: npx wavecraft-harness record (add --grep "<scenario>" for one)';
 
-export function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): number {
+/**
+ * Runs the suite's set-up here first (build, ABI check, scenarios against the schema, fixtures), so
+ * bad input fails in a second with a plain message, then Playwright, whose global set-up then skips it.
+ */
+export async function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  const runEnv = { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env };
+  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, (line) => console.log(`[wavecraft] ${line}`));
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const run = spawnSync(process.execPath, [cli, 'test', '-c', SUITE_CONFIG, ...args], {
     stdio: 'inherit',
-    env: { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env },
+    env: { ...runEnv, [SUITE_READY_ENV]: configFile },
   });
   if (run.error) throw run.error;
   return run.status ?? 1;

@@ -20,7 +20,7 @@ export interface NightlyOptions {
   project: ProjectConfig;
   wasm: string;
   /** Runs the suite (Playwright) with these extra environment variables; returns its exit status. */
-  runSuite: (env: NodeJS.ProcessEnv) => number;
+  runSuite: (env: NodeJS.ProcessEnv) => Promise<number>;
   log: (line: string) => void;
 }
 
@@ -53,7 +53,13 @@ export async function runNightly({ project, wasm, runSuite, log }: NightlyOption
   }
 
   rmSync(summaryFile, { force: true });
-  const status = runSuite({ WAVECRAFT_WASM: wasmPath });
+  let status: number;
+  try {
+    status = await runSuite({ WAVECRAFT_WASM: wasmPath });
+  } catch (error) {
+    log(`nightly: ${(error as Error).message}`);
+    return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 1);
+  }
   if (!existsSync(summaryFile)) {
     return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: `the suite exited ${status} without writing ${summaryFile}` }, 1);
   }

@@ -14,6 +14,9 @@ import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { ensureChromium } from './ensureChromium.ts';
 import { ensureFixtures } from './ensureFixtures.ts';
 
+/** Set (to the config file) by a runner that already ran the set-up for this suite. */
+export const SUITE_READY_ENV = 'WAVECRAFT_SUITE_READY';
+
 export async function runSuiteSetup(config: HarnessConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const project = config.project;
   if (!project) throw new Error('suite set-up: no project config (set WAVECRAFT_CONFIG to your wavecraft.config.json)');

@@ -1,7 +1,10 @@
 /** Playwright global set-up of a plugin project's suite (see setup/suiteSetup.ts). */
 import { readHarnessConfig } from '../config/harnessConfig.ts';
-import { runSuiteSetup } from '../setup/suiteSetup.ts';
+import { runSuiteSetup, SUITE_READY_ENV } from '../setup/suiteSetup.ts';
 
 export default async function suiteGlobalSetup(): Promise<void> {
-  await runSuiteSetup(readHarnessConfig(), process.env, (line) => console.log(`[wavecraft] ${line}`));
+  const config = readHarnessConfig();
+  // The CLI ran it already for this project (WAVECRAFT_CONFIG is absolute there).
+  if (config.project && process.env[SUITE_READY_ENV] === config.project.file) return;
+  await runSuiteSetup(config, process.env, (line) => console.log(`[wavecraft] ${line}`));
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ParameterDefinition } from '../../../contracts/ipc/parameters.ts';
 import { validateParameterDefinitions } from '../../../contracts/ipc/validator.ts';
 import { REFERENCE_WASM_PATH } from './referenceDsp.ts';
 
@@ -14,6 +15,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const PARAMETERS_PATH = join(here, 'parameters.json');
 const ASSEMBLY_DIR = join(here, 'assembly');
 const GENERATED_SCHEMA = join(ASSEMBLY_DIR, 'generated', 'schema.ts');
+const GENERATED_PARAMETERS = join(ASSEMBLY_DIR, 'generated', 'parameters.ts');
 const STAMP = `${REFERENCE_WASM_PATH}.source-hash`;
 
 function sourceHash(): string {
@@ -26,13 +28,25 @@ function sourceHash(): string {
   return hash.digest('hex');
 }
 
-/** Writes the schema as a static data segment: the exact bytes wc_schema_ptr points at. */
+/**
+ * Writes, from parameters.json (the one source): the schema as a static data segment (the exact
+ * bytes wc_schema_ptr points at), and each parameter's index constant and its min, max and default.
+ */
 function writeSchemaModule(): void {
   const definitions = JSON.parse(readFileSync(PARAMETERS_PATH, 'utf8')) as unknown;
   const check = validateParameterDefinitions(definitions);
   if (!check.ok) throw new Error(`${PARAMETERS_PATH} is not a valid parameter definition list:\n  ${check.errors.join('\n  ')}`);
-  const bytes = new TextEncoder().encode(JSON.stringify(definitions));
+  const list = definitions as ParameterDefinition[];
   mkdirSync(join(ASSEMBLY_DIR, 'generated'), { recursive: true });
+  const f64s = (pick: (d: ParameterDefinition) => number) => `StaticArray.fromArray<f64>([${list.map((d) => String(pick(d))).join(', ')}])`;
+  writeFileSync(
+    GENERATED_PARAMETERS,
+    `// Generated from ../parameters.json by buildReferenceDsp.ts: do not edit.\n` +
+      list.map((d, i) => `export const ${d.id.toUpperCase()}: i32 = ${i};\n`).join('') +
+      `export const PARAMETER_COUNT: i32 = ${list.length};\n` +
+      `export const MIN = ${f64s((d) => d.min)};\nexport const MAX = ${f64s((d) => d.max)};\nexport const DEFAULT = ${f64s((d) => d.default)};\n`,
+  );
+  const bytes = new TextEncoder().encode(JSON.stringify(definitions));
   writeFileSync(
     GENERATED_SCHEMA,
     `// Generated from ../parameters.json by buildReferenceDsp.ts: do not edit.\n` +

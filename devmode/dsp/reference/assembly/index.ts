@@ -3,20 +3,21 @@
 // in f64, stereo. Gains ramp linearly over 10 ms exactly as the mock DSP's do.
 import { SCHEMA_LENGTH, SCHEMA_POINTER } from './generated/schema';
 
-// Parameter indices: the order of the schema array.
-const INPUT_GAIN: i32 = 0;
-const SATURATOR_ENABLED: i32 = 1;
-const DRIVE: i32 = 2;
-const FILTER_MODE: i32 = 3;
-const FILTER_CUTOFF: i32 = 4;
-const FILTER_Q: i32 = 5;
-const OUTPUT_GAIN: i32 = 6;
-const BYPASS: i32 = 7;
-const PARAMETER_COUNT: i32 = 8;
-
-const MIN = StaticArray.fromArray<f64>([-60, 0, 0, 0, 20, 0.1, -60, 0]);
-const MAX = StaticArray.fromArray<f64>([24, 1, 36, 2, 20000, 10, 24, 1]);
-const DEFAULT = StaticArray.fromArray<f64>([0, 0, 0, 0, 1000, 0.707, 0, 0]);
+// Parameter indices (the order of the schema array), count, and ranges: generated from ../parameters.json.
+import {
+  BYPASS,
+  DEFAULT,
+  DRIVE,
+  FILTER_CUTOFF,
+  FILTER_MODE,
+  FILTER_Q,
+  INPUT_GAIN,
+  MAX,
+  MIN,
+  OUTPUT_GAIN,
+  PARAMETER_COUNT,
+  SATURATOR_ENABLED,
+} from './generated/parameters';
 
 /** Largest block wc_init accepts. */
 const CAPACITY: i32 = 8192;

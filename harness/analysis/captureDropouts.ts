@@ -37,11 +37,6 @@ export function splitCaptureDropouts(
   return { clean, dropouts };
 }
 
-/** Whether a reading that starts at `frame` and spans up to `spanFrames` overlaps a dropout window. */
-export function overlapsDropout(frame: number, spanFrames: number, dropouts: readonly CaptureDropout[], windowFrames: number): boolean {
-  return dropouts.some((d) => d.frame < frame + spanFrames && frame < d.frame + windowFrames);
-}
-
 /**
  * Without a known input level: a window is a dropout when either channel's input RMS lies more
  * than `dropDb` below that channel's median over the span (spans quieter than -80 dBFS have none).

@@ -2,7 +2,7 @@
  * WAV reading and writing. Samples are decoded by wav-decoder and encoded by node-wav;
  * this file only checks the layout first and writes atomically.
  */
-import { readFileSync } from 'node:fs';
+
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/writeFileAtomic.ts';
 import nodeWav from 'node-wav';
@@ -43,16 +43,6 @@ export function decodeWav(bytes: Uint8Array, file: string): WavAudio {
 
 export async function readWav(path: string): Promise<WavAudio> {
   return decodeWav(await readBytes(path), path);
-}
-
-export function readWavSync(path: string): WavAudio {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new WavError('WAV_UNREADABLE', path, `cannot read: ${(error as Error).message}`);
-  }
-  return decodeWav(bytes, path);
 }
 
 /**

@@ -10,16 +10,19 @@ import { ensureChromium } from '../harness/setup/ensureChromium.ts';
 import { ensureFixtures } from '../harness/setup/ensureFixtures.ts';
 import { ensurePageBuild } from './setup/ensurePageBuild.ts';
 import { ensureReferenceDsp } from './setup/ensureReferenceDsp.ts';
+import { ensureRustWasm } from './setup/ensureRustWasm.ts';
 
-export async function runSetup(log: (line: string) => void = (line) => console.log(`[setup] ${line}`)): Promise<void> {
+/** `rust`: also Debian's rustc for wasm32 (npm test builds Rust test modules and the example plugin). */
+export async function runSetup(log: (line: string) => void = (line) => console.log(`[setup] ${line}`), options: { rust?: boolean } = {}): Promise<void> {
   await ensureChromium(log);
+  if (options.rust) ensureRustWasm(log);
   await ensureFixtures(log);
   await ensureReferenceDsp(log);
   await ensurePageBuild(log);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  runSetup().catch((error: Error) => {
+  runSetup(undefined, { rust: process.argv.includes('--rust') }).catch((error: Error) => {
     console.error(`[setup] ${error.message}`);
     process.exit(1);
   });

@@ -6,6 +6,8 @@ export interface DspBackend {
   process(inL: Float32Array, inR: Float32Array, outL: Float32Array, outR: Float32Array, frames: number): void;
   /** Applies a parameter value (already range-checked by the dev server). Unknown ids are ignored. */
   setParameter(id: string, value: number): void;
+  /** The value in use for `id` (NaN for an unknown id): what the DSP stored, which the validator checks. */
+  getParameter(id: string): number;
   /** Clears processing state (ramps, filter memory) and keeps parameter values. */
   reset(): void;
 }

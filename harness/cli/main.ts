@@ -7,6 +7,7 @@
  *   wavecraft-harness record [playwright args]      (--update-snapshots=changed unless given)
  *   wavecraft-harness nightly --wasm build.wasm [playwright args]
  *   wavecraft-harness devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
+ *   wavecraft-harness validate --wasm build.wasm [--strictness 1..10] [--seed N] [...]
  *
  * Every command but init takes --config path/to/wavecraft.config.json (default: the nearest one
  * from the current folder up).
@@ -17,6 +18,7 @@ import { ConfigError, findProjectConfig, loadProjectConfig, type ProjectConfig }
 import { runNightly } from '../nightly/runNightly.ts';
 import { ScenarioError } from '../scenarios/loadScenarios.ts';
 import { runDevmode } from './devmodeCommand.ts';
+import { runValidate } from './validateCommand.ts';
 import { initProject } from './initCommand.ts';
 import { recordArgs, runPlaywright, SUITE_CONFIG } from './runSuite.ts';
 import { UsageError } from './usageError.ts';
@@ -31,6 +33,9 @@ const USAGE = `usage: wavecraft-harness <command> [options]
         check the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
   devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
         serve your build on the reference dev server and page, for your own browser
+  validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
+           [--only id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]
+        check the build against the ABI and the DSP rules (no goldens needed); exit 1 on a failed check
 
   --config FILE   the project's wavecraft.config.json (default: the nearest from here up)
 
@@ -88,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
       if (!wasm) throw new UsageError('nightly: --wasm path/to/build.wasm is required');
       return runNightly({ project, wasm, log, runSuite: (env) => runPlaywright(project.file, args, env) });
     }
+    case 'validate':
+      return runValidate(args, log);
     case 'devmode': {
       const project = findProjectConfig() ?? null;
       const configFile = takeOption(args, 'config');

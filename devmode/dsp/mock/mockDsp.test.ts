@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LinearRamp } from './linearRamp.ts';
-import { gainDbToLinear, GAIN_RAMP_SECONDS, MockDsp } from './mockDsp.ts';
+import { gainDbToLinear, GAIN_RAMP_SECONDS, MOCK_PARAMETER_RANGES, MockDsp } from './mockDsp.ts';
 
 function render(dsp: MockDsp, input: Float32Array): Float32Array {
   const out = new Float32Array(input.length);
@@ -69,5 +70,20 @@ describe('MockDsp', () => {
     const dsp = new MockDsp(48000);
     dsp.setParameter('filter_cutoff', 100);
     expect(Array.from(render(dsp, new Float32Array(4).fill(0.25)))).toEqual([0.25, 0.25, 0.25, 0.25]);
+  });
+
+  it('implements a subset of the reference parameters with their ranges and defaults; clamps, and refuses non-finite values', () => {
+    const reference = JSON.parse(readFileSync(new URL('../reference/parameters.json', import.meta.url), 'utf8')) as { id: string; min: number; max: number; default: number }[];
+    for (const [id, range] of Object.entries(MOCK_PARAMETER_RANGES)) {
+      const def = reference.find((d) => d.id === id);
+      expect(def, id).toBeDefined();
+      expect(range).toEqual({ min: def!.min, max: def!.max, default: def!.default });
+    }
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('input_gain', 100);
+    expect(dsp.getParameter('input_gain')).toBe(24);
+    dsp.setParameter('input_gain', NaN);
+    expect(dsp.getParameter('input_gain')).toBe(24);
+    expect(dsp.getParameter('drive')).toBeNaN();
   });
 });

@@ -99,6 +99,12 @@ let a1: f64 = 0;
 let a2: f64 = 0;
 let driveLinear: f64 = 1;
 
+/** Denormal protection: an f64 below f32's smallest normal becomes 0, never a subnormal f32 output sample. */
+const F32_MIN_NORMAL: f64 = 1.1754943508222875e-38;
+function toSample(y: f64): f32 {
+  return Math.abs(y) < F32_MIN_NORMAL ? 0 : <f32>y;
+}
+
 function dbToLinear(db: f64): f64 {
   return Math.pow(10.0, db / 20.0);
 }
@@ -209,8 +215,8 @@ export function wc_process(frames: i32): void {
       l = filterL.process(l);
       r = filterR.process(r);
     }
-    unchecked((outputL[i] = <f32>(l * gOut)));
-    unchecked((outputR[i] = <f32>(r * gOut)));
+    unchecked((outputL[i] = toSample(l * gOut)));
+    unchecked((outputR[i] = toSample(r * gOut)));
   }
 }
 

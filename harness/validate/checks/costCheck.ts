@@ -1,0 +1,53 @@
+/** 11. Cost: ns per frame at each block size, as a share of one core's real-time budget at 48 kHz. */
+import { defaults, freshInstance } from '../render.ts';
+import { noise } from '../testSignals.ts';
+import type { ValidatorCheck } from '../validatorCheck.ts';
+
+const SIZES = [1, 2, 16, 32, 64, 128, 441, 480, 512, 1024];
+/** Below this block size the host's per-call overhead, not the DSP, dominates; reported, not judged. */
+const JUDGED_FROM = 32;
+const BUDGET_NS = 1e9 / 48000;
+
+export interface CostFigure {
+  blockSize: number;
+  nsPerFrame: number;
+  share: number;
+}
+
+export const costCheck: ValidatorCheck = {
+  id: 'cost',
+  title: 'Cost',
+  explanation: `ns per stereo frame at each block size (default parameters, noise) as a share of the real-time budget at 48 kHz (${BUDGET_NS.toFixed(0)} ns); from strictness 7 it fails above --max-cpu-share (default 50%) at blocks of ${JUDGED_FROM} frames or more`,
+  minStrictness: 1,
+  run({ subject, options, random }) {
+    subject.where = 'cost';
+    const instance = freshInstance(subject, 48000, defaults(subject.definitions))!;
+    const sizes = [...new Set([...SIZES, subject.maxFrames])].sort((a, b) => a - b);
+    const input = noise(subject.maxFrames, random.int(1, 2 ** 31));
+    const outL = new Float32Array(subject.maxFrames);
+    const outR = new Float32Array(subject.maxFrames);
+    const frames = 24000 * Math.max(1, Math.min(4, Math.floor(options.strictness / 3)));
+    const figures: CostFigure[] = sizes.map((size) => {
+      const run = () => {
+        const blocks = Math.ceil(frames / size);
+        const started = process.hrtime.bigint();
+        for (let b = 0; b < blocks; b++) instance.process(input[0], input[1], outL, outR, size);
+        return Number(process.hrtime.bigint() - started) / (blocks * size);
+      };
+      run();
+      const samples = [run(), run(), run()].sort((a, b) => a - b);
+      const nsPerFrame = samples[1]!;
+      return { blockSize: size, nsPerFrame, share: nsPerFrame / BUDGET_NS };
+    });
+    const judged = figures.filter((f) => f.blockSize >= JUDGED_FROM);
+    const worst = judged.reduce((w, f) => (f.share > w.share ? f : w), judged[0]!);
+    const table = figures.map((f) => `${f.blockSize}: ${f.nsPerFrame.toFixed(1)} ns (${(100 * f.share).toFixed(2)}%)`).join(', ');
+    const over = worst.share > options.maxCpuShare;
+    const judgedHere = options.strictness >= 7;
+    return {
+      status: over && judgedHere ? 'fail' : 'pass',
+      summary: `${table}${over ? `; ${(100 * worst.share).toFixed(1)}% at ${worst.blockSize}-frame blocks exceeds ${(100 * options.maxCpuShare).toFixed(0)}%${judgedHere ? '' : ' (judged from strictness 7)'}` : ''}`,
+      ...(over ? { worst: { what: `${worst.nsPerFrame.toFixed(0)} ns per frame at ${worst.blockSize}-frame blocks: ${(100 * worst.share).toFixed(1)}% of one core at 48 kHz`, blockSize: worst.blockSize, sampleRate: 48000, value: worst.share, expected: options.maxCpuShare } } : {}),
+    };
+  },
+};

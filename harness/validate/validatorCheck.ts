@@ -1,0 +1,90 @@
+/** The shape of a validator check, what it is given, and what it reports. */
+import type { DspUnderTest } from './dspUnderTest.ts';
+import type { Random } from './random.ts';
+import type { ParameterSet } from './render.ts';
+import type { Stereo } from './testSignals.ts';
+
+export interface ValidateOptions {
+  /** 1..10; each check runs from its own minimum strictness. Default 5. */
+  strictness: number;
+  seed: number;
+  /** Sample peak allowed at default parameters. Default 4.0. */
+  headroom: number;
+  /** Seconds of silence in which the output must fall below -120 dBFS. Default 1. */
+  tailSeconds: number;
+  /** The DSP makes sound from silence: skip the silence check. */
+  generator: boolean;
+  /** Largest share of one core at 48 kHz, at strictness ≥ 7. Default 0.5. */
+  maxCpuShare: number;
+  /** Run only these checks (ids). */
+  only: string[] | null;
+  /** Run the browser leg (AudioWorklet in Chromium). Default true. */
+  browser: boolean;
+}
+
+export const DEFAULT_VALIDATE_OPTIONS: ValidateOptions = {
+  strictness: 5,
+  seed: 1,
+  headroom: 4,
+  tailSeconds: 1,
+  generator: false,
+  maxCpuShare: 0.5,
+  only: null,
+  browser: true,
+};
+
+export interface CheckContext {
+  subject: DspUnderTest;
+  options: ValidateOptions;
+  /** This check's own seeded generator. */
+  random: Random;
+  /** The sample rates the DSP accepted (from the sample-rates check). */
+  rates: number[];
+}
+
+/** A stretch of signal around the worst case, for the report's plot. */
+export interface Excerpt {
+  fromFrame: number;
+  series: { label: string; values: number[] }[];
+}
+
+/** The worst case a check found: enough to reproduce it and to see it. */
+export interface WorstCase {
+  what: string;
+  params?: ParameterSet;
+  input?: string;
+  sampleRate?: number;
+  blockSize?: number | string;
+  frame?: number;
+  channel?: 'L' | 'R';
+  value?: number;
+  expected?: number;
+  excerpt?: Excerpt;
+}
+
+export interface CheckOutcome {
+  status: 'pass' | 'fail' | 'skip';
+  summary: string;
+  worst?: WorstCase;
+}
+
+export interface ValidatorCheck {
+  id: string;
+  title: string;
+  /** One line: what it checks and why. */
+  explanation: string;
+  minStrictness: number;
+  run(context: CheckContext): CheckOutcome | Promise<CheckOutcome>;
+}
+
+/** `radius` frames either side of `frame` from each named signal (channel `channel`). */
+export function excerpt(frame: number, channel: 'L' | 'R', signals: Record<string, Stereo>, radius = 48): Excerpt {
+  const ch = channel === 'L' ? 0 : 1;
+  const first = Object.values(signals)[0]!;
+  const from = Math.max(0, frame - radius);
+  const to = Math.min(first[ch].length, frame + radius + 1);
+  return { fromFrame: from, series: Object.entries(signals).map(([label, s]) => ({ label, values: Array.from(s[ch].subarray(from, to)) })) };
+}
+
+export const describeParams = (params: ParameterSet | undefined) =>
+  params && Object.keys(params).length ? Object.entries(params).map(([id, v]) => `${id}=${Number.isInteger(v) ? v : v.toPrecision(4)}`).join(' ') : 'defaults';

@@ -29,8 +29,8 @@ const USAGE = `usage: wavecraft-harness <command> [options]
         scaffold wavecraft.config.json, scenarios/ (one per parameter), goldens/, fixtures/
   test [playwright args]         run the suite against the goldens
   record [playwright args]       record goldens (--update-snapshots=changed unless given)
-  nightly --wasm build.wasm [playwright args]
-        check the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
+  nightly --wasm build.wasm [--strictness 5] [playwright args]
+        validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
   devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
         serve your build on the reference dev server and page, for your own browser
   validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
@@ -91,7 +91,9 @@ async function main(argv: string[]): Promise<number> {
       const project = projectFrom(args);
       const wasm = takeOption(args, 'wasm');
       if (!wasm) throw new UsageError('nightly: --wasm path/to/build.wasm is required');
-      return runNightly({ project, wasm, log, runSuite: (env) => runPlaywright(project.file, args, env) });
+      const strictness = Number(takeOption(args, 'strictness') ?? 5);
+      if (!Number.isInteger(strictness) || strictness < 1 || strictness > 10) throw new UsageError('nightly: --strictness must be an integer from 1 to 10');
+      return runNightly({ project, wasm, log, strictness, runSuite: (env) => runPlaywright(project.file, args, env) });
     }
     case 'validate':
       return runValidate(args, log);

@@ -70,6 +70,16 @@ describe('the packed harness in a fresh plugin project', () => {
     expect(nightly.status, nightly.output).toBe(1);
     expect(nightly.output).toMatch(/param-volume \[wasm\] step 2 \(volume = -42\.6\) output L rms: golden -51\.6\d dBFS, actual -51\.1\d dBFS \(Δ \+0\.50 dB, ±0\.1\)/);
     expect(nightly.output).toMatch(/nightly: failed \(0 passed, 2 failed\); history .*my-plugin\/reports\/history\.jsonl/);
+    expect(nightly.output).toMatch(/nightly: the validator fails the build on parameters/);
+  });
+
+  it('validates the build from the package, naming the rule it breaks (it stores out-of-range volumes), the browser leg included', () => {
+    const validate = harness('validate', '--wasm', 'dsp/plugin.wasm', '--junit', 'reports/validate.xml');
+    expect(validate.status, validate.output).toBe(1);
+    expect(validate.output).toMatch(/FAIL {2}parameters .*wc_set_param\(0, -103\) stored -103 for volume \(range \[-48, 6\]\)/);
+    expect(validate.output).toMatch(/PASS {2}browser .*AudioWorklet renders at 44\.1 and 48 kHz equal the Node renders/);
+    expect(validate.output).toMatch(/replay: wavecraft-harness validate --wasm .*plugin\.wasm --strictness 5 --seed 1 --only parameters/);
+    expect(run('test', ['-s', 'reports/validate.xml']).status).toBe(0);
   });
 
   it('refuses a scenario that names a parameter the DSP lacks, before any browser starts', () => {

@@ -15,6 +15,8 @@ export interface HistoryEntry {
   worstDeviationDb: number | null;
   /** DSP cost per render quantum, when the benchmarks provide it. */
   dspNsPerFrame: number | null;
+  /** The validator's verdict on the build: strictness, whether it passed, and each check's status. */
+  validation?: { strictness: number; passed: boolean; checks: Record<string, 'pass' | 'fail' | 'skip'> };
   error?: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The nightly job against a fresh WASM DSP build of a plugin project:
  * 1. checks the module against the ABI (fails fast, naming the export or field);
- * 2. measures its cost at default parameters;
+ * 2. measures its cost at default parameters, and runs the validator (reports/validation.*);
  * 3. runs the project's suite against it (WAVECRAFT_WASM; the build command is not run);
  * 4. appends one line to <reports>/history.jsonl and renders <reports>/trend.html;
  * 5. prints each regression. Returns 0 when all passed, 1 on a regression, 2 for an invalid module.
@@ -15,16 +15,21 @@ import type { Summary } from '../report/summaryReporter.ts';
 import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
 import { measureDspNsPerFrame } from './measureDspCost.ts';
 import { renderTrendPage } from './trendPage.ts';
+import { writeValidationOutputs } from '../cli/validateCommand.ts';
+import { validateWasmFile } from '../validate/runValidation.ts';
+import { formatConsoleReport } from '../validate/validationReport.ts';
 
 export interface NightlyOptions {
   project: ProjectConfig;
   wasm: string;
+  /** The validator's strictness (default 5). */
+  strictness?: number;
   /** Runs the suite (Playwright) with these extra environment variables; returns its exit status. */
   runSuite: (env: NodeJS.ProcessEnv) => Promise<number>;
   log: (line: string) => void;
 }
 
-export async function runNightly({ project, wasm, runSuite, log }: NightlyOptions): Promise<number> {
+export async function runNightly({ project, wasm, runSuite, log, strictness = 5 }: NightlyOptions): Promise<number> {
   const wasmPath = resolve(wasm);
   const history = join(project.reportsDir, 'history.jsonl');
   const trend = join(project.reportsDir, 'trend.html');
@@ -34,6 +39,7 @@ export async function runNightly({ project, wasm, runSuite, log }: NightlyOption
     wasmPath,
     buildSha256: existsSync(wasmPath) ? createHash('sha256').update(readFileSync(wasmPath)).digest('hex') : '0'.repeat(64),
     dspNsPerFrame: null as number | null,
+    validation: undefined as HistoryEntry['validation'],
   };
   const finish = (entry: HistoryEntry, code: number): number => {
     appendHistory(history, entry);
@@ -51,6 +57,12 @@ export async function runNightly({ project, wasm, runSuite, log }: NightlyOption
     log(`nightly: ${(error as Error).message}`);
     return finish({ ...base, status: 'invalid', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 2);
   }
+
+  // The validator first: it needs no goldens and names the rule a build breaks.
+  const validation = await validateWasmFile(wasmPath, { strictness });
+  log(formatConsoleReport(validation));
+  writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
+  base.validation = { strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };
 
   rmSync(summaryFile, { force: true });
   let status: number;
@@ -72,7 +84,8 @@ export async function runNightly({ project, wasm, runSuite, log }: NightlyOption
     log(`nightly: ${failedTests.length} regression(s) in ${wasmPath}:`);
     for (const t of failedTests) log(`  ${t.title}\n    ${(t.error ?? 'failed').split('\n').join('\n    ')}`);
   }
-  const passed = status === 0 && failedTests.length === 0;
+  const passed = status === 0 && failedTests.length === 0 && validation.passed;
+  if (!validation.passed) log(`nightly: the validator fails the build on ${validation.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')} (reports/validation.html)`);
   return finish(
     {
       ...base,

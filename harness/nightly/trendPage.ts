@@ -17,12 +17,19 @@ function sparkline(values: (number | null)[], outcomes: string[], label: string)
   return `<svg width="${width}" height="${height}" role="img" aria-label="${escape(label)}"><polyline points="${points}" fill="none" stroke="#4a6fd1" stroke-width="1.5"/>${dots}<text x="10" y="12" font-size="10">max ${max.toFixed(2)} dB</text></svg>`;
 }
 
+function validationCell(h: HistoryEntry): string {
+  if (!h.validation) return '';
+  const failed = Object.entries(h.validation.checks).filter(([, s]) => s === 'fail').map(([id]) => id);
+  const ran = Object.values(h.validation.checks).filter((s) => s !== 'skip').length;
+  return failed.length ? `<span class="bad">fails ${escape(failed.join(', '))}</span> (strictness ${h.validation.strictness})` : `passes ${ran} checks (strictness ${h.validation.strictness})`;
+}
+
 export function renderTrendPage(history: HistoryEntry[]): string {
   const names = [...new Set(history.flatMap((h) => Object.keys(h.tests)))].sort();
   const rows = history
     .map(
       (h) =>
-        `<tr class="${h.status}"><td>${escape(h.date)}</td><td>${escape(h.status)}</td><td>${h.passed}</td><td>${h.failed}</td><td>${h.worstDeviationDb ?? ''}</td><td>${h.dspNsPerFrame ?? ''}</td><td><code>${escape(h.buildSha256.slice(0, 12))}</code></td><td>${escape(h.error ?? '')}</td></tr>`,
+        `<tr class="${h.status}"><td>${escape(h.date)}</td><td>${escape(h.status)}</td><td>${h.passed}</td><td>${h.failed}</td><td>${h.worstDeviationDb ?? ''}</td><td>${h.dspNsPerFrame ?? ''}</td><td>${validationCell(h)}</td><td><code>${escape(h.buildSha256.slice(0, 12))}</code></td><td>${escape(h.error ?? '')}</td></tr>`,
     )
     .join('\n');
   const plots = names
@@ -34,10 +41,10 @@ export function renderTrendPage(history: HistoryEntry[]): string {
     .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Wavecraft nightly trend</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}tr.failed,tr.invalid{background:#fde8e8}section{display:inline-block;margin:.5rem 1rem .5rem 0}h3{font-size:.85rem;margin:.2rem 0}</style></head>
+<style>body{font:14px system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}tr.failed,tr.invalid{background:#fde8e8}span.bad{color:#b00;font-weight:bold}section{display:inline-block;margin:.5rem 1rem .5rem 0}h3{font-size:.85rem;margin:.2rem 0}</style></head>
 <body><h1>Nightly trend</h1>
 <p>${history.length} run(s). Plots: worst live deviation from the golden per test (dB); green passed, red failed.</p>
-<table><thead><tr><th>date</th><th>status</th><th>passed</th><th>failed</th><th>worst deviation (dB)</th><th>DSP ns/frame</th><th>build</th><th>error</th></tr></thead><tbody>
+<table><thead><tr><th>date</th><th>status</th><th>passed</th><th>failed</th><th>worst deviation (dB)</th><th>DSP ns/frame</th><th>validator</th><th>build</th><th>error</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${plots}

@@ -161,7 +161,12 @@ pub extern "C" fn wc_process(frames: i32) {
             s.gain = if s.ramp_left == 0 { s.gain_target } else { s.gain + s.gain_step };
         }
         for ch in 0..2 {
-            let y = s.tone[ch] + a * (input[ch][i] * tremolo - s.tone[ch]);
+            let mut y = s.tone[ch] + a * (input[ch][i] * tremolo - s.tone[ch]);
+            // Denormal protection: a decaying filter state would otherwise pass through
+            // subnormal values (slow on some CPUs, and flagged by the validator).
+            if y.abs() < 1e-30 {
+                y = 0.0;
+            }
             s.tone[ch] = y;
             output[ch][i] = y * s.gain;
         }

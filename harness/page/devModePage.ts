@@ -189,23 +189,21 @@ export class DevModePage {
     );
   }
 
-  /** Reads the meter display's exact values from its data attributes, and its text. */
+  /**
+   * Reads the meter display's exact values from its data attributes, and its text: every row in
+   * one evaluation, so all rows come from the same display update (separate round trips could
+   * read L from one update and R from the next).
+   */
   async readMeterDisplay(): Promise<MeterDisplayReading> {
-    const row = async (testId: string): Promise<MeterDisplayRow> => {
-      const locator = this.page.getByTestId(testId);
-      const [peakDb, rmsDb, frame, frames, text] = await Promise.all([
-        locator.getAttribute('data-peak-db'),
-        locator.getAttribute('data-rms-db'),
-        locator.getAttribute('data-frame'),
-        locator.getAttribute('data-frames'),
-        locator.innerText(),
-      ]);
-      return { peakDb: Number(peakDb), rmsDb: Number(rmsDb), frame: Number(frame), frames: Number(frames), text };
-    };
-    return {
-      output: [await row('meter-output-left'), await row('meter-output-right')],
-      input: [await row('meter-input-left'), await row('meter-input-right')],
-    };
+    const rows = await this.page.evaluate(() =>
+      ['meter-output-left', 'meter-output-right', 'meter-input-left', 'meter-input-right'].map((id) => {
+        const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+        if (!el) throw new Error(`the meter display has no row [data-testid="${id}"]`);
+        const d = el.dataset;
+        return { peakDb: Number(d['peakDb']), rmsDb: Number(d['rmsDb']), frame: Number(d['frame']), frames: Number(d['frames']), text: el.innerText };
+      }),
+    );
+    return { output: [rows[0]!, rows[1]!], input: [rows[2]!, rows[3]!] };
   }
 
   private get waitOptions() {

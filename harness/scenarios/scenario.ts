@@ -8,6 +8,8 @@ export interface ScenarioStep {
   set: Record<string, number>;
   /** How long the step holds, seconds. */
   holdSeconds: number;
+  /** The step deliberately keeps the output where it was (the scenario lint then accepts that it moves nothing). */
+  hold?: boolean;
   /** Analytic levels the settled span must show (dBFS; one number for both channels, or [L, R]), within the level tolerance. */
   expect?: Partial<Record<'input' | 'output', StepExpectation>>;
 }

@@ -40,6 +40,7 @@ export const scenarioFileSchema = {
         properties: {
           set: { type: 'object', additionalProperties: { type: 'number' } },
           holdSeconds: { type: 'number', minimum: 0.2, maximum: 5 },
+          hold: { type: 'boolean' },
           expect: { type: 'object', additionalProperties: false, minProperties: 1, properties: { input: expectedStage, output: expectedStage } },
         },
       },

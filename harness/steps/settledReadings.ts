@@ -72,7 +72,10 @@ export async function collectRelayedReadings(
   }
 }
 
-/** Reads the meter display at the first reading from `fromFrame` on whose input was clean. */
+/**
+ * Reads the meter display at the first reading from `fromFrame` on whose input was clean: every
+ * row is judged on its own span (all rows are read in one evaluation, so they share an update).
+ */
 export async function readDisplayOnCleanInput(
   page: DevModePage,
   fromFrame: number,
@@ -83,11 +86,12 @@ export async function readDisplayOnCleanInput(
   for (let attempt = 0; attempt < maxReadings; attempt++) {
     await page.waitForDisplayFrom(next);
     const display = await page.readMeterDisplay();
-    const { frame, frames } = display.output[0];
-    await page.waitForFrame(frame + frames);
+    const rows = [...display.output, ...display.input];
+    const end = Math.max(...rows.map((r) => r.frame + r.frames));
+    await page.waitForFrame(end);
     const trace = new MeterTrace(await page.readTrace());
-    if (isClean(trace, frame, frame + frames, expected)) return display;
-    next = frame + 1; // that reading covered a capture dropout; take the next one
+    if (rows.every((r) => r.frame >= fromFrame && isClean(trace, r.frame, r.frame + r.frames, expected))) return display;
+    next = Math.max(...rows.map((r) => r.frame)) + 1; // a row covered a capture dropout; take the next reading
   }
   throw new Error(`the meter display showed no reading over clean input in ${maxReadings} readings from frame ${fromFrame}`);
 }

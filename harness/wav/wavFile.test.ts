@@ -72,6 +72,16 @@ describe('WAV round trip', () => {
     expect(Array.from(audio.channels[0]!)).toEqual(Array.from(signal));
   });
 
+  it('keeps float samples beyond full scale (a DSP output may exceed ±1), stereo interleaved in order', async () => {
+    const left = Float32Array.from([0, 1.5, -33.58865, 4e-39, -1]);
+    const right = Float32Array.from([2, -2, 0.25, 1e30, 1]);
+    const path = join(dir, 'loud.wav');
+    await writeWav(path, [left, right], { sampleRate: 48000, float: true });
+    const audio = await readWav(path);
+    expect(Array.from(audio.channels[0]!)).toEqual(Array.from(left));
+    expect(Array.from(audio.channels[1]!)).toEqual(Array.from(right));
+  });
+
   it('refuses channels of different lengths', () => {
     expect(() => encodeWav([new Float32Array(3), new Float32Array(4)], { sampleRate: 48000 })).toThrow(RangeError);
   });

@@ -61,11 +61,42 @@ export function encodeWav(channels: ArrayLike<number>[], encoding: WavEncoding):
   if (channels.length === 0) throw new RangeError('encodeWav needs at least one channel');
   const length = channels[0]!.length;
   if (channels.some((c) => c.length !== length)) throw new RangeError('encodeWav: channels differ in length');
+  if (encoding.float) return encodeFloat32Wav(channels, encoding.sampleRate);
   return nodeWav.encode(channels, {
     sampleRate: encoding.sampleRate,
     float: encoding.float ?? false,
     bitDepth: encoding.float ? 32 : (encoding.bitDepth ?? 16),
   });
+}
+
+/**
+ * IEEE float32 WAV, written here rather than by node-wav, which clamps floats to ±1: a DSP's
+ * output may exceed full scale, and a golden must keep it as it was.
+ */
+function encodeFloat32Wav(channels: ArrayLike<number>[], sampleRate: number): Buffer {
+  const frames = channels[0]!.length;
+  const blockAlign = 4 * channels.length;
+  const buffer = Buffer.alloc(44 + frames * blockAlign);
+  buffer.write('RIFF', 0, 'ascii');
+  buffer.writeUInt32LE(36 + frames * blockAlign, 4);
+  buffer.write('WAVEfmt ', 8, 'ascii');
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(3, 20); // WAVE_FORMAT_IEEE_FLOAT
+  buffer.writeUInt16LE(channels.length, 22);
+  buffer.writeUInt32LE(sampleRate, 24);
+  buffer.writeUInt32LE(sampleRate * blockAlign, 28);
+  buffer.writeUInt16LE(blockAlign, 32);
+  buffer.writeUInt16LE(32, 34);
+  buffer.write('data', 36, 'ascii');
+  buffer.writeUInt32LE(frames * blockAlign, 40);
+  let at = 44;
+  for (let i = 0; i < frames; i++) {
+    for (const channel of channels) {
+      buffer.writeFloatLE(channel[i]!, at);
+      at += 4;
+    }
+  }
+  return buffer;
 }
 
 /** Writes a WAV atomically: a temp file beside the target, then a rename. */

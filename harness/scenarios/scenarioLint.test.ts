@@ -1,0 +1,51 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { MOCK_PARAMETER_RANGES } from '../../devmode/dsp/mock/mockDsp.ts';
+import { readHarnessConfig } from '../config/harnessConfig.ts';
+import { loadScenarios } from './loadScenarios.ts';
+import { lintScenarios } from './scenarioLint.ts';
+import { SCENARIO_DEFAULTS, type Scenario } from './scenario.ts';
+
+const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
+const PATHS = [
+  { name: 'wasm' as const, definitions: reference },
+  { name: 'mock' as const, definitions: reference.filter((d) => d.id in MOCK_PARAMETER_RANGES) },
+];
+
+describe('the scenario lint', () => {
+  it('passes every committed scenario of this repo on both paths', () => {
+    const config = readHarnessConfig({});
+    expect(lintScenarios(loadScenarios(config.scenariosDir), PATHS, config.goldensDir)).toEqual([]);
+  });
+
+  it('flags a step that moves less than 3× the tolerance, missing extremes, bypass and stereo coverage', () => {
+    const goldens = mkdtempSync(join(tmpdir(), 'lint-'));
+    mkdirSync(join(goldens, 'wasm'));
+    const levels = (l: number, r: number) => ({ peakDb: [l, r], rmsDb: [l - 3, r - 3] });
+    const step = (input: [number, number], output: [number, number]) => ({ set: {}, startFrame: 0, settledFromFrame: 0, endFrame: 1, input: levels(...input), output: levels(...output) });
+    writeFileSync(
+      join(goldens, 'wasm', 'q.json'),
+      JSON.stringify({ schemaVersion: 1, scenario: 'q', path: 'wasm', sampleRate: 48000, windowFrames: 480, steps: [step([-6, -6], [-9, -9]), step([-6, -6], [-9.08, -9.08])], trace: { hopFrames: 1, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] } }),
+    );
+    const scenario: Scenario = { ...SCENARIO_DEFAULTS, name: 'q', file: 'q.json', description: 'd', source: 'mic', input: 'a.wav', steps: [{ set: { gain: -3 }, holdSeconds: 0.4 }, { set: { gain: -3.08 }, holdSeconds: 0.4 }] };
+    const definitions: ParameterDefinition[] = [
+      { id: 'gain', name: 'Gain', type: 'float', default: 0, min: -60, max: 6 },
+      { id: 'bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
+    ];
+    expect(lintScenarios([scenario], [{ name: 'wasm', definitions }], goldens)).toEqual([
+      'q [wasm] step 2 ({"gain":-3.08}): moves the output by 0.08 dB at most (L peak) from step 1, under 3× the ±0.1 dB tolerance: it checks nothing live; change it so it moves, or mark it "hold": true',
+      '[wasm] gain is never set to its min (-60) by any scenario on this path',
+      '[wasm] gain is never set to its max (6) by any scenario on this path',
+      '[wasm] bypass is never set to its min (0) by any scenario on this path',
+      '[wasm] bypass is never set to its max (1) by any scenario on this path',
+      '[wasm] no step engages bypass with every other parameter (gain) away from its default',
+      '[wasm] gain is never changed on an input whose channels differ, so a channel swap in its stage would not show',
+      '[wasm] bypass is never changed on an input whose channels differ, so a channel swap in its stage would not show',
+    ]);
+    const held = { ...scenario, steps: [scenario.steps[0]!, { ...scenario.steps[1]!, hold: true }] };
+    expect(lintScenarios([held], [{ name: 'wasm', definitions }], goldens)[0]).toMatch(/never set to its min/);
+  });
+});

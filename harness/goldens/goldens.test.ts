@@ -8,6 +8,8 @@ import { plotTraces } from '../report/tracePlot.ts';
 import { formatGoldenJson, readJsonGolden } from './goldenFiles.ts';
 import { compareLiveGoldens, goldenDb, liveGoldenSchema, type LiveGolden } from './liveGolden.ts';
 import { shouldWriteGolden } from './recordMode.ts';
+import { checkLiveGolden } from './scenarioGoldens.ts';
+import type { TestInfo } from '@playwright/test';
 
 const dir = mkdtempSync(join(tmpdir(), 'goldens-'));
 
@@ -44,6 +46,23 @@ describe('live golden comparison', () => {
     const { outside, structural } = compareLiveGoldens(golden(-15.01), golden(-15.3), 0.1);
     expect(structural).toEqual([]);
     expect(outside).toEqual([{ step: 1, stage: 'output', channel: 'L', statistic: 'rms', goldenDb: -15.01, actualDb: -15.3 }]);
+  });
+
+  it('says a change that was applied but had no effect in those words', async () => {
+    const twoSteps = (secondOutputDb: number): LiveGolden => {
+      const g = golden(-15.01);
+      const first = g.steps[0]!;
+      const second = { ...first, set: { input_gain: -12 }, startFrame: 19200, output: { peakDb: [secondOutputDb + 3, secondOutputDb + 3] as [number, number], rmsDb: [secondOutputDb, secondOutputDb] as [number, number] } };
+      return { ...g, scenario: 'no-effect', steps: [{ ...first, output: { peakDb: [-12, -12], rmsDb: [-15.01, -15.01] } }, second] };
+    };
+    const goldensDir = mkdtempSync(join(tmpdir(), 'no-effect-'));
+    const info = { attach: async () => undefined } as unknown as TestInfo;
+    await checkLiveGolden(goldensDir, twoSteps(-21.01), 0.1, 'all', info);
+    const checked = await checkLiveGolden(goldensDir, twoSteps(-15.01), 0.1, 'none', info);
+    expect(checked.problems[0]).toBe(
+      'no-effect [mock] step 2 (input_gain = -12): the change was applied (the DSP reported it at frame 19200 from step 1\'s event) but had no effect on the output: it stays within 0.01 dB of step 1, where the golden moves 6.01 dB (R peak)',
+    );
+    expect(checked.problems[1]).toMatch(/^no-effect \[mock\] step 2 \(input_gain = -12\) output L peak: golden -18\.01 dBFS, actual -12\.01 dBFS/);
   });
 
   it('accepts deviations within tolerance', () => {

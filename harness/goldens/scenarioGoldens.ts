@@ -5,6 +5,7 @@
  */
 import type { TestInfo } from '@playwright/test';
 import { compareAudio, describeComparison, type AudioComparison } from '../analysis/compareAudio.ts';
+import { diagnoseDifference, type RenderEvent } from '../analysis/diagnoseDifference.ts';
 import { plotTraces, type PlotSeries } from '../report/tracePlot.ts';
 import { encodeWav, readWav } from '../wav/wavFile.ts';
 import { displayPath, goldenPath, readJsonGolden, writeBinaryGolden, writeJsonGolden } from './goldenFiles.ts';
@@ -40,6 +41,38 @@ const describeSet = (set: Record<string, number> | undefined) =>
     .map(([id, value]) => `${id} = ${value}`)
     .join(', ');
 
+/** The largest move of any output statistic between two steps, dB, and which one. */
+function outputMove(from: LiveGolden['steps'][number], to: LiveGolden['steps'][number]): { db: number; what: string } {
+  let best = { db: 0, what: '' };
+  for (const stat of ['peakDb', 'rmsDb'] as const) {
+    for (const ch of [0, 1] as const) {
+      const db = Math.abs(to.output[stat][ch]! - from.output[stat][ch]!);
+      if (db >= best.db) best = { db, what: `${ch ? 'R' : 'L'} ${stat === 'peakDb' ? 'peak' : 'rms'}` };
+    }
+  }
+  return best;
+}
+
+/**
+ * Steps whose change the DSP reported applied but whose output did not move, where the golden
+ * moves by ≥ 3× the tolerance: said in those words, not as level mismatches that read like the
+ * previous step's.
+ */
+function changesWithoutEffect(golden: LiveGolden, actual: LiveGolden, toleranceDb: number, failedSteps: ReadonlySet<number>): string[] {
+  const found: string[] = [];
+  for (let i = 1; i < Math.min(golden.steps.length, actual.steps.length); i++) {
+    if (!failedSteps.has(i + 1)) continue;
+    const expected = outputMove(golden.steps[i - 1]!, golden.steps[i]!);
+    const seen = outputMove(actual.steps[i - 1]!, actual.steps[i]!);
+    if (expected.db >= 3 * toleranceDb && seen.db < toleranceDb) {
+      found.push(
+        `${actual.scenario} [${actual.path}] step ${i + 1} (${describeSet(actual.steps[i]!.set)}): the change was applied (the DSP reported it at frame ${actual.steps[i]!.startFrame} from step 1's event) but had no effect on the output: it stays within ${seen.db.toFixed(2)} dB of step ${i}, where the golden moves ${expected.db.toFixed(2)} dB (${expected.what})`,
+      );
+    }
+  }
+  return found;
+}
+
 export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
   const file = goldenPath(goldensDir, actual.path, actual.scenario, '.json');
   const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
@@ -58,6 +91,7 @@ export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, to
     }
     if (state === 'changed' && !shouldWriteGolden(mode, state)) {
       result.problems.push(...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${s}; ${RECORD_HELP}`));
+      if (cmp.structural.length === 0) result.problems.push(...changesWithoutEffect(golden, actual, toleranceDb, new Set(outside.map((d) => d.step))));
       result.problems.push(
         ...outside.map(
           (d) =>
@@ -87,6 +121,8 @@ export async function checkOfflineGolden(
   snrThresholdDb: number,
   mode: UpdateMode,
   testInfo: TestInfo,
+  /** The parameter events of the render, to place a difference after the change that caused it. */
+  events: readonly RenderEvent[] = [],
 ): Promise<GoldenCheck & { comparison: AudioComparison | null }> {
   const { sidecar } = actual;
   const wavFile = goldenPath(goldensDir, sidecar.path, sidecar.scenario, '.wav');
@@ -122,7 +158,7 @@ export async function checkOfflineGolden(
       result.problems.push(
         lengthChanged
           ? `${where}: ${actual.channels[0].length} frames, golden ${golden.channels[0]!.length}; ${RECORD_HELP}`
-          : `${where}: ${describeComparison(comparison)}; below the ${snrThresholdDb} dB threshold${goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256 ? ' (the input fixture changed since recording)' : ''}`,
+          : `${where}: ${describeComparison(comparison)}; below the ${snrThresholdDb} dB threshold${goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256 ? ' (the input fixture changed since recording)' : ''}; ${diagnoseDifference(golden.channels, actual.channels, sidecar.sampleRate, snrThresholdDb, events).text}`,
       );
     }
   } else if (!shouldWriteGolden(mode, 'missing')) {

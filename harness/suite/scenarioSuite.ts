@@ -76,6 +76,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
           scenario.tolerances.offlineSnrDb,
           mode,
           testInfo,
+          offline.eventFrames.map((frame, i) => ({ frame, set: scenario.steps[i]!.set })),
         );
         problems.push(...checked.problems);
         changes.push(...checked.changes);

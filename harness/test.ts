@@ -16,6 +16,7 @@ import { launchArgs } from './browser/launchArgs.ts';
 import { requireChromium } from './browser/findChromium.ts';
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
 import { resolveInputWav } from './config/inputFixtures.ts';
+import { assertMeterMatchesSamples } from './page/assertMeterMatchesSamples.ts';
 import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
 import { DevModePage } from './page/devModePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
@@ -159,6 +160,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       peakDb: audioSource === 'tone' ? tone.levelDb : input.peakDb,
       what: audioSource === 'tone' ? `the tone is at ${tone.levelDb} dBFS` : `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
     });
+    // Before anything relies on the meter: it must agree with the samples it measured.
+    await assertMeterMatchesSamples(devModePage);
     try {
       await use(devModePage);
     } finally {

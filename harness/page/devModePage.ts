@@ -158,6 +158,11 @@ export class DevModePage {
    * Records `frames` frames of the worklet's raw input and output from audio-clock `fromFrame`
    * (optional probe feature). Resolves once they are in.
    */
+  /** Whether the page's probe offers the optional captureAudio(). */
+  async hasCaptureAudio(): Promise<boolean> {
+    return this.page.evaluate(() => typeof window.wavecraftProbe?.captureAudio === 'function');
+  }
+
   async captureAudio(fromFrame: number, frames: number): Promise<AudioCapture> {
     const c = await this.page.evaluate(
       ({ fromFrame, frames }) => {

@@ -38,7 +38,7 @@ export class DevModeApp {
   private blockFrames = 128;
   private sourceRequest = 0;
   private captureId = 0;
-  private readonly captures = new Map<number, (capture: { frame: number; input: Float32Array[]; output: Float32Array[] }) => void>();
+  private readonly captures = new Map<number, (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void>();
 
   constructor(
     private readonly config: PageConfig,
@@ -204,8 +204,10 @@ export class DevModeApp {
     const id = ++this.captureId;
     return new Promise<ProbeAudioCapture>((resolve) => {
       this.captures.set(id, (c) => {
-        const b64 = float32ToBase64;
-        resolve({ frame: c.frame, sampleRate: engine.context.sampleRate, input: [b64(c.input[0]!), b64(c.input[1]!)], output: [b64(c.output[0]!), b64(c.output[1]!)] });
+        // Report only what was recorded: a request that reached the worklet late starts later.
+        const skip = c.first - c.frame;
+        const b64 = (samples: Float32Array) => float32ToBase64(samples.subarray(skip));
+        resolve({ frame: c.first, sampleRate: engine.context.sampleRate, input: [b64(c.input[0]!), b64(c.input[1]!)], output: [b64(c.output[0]!), b64(c.output[1]!)] });
       });
       engine.send({ type: 'capture', id, fromFrame, frames });
     });

@@ -16,7 +16,8 @@ class DspProcessor extends AudioWorkletProcessor {
   private pendingReset = false;
   private silence = new Float32Array(128);
   private started = false;
-  private capture: { id: number; from: number; frames: number; channels: Float32Array[] } | null = null;
+  /** `first`: the first frame actually recorded (a request that arrives late starts at the block it arrives in). */
+  private capture: { id: number; from: number; frames: number; channels: Float32Array[]; first: number } | null = null;
   private readonly windowBatch: number;
   private pendingWindows: MeterWindow[] = [];
   private failed = false;
@@ -44,7 +45,7 @@ class DspProcessor extends AudioWorkletProcessor {
       else if (event.data.type === 'capture') {
         const { id, fromFrame, frames } = event.data;
         // Allocated here, on the message, never inside process().
-        this.capture = { id, from: fromFrame, frames, channels: [0, 1, 2, 3].map(() => new Float32Array(frames)) };
+        this.capture = { id, from: fromFrame, frames, channels: [0, 1, 2, 3].map(() => new Float32Array(frames)), first: -1 };
       }
     };
   }
@@ -88,15 +89,23 @@ class DspProcessor extends AudioWorkletProcessor {
     this.pendingWindows = [];
   }
 
-  /** Copies the part of this block that falls in the capture span; posts the capture when full. */
+  /**
+   * Copies the part of this block that falls in the capture span; posts the capture when full.
+   * A request that arrived after its start frame had played is reported from the first frame it
+   * really recorded, never padded with zeros.
+   */
   private record(frame: number, frames: number, signals: Float32Array[]): void {
     const c = this.capture!;
     const start = Math.max(frame, c.from);
     const end = Math.min(frame + frames, c.from + c.frames);
-    if (start < end) signals.forEach((signal, i) => c.channels[i]!.set(signal.subarray(start - frame, end - frame), start - c.from));
+    if (start < end) {
+      if (c.first < 0) c.first = start;
+      signals.forEach((signal, i) => c.channels[i]!.set(signal.subarray(start - frame, end - frame), start - c.from));
+    }
     if (frame + frames >= c.from + c.frames) {
       const [il, ir, ol, or] = c.channels as [Float32Array, Float32Array, Float32Array, Float32Array];
-      this.port.postMessage({ type: 'captured', id: c.id, frame: c.from, input: [il, ir], output: [ol, or] } satisfies FromWorklet, [il.buffer, ir.buffer, ol.buffer, or.buffer]);
+      const first = c.first < 0 ? c.from + c.frames : c.first;
+      this.port.postMessage({ type: 'captured', id: c.id, frame: c.from, first, input: [il, ir], output: [ol, or] } satisfies FromWorklet, [il.buffer, ir.buffer, ol.buffer, or.buffer]);
       this.capture = null;
     }
   }

@@ -37,5 +37,5 @@ export type FromWorklet =
   | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
   | { type: 'firstBlock'; frame: number; blockFrames: number }
   | { type: 'ack'; seq: number }
-  | { type: 'captured'; id: number; frame: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
+  | { type: 'captured'; id: number; frame: number; /** First frame really recorded (a late request misses the frames before it). */ first: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
   | { type: 'error'; message: string };

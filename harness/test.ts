@@ -139,7 +139,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone }, use, testInfo) => {
+  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone, harnessConfig }, use, testInfo) => {
     void rpc; // parameters are reset before the page loads them
     const context = await audioBrowser.newContext();
     const page = await context.newPage();
@@ -149,7 +149,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (message.type() === 'error') testInfo.annotations.push({ type: 'page console error', description: message.text() });
     });
     const devModePage = new DevModePage(page);
-    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath }));
+    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault }));
     if (audioSource === 'mic') await devModePage.selectSource('mic');
     else if (audioSource === 'file') await devModePage.playFile(input.path);
     else await devModePage.playTone(tone);

@@ -4,7 +4,10 @@
  * Prints and writes reports/soak.json: runs, failures, time per run, and per test the spread of
  * the worst live deviation from its golden across runs.
  *
- *   npm run soak [-- --runs 10 --loaded-runs 5]
+ *   npm run soak [-- --runs 10 --loaded-runs 5] [--wasm build.wasm] [-- playwright filters]
+ *
+ * --wasm runs the suite against that WASM build (WAVECRAFT_WASM); arguments after `--` go to
+ * Playwright (e.g. `-- --grep stereo`).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -12,7 +15,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Summary } from '../harness/report/summaryReporter.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' }, 'loaded-runs': { type: 'string', default: '5' } } });
+const separator = process.argv.indexOf('--', 2);
+const filters = separator >= 0 ? process.argv.slice(separator + 1) : [];
+const { values } = parseArgs({
+  args: separator >= 0 ? process.argv.slice(2, separator) : process.argv.slice(2),
+  options: { runs: { type: 'string', default: '10' }, 'loaded-runs': { type: 'string', default: '5' }, wasm: { type: 'string' } },
+});
+const env = { ...process.env, ...(values.wasm ? { WAVECRAFT_WASM: values.wasm } : {}) };
 const plain = Number(values.runs);
 const loaded = Number(values['loaded-runs']);
 /** The hog never outlives this, even if this script dies. */
@@ -35,7 +44,7 @@ function startHog(): ChildProcess[] {
 
 function runSuite(index: number, isLoaded: boolean): Run {
   const started = Date.now();
-  const result = spawnSync('npx', ['playwright', 'test'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const result = spawnSync('npx', ['playwright', 'test', ...filters], { stdio: ['ignore', 'ignore', 'inherit'], env });
   const summary = JSON.parse(readFileSync('reports/summary.json', 'utf8')) as Summary;
   const run: Run = {
     index,
@@ -67,8 +76,8 @@ const spread = Object.fromEntries(
   }),
 );
 const failures = runs.reduce((n, r) => n + r.failed.length + (r.exitCode !== 0 && r.failed.length === 0 ? 1 : 0), 0);
-const report = { generatedAt: new Date().toISOString(), plainRuns: plain, loadedRuns: loaded, failures, runs, worstDeviationSpreadDb: spread };
-writeFileSync('reports/soak.json', `${JSON.stringify(report, null, 2)}\n`);
+const report = { generatedAt: new Date().toISOString(), wasm: values.wasm ?? null, filters, plainRuns: plain, loadedRuns: loaded, failures, runs, worstDeviationSpreadDb: spread };
+writeFileSync(process.env['WAVECRAFT_SOAK_REPORT'] ?? 'reports/soak.json', `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nsoak: ${runs.length} runs (${loaded} under a ${cpus().length}-core CPU hog), ${failures} failure(s)`);
 console.log('worst live deviation from golden, min..max over runs (dB):');
 for (const [name, s] of Object.entries(spread)) console.log(`  ${s.minDb.toFixed(2)}..${s.maxDb.toFixed(2)}  ${name}`);

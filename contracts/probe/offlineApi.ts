@@ -31,6 +31,8 @@ export interface OfflineRenderRequest {
   graph?: 'dsp' | 'passThrough' | 'bare';
   /** Return the rendered audio. Default true; benchmarks turn it off. */
   returnAudio?: boolean;
+  /** A fault to inject around the DSP (contracts/faults), for selfcheck. */
+  fault?: string;
 }
 
 export interface OfflineRenderResult {

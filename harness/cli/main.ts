@@ -12,7 +12,10 @@
  * Every command but init takes --config path/to/wavecraft.config.json (default: the nearest one
  * from the current folder up).
  */
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FAULT_IDS, isFaultId } from '../../contracts/faults/faultCatalogue.ts';
+import { formatKillTable, runSelfcheck } from '../selfcheck/runSelfcheck.ts';
 import { parseArgs } from 'node:util';
 import { ConfigError, findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/projectConfig.ts';
 import { runNightly } from '../nightly/runNightly.ts';
@@ -33,6 +36,8 @@ const USAGE = `usage: wavecraft-harness <command> [options]
         validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
   devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
         serve your build on the reference dev server and page, for your own browser
+  selfcheck [--faults id,id] [playwright args]
+        run the suite once clean and once per injected fault; print which faults it catches (kill table)
   validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
            [--only id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]
         check the build against the ABI and the DSP rules (no goldens needed); exit 1 on a failed check
@@ -97,6 +102,18 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'validate':
       return runValidate(args, log);
+    case 'selfcheck': {
+      const project = projectFrom(args);
+      const given = takeOption(args, 'faults');
+      const faults = given ? given.split(',') : FAULT_IDS;
+      const unknown = faults.filter((f) => !isFaultId(f));
+      if (unknown.length) throw new UsageError(`selfcheck: unknown fault(s) ${unknown.join(', ')}; the catalogue has ${FAULT_IDS.join(', ')}`);
+      if (project.pageUrl) throw new UsageError('selfcheck injects faults in the embedded dev-mode page; it cannot with your own pageUrl');
+      const rows = await runSelfcheck({ faults: faults.filter(isFaultId), summaryFile: join(project.reportsDir, 'summary.json'), log, runSuite: (env) => runPlaywright(project.file, args, env, true) });
+      log(formatKillTable(rows));
+      writeFileSync(join(project.reportsDir, 'selfcheck.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), rows }, null, 2)}\n`);
+      return rows.every((r) => r.caught) ? 0 : 1;
+    }
     case 'devmode': {
       const project = findProjectConfig() ?? null;
       const configFile = takeOption(args, 'config');

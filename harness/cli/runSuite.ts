@@ -19,12 +19,12 @@ export const RECORD_COMMAND_HELP = 'record it with: npx wavecraft-harness record
  * Runs the suite's set-up here first (build, ABI check, scenarios against the schema, fixtures), so
  * bad input fails in a second with a plain message, then Playwright, whose global set-up then skips it.
  */
-export async function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+export async function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<number> {
   const runEnv = { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env };
-  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, (line) => console.log(`[wavecraft] ${line}`));
+  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, quiet ? () => undefined : (line) => console.log(`[wavecraft] ${line}`));
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const run = spawnSync(process.execPath, [cli, 'test', '-c', SUITE_CONFIG, ...args], {
-    stdio: 'inherit',
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
     env: { ...runEnv, [SUITE_READY_ENV]: configFile },
   });
   if (run.error) throw run.error;

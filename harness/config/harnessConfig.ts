@@ -9,9 +9,11 @@
  * - WAVECRAFT_FIXTURES_DIR    extra folder searched first for input WAVs
  * - WAVECRAFT_WASM            WASM DSP build (ABI v1) for the embedded stack (default: the config's, else the reference DSP)
  * - CHROMIUM_PATH             Chromium executable (see findChromium)
+ * - WAVECRAFT_FAULT           a fault from contracts/faults injected around the DSP (selfcheck)
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FAULT_IDS, isFaultId, type FaultId } from '../../contracts/faults/faultCatalogue.ts';
 import { loadProjectConfig, type ProjectConfig } from './projectConfig.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,6 +36,8 @@ export interface HarnessConfig {
   allowedOrigins: string[];
   /** The plugin project's config, when the harness runs a project's suite. */
   project: ProjectConfig | null;
+  /** A fault injected around the DSP in the embedded page (WAVECRAFT_FAULT, set by selfcheck). */
+  fault: FaultId | null;
 }
 
 export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): HarnessConfig {
@@ -49,6 +53,8 @@ export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): Harness
     }
     return value;
   };
+  const fault = env['WAVECRAFT_FAULT'] || null;
+  if (fault !== null && !isFaultId(fault)) problems.push(`WAVECRAFT_FAULT="${fault}" is not in the fault catalogue (${FAULT_IDS.join(', ')})`);
   const project = env['WAVECRAFT_CONFIG'] ? loadProjectConfig(resolve(env['WAVECRAFT_CONFIG'])) : null;
   const standardFixturesDir = project ? join(project.cacheDir, 'fixtures') : join(REPO_ROOT, 'fixtures', 'generated');
   const extraFixtures = env['WAVECRAFT_FIXTURES_DIR'] ? [resolve(env['WAVECRAFT_FIXTURES_DIR'])] : [];
@@ -66,6 +72,7 @@ export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): Harness
     tolerances: project?.tolerances ?? {},
     allowedOrigins: project?.allowedOrigins ?? [],
     project,
+    fault: fault as FaultId | null,
   };
   if (problems.length > 0) throw new Error(`harness configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -38,13 +38,14 @@ export class DevModePage {
   ) {}
 
   /** Builds the page URL with its query configuration. */
-  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string }): string {
+  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string; fault?: string | null }): string {
     const url = new URL(pageUrl);
     url.searchParams.set('ws', query.devServerUrl);
     url.searchParams.set('dsp', query.dsp);
     if (query.wasmUrl !== undefined) url.searchParams.set('wasm', query.wasmUrl);
     if (query.windowMs !== undefined) url.searchParams.set('windowMs', String(query.windowMs));
     if (query.latencyHint !== undefined) url.searchParams.set('latencyHint', query.latencyHint);
+    if (query.fault) url.searchParams.set('fault', query.fault);
     return url.toString();
   }
 

@@ -16,6 +16,7 @@ import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { renderScenarioOffline } from '../scenarios/offlineScenario.ts';
 import { stepExpectationProblems } from '../scenarios/stepExpectations.ts';
+import { scanSamples } from '../validate/render.ts';
 import { isParityScenario } from '../scenarios/parity.ts';
 import { test } from '../test.ts';
 
@@ -58,6 +59,13 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         const offlinePage = await (await audioBrowser.newContext()).newPage();
         const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
         const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
+        // No golden needed to know these are wrong: NaN, ±Inf or subnormal output samples.
+        const scan = scanSamples(offline.render.channels);
+        if (scan.first) {
+          problems.push(
+            `${scenario.name} [${dspPath}] offline render: ${scan.nan} NaN, ${scan.inf} Inf and ${scan.subnormal} subnormal output samples; the first, ${scan.first.value}, at frame ${scan.first.frame} ${scan.first.channel} (${(scan.first.frame / offline.render.sampleRate).toFixed(4)} s): a DSP must keep its output finite and flush denormals`,
+          );
+        }
         const checked = await checkOfflineGolden(
           harnessConfig.goldensDir,
           {

@@ -23,7 +23,7 @@ export const IMPORT_RULES: ImportRule[] = [
   {
     layer: 'worklet (audio thread: no Node, no DOM, no packages)',
     files: ['devmode/web/src/worklet/'],
-    mayImport: ['devmode/web/src/worklet/', 'devmode/dsp/mock/', 'contracts/wasm/wasmDsp.ts', 'contracts/wasm/abi.ts', 'contracts/wasm/dspBackend.ts', 'contracts/meters/'],
+    mayImport: ['devmode/web/src/worklet/', 'devmode/dsp/mock/', 'devmode/dsp/faults/', 'contracts/faults/', 'contracts/wasm/wasmDsp.ts', 'contracts/wasm/abi.ts', 'contracts/wasm/dspBackend.ts', 'contracts/meters/'],
     packages: [],
     node: false,
     // AudioWorkletGlobalScope has no DOM, no fetch, no Node ('process' is left out: every DSP has a process method).
@@ -41,7 +41,7 @@ export const IMPORT_RULES: ImportRule[] = [
   {
     layer: 'dev-mode page (browser)',
     files: ['devmode/web/'],
-    mayImport: ['devmode/web/', 'devmode/dsp/mock/', 'contracts/'],
+    mayImport: ['devmode/web/', 'devmode/dsp/mock/', 'devmode/dsp/faults/', 'contracts/'],
     packages: [],
     node: false,
   },

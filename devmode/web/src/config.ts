@@ -1,4 +1,5 @@
 /** The page's configuration, read from its URL query. */
+import { FAULT_IDS, isFaultId, type FaultId } from '../../../contracts/faults/faultCatalogue.ts';
 
 export interface PageConfig {
   /** Dev server WebSocket URL. `?ws=`; default ws://127.0.0.1:9000/. */
@@ -15,6 +16,8 @@ export interface PageConfig {
   latencyHint: AudioContextLatencyCategory;
   /** Source to start with: `?source=none|tone|mic|file`; default none. */
   source: 'none' | 'tone' | 'mic' | 'file';
+  /** A fault to inject around the DSP, for the harness's selfcheck: `?fault=` (contracts/faults). */
+  fault: FaultId | null;
 }
 
 export function readPageConfig(search: string): PageConfig {
@@ -31,7 +34,10 @@ export function readPageConfig(search: string): PageConfig {
   if (!['interactive', 'balanced', 'playback'].includes(latencyHint)) {
     throw new Error(`?latencyHint= must be interactive, balanced or playback, got "${latencyHint}"`);
   }
+  const fault = q.get('fault');
+  if (fault !== null && !isFaultId(fault)) throw new Error(`?fault= must be one of ${FAULT_IDS.join(', ')}, got "${fault}"`);
   return {
+    fault,
     latencyHint: latencyHint as AudioContextLatencyCategory,
     devServerUrl: q.get('ws') ?? 'ws://127.0.0.1:9000/',
     wasmUrl: q.get('wasm') ?? './dsp.wasm',

@@ -168,6 +168,7 @@ export class DevModeApp {
         wasmUrl: this.config.wasmUrl,
         windowMs: this.config.windowMs,
         initialParameters: Object.fromEntries([...this.parameters.values()].map((p) => [p.id, p.value])),
+        ...(this.config.fault ? { fault: this.config.fault } : {}),
       },
       {
         onWindows: (windows) => this.onWindows(windows),

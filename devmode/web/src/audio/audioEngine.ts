@@ -35,6 +35,7 @@ export class AudioEngine {
       wasmUrl: string;
       windowMs: number;
       initialParameters: Record<string, number>;
+      fault?: ProcessorOptions['fault'];
     },
     events: AudioEngineEvents,
   ): Promise<AudioEngine> {
@@ -47,6 +48,7 @@ export class AudioEngine {
       ...(wasm ? { wasm } : {}),
       windowFrames: Math.round((options.windowMs / 1000) * context.sampleRate),
       initialParameters: options.initialParameters,
+      ...(options.fault ? { fault: options.fault } : {}),
     };
     const node = createDspNode(context, processorOptions);
     node.port.onmessage = (event: MessageEvent<FromWorklet>) => {

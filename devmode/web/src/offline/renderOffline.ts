@@ -9,7 +9,13 @@ import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
 import { PASS_THROUGH_PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
 import { createDspNode } from '../audio/createDspNode.ts';
+import { FAULT_IDS, isFaultId, type FaultId } from '../../../../contracts/faults/faultCatalogue.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from '../../../../contracts/probe/offlineApi.ts';
+
+function checkedFault(fault: string): FaultId {
+  if (!isFaultId(fault)) throw new Error(`unknown fault "${fault}"; the catalogue has ${FAULT_IDS.join(', ')}`);
+  return fault;
+}
 
 async function inputNode(context: OfflineAudioContext, request: OfflineRenderRequest): Promise<AudioNode> {
   const input = request.input;
@@ -74,6 +80,7 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
     windowFrames: Math.round(((request.windowMs ?? 10) / 1000) * request.sampleRate),
     initialParameters: request.initialParameters,
     windowBatch: 256,
+    ...(request.fault ? { fault: checkedFault(request.fault) } : {}),
   };
   const node = createDspNode(context, processorOptions);
   const windows: MeterWindow[] = [];

@@ -3,6 +3,7 @@
  * meters before and after it, and reports the frame at which each parameter change took effect.
  */
 import type { DspBackend } from '../../../../contracts/wasm/dspBackend.ts';
+import { FaultyDsp } from '../../../dsp/faults/faultyDsp.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
 import { WasmDsp } from '../../../../contracts/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
@@ -132,6 +133,11 @@ class DspProcessor extends AudioWorkletProcessor {
 }
 
 function createBackend(opts: ProcessorOptions): DspBackend {
+  const dsp = createDsp(opts);
+  return opts.fault ? new FaultyDsp(dsp, opts.fault) : dsp;
+}
+
+function createDsp(opts: ProcessorOptions): DspBackend {
   if (opts.dsp === 'mock') return new MockDsp(sampleRate);
   if (!opts.wasm) throw new Error('no WASM module was passed to the worklet');
   return WasmDsp.instantiate(opts.wasm.bytes, opts.wasm.parameterIds, sampleRate);

@@ -1,4 +1,5 @@
 /** Messages between the page's main thread and the DSP worklet, over the node's port. */
+import type { FaultId } from '../../../../contracts/faults/faultCatalogue.ts';
 import type { MeterWindow } from './meterWindows.ts';
 
 export const PROCESSOR_NAME = 'wavecraft-dsp';
@@ -18,6 +19,8 @@ export interface ProcessorOptions {
    * renders run hundreds of times faster than real time and batch them; a `ping` flushes the rest.
    */
   windowBatch?: number;
+  /** A fault to inject around the DSP (selfcheck). */
+  fault?: FaultId;
 }
 
 export type ToWorklet =

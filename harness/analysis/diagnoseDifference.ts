@@ -69,7 +69,8 @@ export function diagnoseDifference(golden: readonly Float32Array[], actual: read
   if (shifted) parts.push(`the output is ${Math.abs(best.lag)} frame${Math.abs(best.lag) === 1 ? '' : 's'} ${best.lag > 0 ? 'late' : 'early'} (shifted back it matches at ${Number.isFinite(best.snr) ? `${best.snr.toFixed(1)} dB SNR` : 'exactly'})`);
   if (firstFrame >= 0) {
     const before = [...events].reverse().find((e) => e.frame <= firstFrame);
-    const change = before ? `, ${firstFrame - before.frame} frames after the change to ${Object.entries(before.set).map(([id, v]) => `${id} = ${v}`).join(', ')}` : ', before any parameter change';
+    const gap = firstFrame - (before?.frame ?? 0);
+    const change = before ? `, ${gap} frame${gap === 1 ? '' : 's'} after the change to ${Object.entries(before.set).map(([id, v]) => `${id} = ${v}`).join(', ')}` : ', before any parameter change';
     parts.push(`the residual (${residualDb.toFixed(1)} dB relative to the golden) starts at ${(firstFrame / sampleRate).toFixed(4)} s (frame ${firstFrame})${change}`);
   }
   return { lagFrames: shifted ? best.lag : 0, snrAtLagDb: best.snr, firstFrame, residualDb, text: parts.join('; ') };

@@ -57,6 +57,8 @@ export interface HarnessOptions {
   audioSource: 'mic' | 'file' | 'tone';
   /** The test tone, when audioSource is 'tone'. Default 1 kHz at -6 dBFS. */
   tone: { frequencyHz: number; levelDb: number };
+  /** The page's AudioContext rate; null = the page's default (48 kHz). Fake capture itself runs at 44.1 kHz. */
+  pageSampleRate: number | null;
 }
 
 interface TestFixtures extends HarnessOptions {
@@ -71,6 +73,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   dspPath: ['mock', { option: true }],
   audioSource: ['mic', { option: true }],
   tone: [{ frequencyHz: 1000, levelDb: -6 }, { option: true }],
+  pageSampleRate: [null, { option: true }],
 
   harnessConfig: [async ({}, use) => use(readHarnessConfig()), { scope: 'worker' }],
 
@@ -139,7 +142,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone, harnessConfig }, use, testInfo) => {
+  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate }, use, testInfo) => {
     void rpc; // parameters are reset before the page loads them
     const context = await audioBrowser.newContext();
     const page = await context.newPage();
@@ -149,7 +152,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (message.type() === 'error') testInfo.annotations.push({ type: 'page console error', description: message.text() });
     });
     const devModePage = new DevModePage(page);
-    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault }));
+    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault, ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}) }));
     if (audioSource === 'mic') await devModePage.selectSource('mic');
     else if (audioSource === 'file') await devModePage.playFile(input.path);
     else await devModePage.playTone(tone);

@@ -69,8 +69,16 @@ export function diagnoseDifference(golden: readonly Float32Array[], actual: read
   if (shifted) parts.push(`the output is ${Math.abs(best.lag)} frame${Math.abs(best.lag) === 1 ? '' : 's'} ${best.lag > 0 ? 'late' : 'early'} (shifted back it matches at ${Number.isFinite(best.snr) ? `${best.snr.toFixed(1)} dB SNR` : 'exactly'})`);
   if (firstFrame >= 0) {
     const before = [...events].reverse().find((e) => e.frame <= firstFrame);
-    const gap = firstFrame - (before?.frame ?? 0);
-    const change = before ? `, ${gap} frame${gap === 1 ? '' : 's'} after the change to ${Object.entries(before.set).map(([id, v]) => `${id} = ${v}`).join(', ')}` : ', before any parameter change';
+    const describe = (e: RenderEvent) => Object.entries(e.set).map(([id, v]) => `${id} = ${v}`).join(', ');
+    const plural = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
+    const after = events.find((e) => e.frame > firstFrame);
+    // A residual that starts just before a change means the change took effect earlier than reported.
+    const change =
+      after && after.frame - firstFrame <= 1024
+        ? `, ${plural(after.frame - firstFrame)} before the change to ${describe(after)}`
+        : before
+          ? `, ${plural(firstFrame - before.frame)} after the change to ${describe(before)}`
+          : ', before any parameter change';
     parts.push(`the residual (${residualDb.toFixed(1)} dB relative to the golden) starts at ${(firstFrame / sampleRate).toFixed(4)} s (frame ${firstFrame})${change}`);
   }
   return { lagFrames: shifted ? best.lag : 0, snrAtLagDb: best.snr, firstFrame, residualDb, text: parts.join('; ') };

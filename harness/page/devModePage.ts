@@ -38,7 +38,7 @@ export class DevModePage {
   ) {}
 
   /** Builds the page URL with its query configuration. */
-  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string; fault?: string | null }): string {
+  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string; fault?: string | null; sampleRate?: number }): string {
     const url = new URL(pageUrl);
     url.searchParams.set('ws', query.devServerUrl);
     url.searchParams.set('dsp', query.dsp);
@@ -46,6 +46,7 @@ export class DevModePage {
     if (query.windowMs !== undefined) url.searchParams.set('windowMs', String(query.windowMs));
     if (query.latencyHint !== undefined) url.searchParams.set('latencyHint', query.latencyHint);
     if (query.fault) url.searchParams.set('fault', query.fault);
+    if (query.sampleRate !== undefined) url.searchParams.set('sampleRate', String(query.sampleRate));
     return url.toString();
   }
 

@@ -64,7 +64,8 @@ export async function measureSettled(
   const status = await page.status();
   if (!status.sampleRate || !status.windowFrames) throw new Error('cannot measure: the page reports no sample rate (audio not running)');
   const W = status.windowFrames;
-  const from = step.effectiveFrame + Math.round((options.settleSeconds ?? 0.02) * status.sampleRate);
+  const settleFrames = Math.round((options.settleSeconds ?? 0.02) * status.sampleRate);
+  const from = step.effectiveFrame + settleFrames;
   const spanWindows = Math.max(1, Math.round(((options.spanSeconds ?? 0.2) * status.sampleRate) / W));
   let until = from + spanWindows * W;
   const limit = until + Math.round((options.maxExtraSeconds ?? 1) * status.sampleRate);
@@ -74,11 +75,17 @@ export async function measureSettled(
     const windows = trace.windowsIn(from, until);
     if (!options.expectedInput) return { trace, levels: trace.levelsOf(windows), dropouts: [] };
     const guard = options.expectedInput;
-    const { clean, dropouts } = guard === 'median' ? splitMedianDropouts(windows) : splitCaptureDropouts(windows, guard);
+    // A dropout is a transient like a parameter change: the DSP's memory (filters, ramps) carries
+    // it on after the dropped window, for as long as it takes to settle. Windows that soon after a
+    // dropout (one settle time, the scenario's own measure of its transients) are not judged either.
+    const split = (ws: typeof windows) => (guard === 'median' ? splitMedianDropouts(ws) : splitCaptureDropouts(ws, guard));
+    const { dropouts } = split(trace.windowsIn(Math.max(0, from - settleFrames), until));
+    const recovering = (frame: number) => dropouts.some((d) => d.frame <= frame && frame < d.frame + W + settleFrames);
+    const clean = windows.filter((w) => !recovering(w.frame));
     if (clean.length >= spanWindows) {
       const used = clean.slice(0, spanWindows);
       const last = used.at(-1)!.frame;
-      return { trace, levels: trace.levelsOf(used), dropouts: dropouts.filter((d) => d.frame < last) };
+      return { trace, levels: trace.levelsOf(used), dropouts: dropouts.filter((d) => d.frame >= from && d.frame < last) };
     }
     if (until >= limit) {
       const sample = dropouts.slice(0, 5).map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);

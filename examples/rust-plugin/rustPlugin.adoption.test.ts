@@ -28,4 +28,12 @@ describe('examples/rust-plugin', () => {
     expect(run.stdout).toMatch(/analytic-tremolo-tone-volume \[wasm\] step 2 \(tremolo_depth = 0\.5\) output L rms: expected -11\.28 dBFS \(analytic\), actual -10\.78 dBFS \(Δ \+0\.50 dB/);
     expect(run.stdout).toMatch(/nightly: failed \(0 passed, 5 failed\); history .*examples\/rust-plugin\/reports\/history\.jsonl/);
   });
+
+  it('measures what its suite catches: selfcheck kills an L/R swap and a 1-frame delay', () => {
+    const run = harness('selfcheck', '--faults', 'swap-lr,delay-1');
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/caught {2}swap-lr/);
+    expect(run.stdout).toMatch(/caught {2}delay-1 .*\n.*\n {10}first message: .*the output is 1 frame late/);
+    expect(run.stdout).toMatch(/2 of 2 faults caught\./);
+  });
 });

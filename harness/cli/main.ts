@@ -96,9 +96,10 @@ async function main(argv: string[]): Promise<number> {
       const project = projectFrom(args);
       const wasm = takeOption(args, 'wasm');
       if (!wasm) throw new UsageError('nightly: --wasm path/to/build.wasm is required');
-      const strictness = Number(takeOption(args, 'strictness') ?? 5);
-      if (!Number.isInteger(strictness) || strictness < 1 || strictness > 10) throw new UsageError('nightly: --strictness must be an integer from 1 to 10');
-      return runNightly({ project, wasm, log, strictness, runSuite: (env) => runPlaywright(project.file, args, env) });
+      const given = takeOption(args, 'strictness');
+      const strictness = given === undefined ? undefined : Number(given);
+      if (strictness !== undefined && (!Number.isInteger(strictness) || strictness < 1 || strictness > 10)) throw new UsageError('nightly: --strictness must be an integer from 1 to 10');
+      return runNightly({ project, wasm, log, ...(strictness !== undefined ? { strictness } : {}), runSuite: (env) => runPlaywright(project.file, args, env) });
     }
     case 'validate':
       return runValidate(args, log);

@@ -1,6 +1,6 @@
 /**
  * `wavecraft-harness validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
- *  [--only id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
+ *  [--only id,id] [--skip id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
  * the validator. Exit status 1 when any check fails at the chosen strictness, 2 for bad arguments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +30,7 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
       json: { type: 'string' },
       html: { type: 'string' },
       only: { type: 'string' },
+      skip: { type: 'string' },
       headroom: { type: 'string' },
       'tail-seconds': { type: 'string' },
       generator: { type: 'boolean', default: false },
@@ -38,9 +39,14 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
     },
   });
   if (!values.wasm) throw new UsageError('validate: --wasm path/to/build.wasm is required');
-  const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
-  const unknown = only?.filter((id) => !CHECK_IDS.includes(id)) ?? [];
-  if (unknown.length) throw new UsageError(`validate: --only names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`);
+  const ids = (name: 'only' | 'skip') => {
+    const list = values[name] ? values[name]!.split(',').map((s) => s.trim()) : null;
+    const unknown = list?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
+    if (unknown.length) throw new UsageError(`validate: --${name} names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`);
+    return list;
+  };
+  const only = ids('only');
+  const skip = ids('skip');
   const options: ValidateOptions = {
     ...DEFAULT_VALIDATE_OPTIONS,
     strictness: number('strictness', values.strictness, 1, 10, true) ?? DEFAULT_VALIDATE_OPTIONS.strictness,
@@ -51,6 +57,7 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
     generator: values.generator!,
     browser: !values['no-browser'],
     only,
+    skip,
   };
   return { wasm: resolve(values.wasm), options, outputs: { ...(values.junit ? { junit: values.junit } : {}), ...(values.json ? { json: values.json } : {}), ...(values.html ? { html: values.html } : {}) } };
 }

@@ -39,7 +39,7 @@ describe('harness configuration', () => {
   });
 
   it('reads a plugin project\'s config file, paths relative to it, the environment overriding', () => {
-    const file = project({ wasm: { path: 'build/plugin.wasm', build: 'make' }, tolerances: { levelDb: 0.2 }, allowedOrigins: ['http://localhost:5174'] });
+    const file = project({ wasm: { path: 'build/plugin.wasm', build: 'make' }, tolerances: { levelDb: 0.2 }, allowedOrigins: ['http://localhost:5174'], validate: { strictness: 7, generator: true, skip: ['cost'] } });
     const root = join(file, '..');
     const config = readHarnessConfig({ WAVECRAFT_CONFIG: file });
     expect(config).toMatchObject({
@@ -52,11 +52,12 @@ describe('harness configuration', () => {
       allowedOrigins: ['http://localhost:5174'],
     });
     expect(config.project?.wasmBuildCommand).toBe('make');
+    expect(config.project?.validate).toEqual({ strictness: 7, generator: true, skip: ['cost'] });
     expect(readHarnessConfig({ WAVECRAFT_CONFIG: file, WAVECRAFT_WASM: '/tmp/nightly.wasm' }).wasmPath).toBe('/tmp/nightly.wasm');
   });
 
   it('refuses a bad config file, naming the file and every JSON pointer', () => {
-    const file = project({ wasm: { path: 'plugin.so' }, tolerances: { levelDb: -1 }, colour: 'red' });
+    const file = project({ wasm: { path: 'plugin.so' }, tolerances: { levelDb: -1 }, colour: 'red', validate: { skip: ['speed'] } });
     const error = (() => {
       try {
         loadProjectConfig(file);
@@ -70,6 +71,7 @@ describe('harness configuration', () => {
     expect(error.problems.join('\n')).toMatch(/\/wasm\/path must match pattern/);
     expect(error.problems.join('\n')).toMatch(/\/tolerances\/levelDb must be > 0/);
     expect(error.problems.join('\n')).toMatch(/\/ must NOT have additional properties \(colour\)/);
+    expect(error.problems.join('\n')).toMatch(/\/validate\/skip\/0 must be equal to one of the allowed values/);
     expect(() => loadProjectConfig(project('{ "wasm": '))).toThrow(/wavecraft\.config\.json: not valid JSON/);
     expect(() => loadProjectConfig('/nonexistent/wavecraft.config.json')).toThrow(/no such file; create one with: npx wavecraft-harness init/);
   });

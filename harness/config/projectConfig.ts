@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
+import type { ValidateOptions } from '../validate/validatorCheck.ts';
 import { projectConfigSchema } from './projectConfigSchema.ts';
 
 export const CONFIG_FILE_NAME = 'wavecraft.config.json';
@@ -29,6 +30,8 @@ export interface ProjectConfig {
   devServerUrl: string | null;
   pageUrl: string | null;
   allowedOrigins: string[];
+  /** The validator's settings (`validate`): strictness, generator, headroom, tailSeconds, maxCpuShare, skip. */
+  validate: Partial<Pick<ValidateOptions, 'strictness' | 'generator' | 'headroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'>>;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +56,7 @@ interface ConfigFile {
   devServerUrl?: string;
   pageUrl?: string;
   allowedOrigins?: string[];
+  validate?: ProjectConfig['validate'];
 }
 
 /** The config file in `dir` or the nearest folder above it, or null. */
@@ -89,6 +93,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     devServerUrl: raw.devServerUrl ?? null,
     pageUrl: raw.pageUrl ?? null,
     allowedOrigins: raw.allowedOrigins ?? [],
+    validate: raw.validate ?? {},
   };
 }
 

@@ -1,4 +1,6 @@
 /** The JSON Schema of a plugin project's harness config file, `wavecraft.config.json`. */
+import { TOLERANCE_PROPERTIES } from '../scenarios/scenarioSchema.ts';
+import { CHECK_IDS } from '../validate/checkIds.ts';
 
 export const projectConfigSchema = {
   $id: 'wavecraft/ProjectConfig',
@@ -22,12 +24,18 @@ export const projectConfigSchema = {
     goldens: { type: 'string', minLength: 1 },
     fixtures: { type: 'string', minLength: 1 },
     reports: { type: 'string', minLength: 1 },
-    tolerances: {
+    tolerances: { type: 'object', additionalProperties: false, properties: TOLERANCE_PROPERTIES },
+    /** The validator's settings for this plugin (nightly runs it first). */
+    validate: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        levelDb: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
-        offlineSnrDb: { type: 'number', minimum: 0, maximum: 300 },
+        strictness: { type: 'integer', minimum: 1, maximum: 10 },
+        generator: { type: 'boolean' },
+        headroom: { type: 'number', exclusiveMinimum: 0 },
+        tailSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
+        maxCpuShare: { type: 'number', exclusiveMinimum: 0 },
+        skip: { type: 'array', items: { enum: CHECK_IDS } },
       },
     },
     devServerUrl: { type: 'string', pattern: '^wss?://' },

@@ -22,14 +22,14 @@ import { formatConsoleReport } from '../validate/validationReport.ts';
 export interface NightlyOptions {
   project: ProjectConfig;
   wasm: string;
-  /** The validator's strictness (default 5). */
+  /** The validator's strictness (default: the config's validate.strictness, else 5). */
   strictness?: number;
   /** Runs the suite (Playwright) with these extra environment variables; returns its exit status. */
   runSuite: (env: NodeJS.ProcessEnv) => Promise<number>;
   log: (line: string) => void;
 }
 
-export async function runNightly({ project, wasm, runSuite, log, strictness = 5 }: NightlyOptions): Promise<number> {
+export async function runNightly({ project, wasm, runSuite, log, strictness }: NightlyOptions): Promise<number> {
   const wasmPath = resolve(wasm);
   const history = join(project.reportsDir, 'history.jsonl');
   const trend = join(project.reportsDir, 'trend.html');
@@ -59,10 +59,10 @@ export async function runNightly({ project, wasm, runSuite, log, strictness = 5 
   }
 
   // The validator first: it needs no goldens and names the rule a build breaks.
-  const validation = await validateWasmFile(wasmPath, { strictness });
+  const validation = await validateWasmFile(wasmPath, { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 });
   log(formatConsoleReport(validation));
   writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
-  base.validation = { strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };
+  base.validation = { strictness: validation.strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };
 
   rmSync(summaryFile, { force: true });
   let status: number;

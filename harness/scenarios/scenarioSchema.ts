@@ -1,5 +1,11 @@
 /** The JSON Schema of a scenario file (fixtures/scenarios/*.json, or a plugin project's scenarios/). */
 
+/** Level and SNR tolerances: a scenario's own, or a suite's (wavecraft.config.json). */
+export const TOLERANCE_PROPERTIES = {
+  levelDb: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
+  offlineSnrDb: { type: 'number', minimum: 0, maximum: 300 },
+} as const;
+
 /** A level in dBFS, for both channels or [left, right]. */
 const expectedLevel = { oneOf: [{ type: 'number', maximum: 40 }, { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', maximum: 40 } }] } as const;
 const expectedStage = {
@@ -48,11 +54,7 @@ export const scenarioFileSchema = {
     tolerances: {
       type: 'object',
       additionalProperties: false,
-      properties: {
-        levelDb: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
-        offlineSnrDb: { type: 'number', minimum: 0, maximum: 300 },
-        liveSnrDb: { type: 'number', minimum: 0, maximum: 300 },
-      },
+      properties: { ...TOLERANCE_PROPERTIES, liveSnrDb: { type: 'number', minimum: 0, maximum: 300 } },
     },
     settleSeconds: { type: 'number', minimum: 0.01, maximum: 1 },
     live: { type: 'boolean' },

@@ -10,6 +10,7 @@ import { realtimeSafetyCheck } from './checks/realtimeSafetyCheck.ts';
 import { resetCheck } from './checks/resetCheck.ts';
 import { sampleRatesCheck } from './checks/sampleRatesCheck.ts';
 import { silenceCheck } from './checks/silenceCheck.ts';
+import { CHECK_IDS } from './checkIds.ts';
 import type { ValidatorCheck } from './validatorCheck.ts';
 
 export const ABI_CHECK = {
@@ -33,5 +34,7 @@ export const CHECKS: readonly ValidatorCheck[] = [
   browserLegCheck,
 ];
 
-/** Every check id, ABI first. */
-export const CHECK_IDS = [ABI_CHECK.id, ...CHECKS.map((c) => c.id)];
+const ids = [ABI_CHECK.id, ...CHECKS.map((c) => c.id)];
+if (ids.join() !== CHECK_IDS.join()) throw new Error(`checkIds.ts (${CHECK_IDS.join(', ')}) does not list the checks (${ids.join(', ')})`);
+
+export { CHECK_IDS };

@@ -42,6 +42,7 @@ export function replayCommand(module: string, options: ValidateOptions, id: stri
 
 async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[]): Promise<CheckOutcome> {
   if (options.only && !options.only.includes(check.id)) return { status: 'skip', summary: 'not selected (--only)' };
+  if (options.skip?.includes(check.id) && check.id !== 'sample-rates') return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
   if (options.strictness < check.minStrictness) return { status: 'skip', summary: `runs from strictness ${check.minStrictness}` };
   if (check.id !== 'sample-rates' && rates.length === 0) return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
   try {

@@ -82,6 +82,9 @@ describe('the validator on Rust builds', () => {
     const b = again.checks.find((c) => c.id === 'block-sizes')!;
     expect(b.summary).toBe(a.summary);
     expect(again.checks.filter((c) => c.status !== 'skip').map((c) => c.id)).toEqual(['abi', 'sample-rates', 'block-sizes']);
+    const skipped = await validateWasmFile(join(dir, 'block_lfo.wasm'), { strictness: 10, browser: false, seed: 11, skip: ['block-sizes'] });
+    expect(skipped.checks.find((c) => c.id === 'block-sizes')).toMatchObject({ status: 'skip', summary: expect.stringMatching(/left out/) });
+    expect(skipped.passed).toBe(true);
   });
 
   it('refuses a module that breaks the ABI, skipping the rest, and writes JUnit', async () => {

@@ -18,6 +18,8 @@ export interface ValidateOptions {
   maxCpuShare: number;
   /** Run only these checks (ids). */
   only: string[] | null;
+  /** Leave these checks out (ids), e.g. a project's accepted exceptions. */
+  skip: string[] | null;
   /** Run the browser leg (AudioWorklet in Chromium). Default true. */
   browser: boolean;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_VALIDATE_OPTIONS: ValidateOptions = {
   generator: false,
   maxCpuShare: 0.5,
   only: null,
+  skip: null,
   browser: true,
 };
 

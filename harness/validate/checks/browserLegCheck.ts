@@ -6,7 +6,7 @@
  */
 import { chromium } from '@playwright/test';
 import { startReferenceStack } from '../../../devmode/index.ts';
-import { requireChromium } from '../../browser/findChromium.ts';
+import { ensureChromium } from '../../setup/ensureChromium.ts';
 import { launchArgs } from '../../browser/launchArgs.ts';
 import { float32ToBase64 } from '../../io/float32Base64.ts';
 import { renderOffline } from '../../offline/offlineRenderer.ts';
@@ -25,8 +25,14 @@ export const browserLegCheck: ValidatorCheck = {
   async run({ subject, options, random, rates }) {
     if (!options.browser) return { status: 'skip', summary: 'turned off (--no-browser)' };
     if (subject.kind !== 'wasm' || !subject.name.endsWith('.wasm')) return { status: 'skip', summary: 'runs a WASM module file only' };
+    let chromiumPath: string;
+    try {
+      chromiumPath = await ensureChromium(() => undefined);
+    } catch (error) {
+      return { status: 'fail', summary: `cannot run the browser leg: ${(error as Error).message.split('\n')[0]} (pass --no-browser to leave it out)`, worst: { what: 'no Chromium' } };
+    }
     const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0, wasmPath: subject.name });
-    const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({}) });
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs({}) });
     try {
       const page = await (await browser.newContext()).newPage();
       for (const rate of [44100, 48000].filter((r) => rates.includes(r))) {

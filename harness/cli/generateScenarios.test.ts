@@ -19,4 +19,13 @@ describe('scenarios generated from a schema', () => {
     expect(volume!.json.steps.map((s) => s.set)).toEqual([{ volume: 0 }, { volume: -53.4 }, { volume: -0.6 }]);
     expect(mute!.json).toMatchObject({ input: 'sine-1k-lm6-rm12dbfs-stereo.wav', source: 'mic', steps: [{ set: { mute: 0 } }, { set: { mute: 1 } }] });
   });
+
+  it('split an enum with many variants into scenarios that each fit the 9 s a live scenario may hold', () => {
+    const variants = Array.from({ length: 45 }, (_, i) => `v${i}`);
+    const scenarios = generateScenarios([{ id: 'preset', name: 'Preset', type: 'enum', default: 0, min: 0, max: 44, variants }]);
+    expect(scenarios.map((s) => s.name)).toEqual(['param-preset-1', 'param-preset-2', 'param-preset-3']);
+    expect(scenarios.every((s) => s.json.steps.length <= 20)).toBe(true);
+    const covered = new Set(scenarios.flatMap((s) => s.json.steps.map((step) => step.set['preset'])));
+    expect(covered.size).toBe(45);
+  });
 });

@@ -62,6 +62,7 @@ export async function initProject(options: InitOptions, log: (line: string) => v
     written.push('.gitignore');
   }
   log(`init: ${wasmPath} has ${definitions.length} parameter(s): ${definitions.map((d) => d.id).join(', ')}`);
+  if (definitions.length === 0) log('init: with no parameters there is nothing to step; write a scenario in scenarios/ by hand (see the README)');
   for (const file of written) log(`  wrote ${file}`);
   log('next: npx wavecraft-harness record   (records the goldens)');
   log('      npx wavecraft-harness test     (checks against them)');

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The wavecraft-harness command. In the published package it runs the compiled CLI (dist/);
-// in a checkout of the harness repo, where dist/ is not built, it runs the TypeScript sources via tsx.
-import { spawnSync } from 'node:child_process';
+// in a checkout of the harness repo, where dist/ is not built, it runs the TypeScript sources via tsx
+// in a child process, forwarding SIGINT and SIGTERM to it.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -10,8 +11,9 @@ const compiled = fileURLToPath(new URL('../dist/harness/cli/main.js', import.met
 
 if (existsSync(source)) {
   const tsx = import.meta.resolve('tsx'); // from the repo's node_modules, whatever the current folder
-  const run = spawnSync(process.execPath, ['--import', tsx, source, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(run.status ?? 1);
+  const child = spawn(process.execPath, ['--import', tsx, source, ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else {
   await import(pathToFileURL(compiled).href);
 }

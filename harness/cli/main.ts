@@ -116,9 +116,9 @@ async function main(argv: string[]): Promise<number> {
       return rows.every((r) => r.caught) ? 0 : 1;
     }
     case 'devmode': {
-      const project = findProjectConfig() ?? null;
-      const configFile = takeOption(args, 'config');
-      return runDevmode(args, configFile ? loadProjectConfig(resolve(configFile)) : project ? loadProjectConfig(project) : null);
+      const given = takeOption(args, 'config');
+      const file = given ? resolve(given) : findProjectConfig();
+      return runDevmode(args, file ? loadProjectConfig(file) : null);
     }
     case undefined:
     case 'help':

@@ -28,7 +28,7 @@ export function formatConsoleReport(report: ValidationReport): string {
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   const passed = report.checks.filter((c) => c.status === 'pass').length;
   const skipped = report.checks.filter((c) => c.status === 'skip').length;
-  lines.push('', `${passed} passed, ${failed} failed, ${skipped} skipped in ${(report.durationMs / 1000).toFixed(1)} s: ${report.passed ? 'the build passes' : 'the build FAILS'} at strictness ${report.strictness}`);
+  lines.push('', `${report.passed ? 'the build passes' : 'the build FAILS'} at strictness ${report.strictness}: of ${report.checks.length} checks ${passed} pass, ${failed} fail, ${skipped} skipped (${(report.durationMs / 1000).toFixed(1)} s)`);
   return lines.join('\n');
 }
 

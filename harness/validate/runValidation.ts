@@ -48,7 +48,7 @@ async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: V
   try {
     return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates });
   } catch (error) {
-    if (error instanceof DspTrap) return { status: 'fail', summary: `${error.message} (at ${subject.where})`, worst: { what: `${error.call} trapped`, ...{ input: subject.where } } };
+    if (error instanceof DspTrap) return { status: 'fail', summary: `${error.message} (at ${subject.where})`, worst: { what: `${error.call} trapped`, input: subject.where } };
     throw error;
   }
 }

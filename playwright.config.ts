@@ -30,9 +30,11 @@ export default defineConfig<HarnessOptions>({
   projects: [
     // The JS mock DSP: the shared live specs only (it implements gains and bypass), and the
     // stack's own checks (specs/stack/), which do not depend on the DSP.
-    { name: 'mock', use: { dspPath: 'mock' }, testIgnore: ['wasm/**', 'external/**'] },
+    { name: 'mock', use: { dspPath: 'mock' }, testIgnore: ['wasm/**', 'external/**', 'reports/**'] },
     // The WASM DSP (the reference build, or WAVECRAFT_WASM): the shared specs plus specs/wasm/.
-    { name: 'wasm', use: { dspPath: 'wasm' }, testIgnore: ['external/**', 'stack/**'] },
+    { name: 'wasm', use: { dspPath: 'wasm' }, testIgnore: ['external/**', 'stack/**', 'reports/**'] },
+    // The harness's own report pages (dashboard, failure plots), opened in Chromium: no audio.
+    { name: 'reports', testMatch: 'reports/**/*.spec.ts' },
     // Runs the harness itself against an external WASM build, as a nightly user would.
     { name: 'external', use: { dspPath: 'wasm' }, testMatch: 'external/**/*.spec.ts' },
   ],

@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick]: the five figures, each next to a baseline measured in the same run,
+ * npm run bench [-- --quick]: the six figures, each next to a baseline measured in the same run,
  * with medians and spread over repeats; prints a table and writes reports/bench.json.
  * --quick shrinks every figure to a smoke test (CI runs it to keep the benchmarks working).
  */
@@ -12,6 +12,7 @@ import { measureParameterLatency } from './parameterLatency.ts';
 import { measureServerThroughput } from './serverThroughput.ts';
 import { fmt } from './stats.ts';
 import { measureSuiteEfficiency } from './suiteEfficiency.ts';
+import { measureTrendPage } from './trendPageLoad.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = values.quick!;
@@ -51,7 +52,14 @@ log('\n5. Suite efficiency (scenario specs)');
 log(`   wall ${fmt(suite.wallSeconds)} s for ${fmt(suite.liveAudioSeconds)} s of live audio: ${fmt(suite.ratio, 2)}× (target ≤ 1.5× plus fixed start-up)`);
 log(`   launch → probe ready: ${fmt(suite.launchToReadyMs.median, 0)} ms per test [${fmt(suite.launchToReadyMs.min, 0)}–${fmt(suite.launchToReadyMs.max, 0)}]`);
 
-const report = { generatedAt: new Date().toISOString(), quick, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite };
+const trendPage = await measureTrendPage([30, 365], 30, quick ? 1 : 5);
+log('\n6. Nightly dashboard (reports/trend.html), 30 tests, generated history');
+for (const t of trendPage) {
+  log(`   ${String(t.runs).padStart(3)} runs: ${fmt(t.bytes / 1024, 0).padStart(5)} KiB, rendered in ${fmt(t.renderMs.median, 0)} ms (Node), loaded and laid out in ${fmt(t.loadMs.median, 0)} ms (Chromium) [${fmt(t.loadMs.min, 0)}–${fmt(t.loadMs.max, 0)}]`);
+}
+log(`   365 runs against 30: size ${fmt(trendPage[1]!.bytes / trendPage[0]!.bytes, 1)}×, load ${fmt(trendPage[1]!.loadMs.median / trendPage[0]!.loadMs.median, 1)}×`);
+
+const report = { generatedAt: new Date().toISOString(), quick, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 log('\nwrote reports/bench.json');

@@ -62,20 +62,20 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
   return { wasm: resolve(values.wasm), options, outputs: { ...(values.junit ? { junit: values.junit } : {}), ...(values.json ? { json: values.json } : {}), ...(values.html ? { html: values.html } : {}) } };
 }
 
-export function writeValidationOutputs(report: ValidationReport, outputs: { junit?: string; json?: string; html?: string }): void {
+export async function writeValidationOutputs(report: ValidationReport, outputs: { junit?: string; json?: string; html?: string }): Promise<void> {
   const write = (file: string, text: string) => {
     mkdirSync(dirname(resolve(file)), { recursive: true });
     writeFileSync(file, text);
   };
   if (outputs.json) write(outputs.json, `${JSON.stringify(report, null, 2)}\n`);
   if (outputs.junit) write(outputs.junit, formatJunitReport(report));
-  if (outputs.html) write(outputs.html, formatHtmlReport(report));
+  if (outputs.html) write(outputs.html, await formatHtmlReport(report));
 }
 
 export async function runValidate(args: string[], log: (line: string) => void): Promise<number> {
   const { wasm, options, outputs } = parseValidateArgs(args);
   const report = await validateWasmFile(wasm, options);
   log(formatConsoleReport(report));
-  writeValidationOutputs(report, outputs);
+  await writeValidationOutputs(report, outputs);
   return report.passed ? 0 : 1;
 }

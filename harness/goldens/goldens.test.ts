@@ -1,10 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { compareAudio } from '../analysis/compareAudio.ts';
-import { plotTraces } from '../report/tracePlot.ts';
 import { formatGoldenJson, readJsonGolden } from './goldenFiles.ts';
 import { compareLiveGoldens, goldenDb, liveGoldenSchema, type LiveGolden } from './liveGolden.ts';
 import { shouldWriteGolden } from './recordMode.ts';
@@ -121,18 +119,5 @@ describe('audio comparison', () => {
     const x = [new Float32Array([0.5, -0.5])];
     expect(compareAudio(x, x, 48000).snrDb).toBe(Infinity);
     expect(compareAudio([new Float32Array(2)], x, 48000).snrDb).toBe(-Infinity);
-  });
-});
-
-describe('trace plot', () => {
-  it('is a PNG with golden and actual drawn in their colours', () => {
-    const series = { seconds: [0, 0.5, 1], db: [[-10, -20, -30], [-12, -22, -32]] as [number[], number[]] };
-    const png = PNG.sync.read(plotTraces(series, { ...series, db: [[-11, -21, -31], [-13, -23, -33]] }));
-    expect([png.width, png.height]).toEqual([900, 420]);
-    const colours = new Set<string>();
-    for (let i = 0; i < png.data.length; i += 4) colours.add(`${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`);
-    expect(colours).toContain('150,150,150'); // golden
-    expect(colours).toContain('30,110,230'); // actual left
-    expect(colours).toContain('240,130,20'); // actual right
   });
 });

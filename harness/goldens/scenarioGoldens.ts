@@ -1,12 +1,15 @@
 /**
  * Checks a scenario run against its goldens — the live meter statistics and the offline render —
- * records them in record mode only, and attaches what a reviewer needs: a plot of golden against
- * actual trace, the actual output WAV, and the JSON diff.
+ * records them in record mode only, and attaches what a reviewer needs: plots of golden against
+ * actual (meters aligned on the parameter events; waveform, residual and spectrum of the render),
+ * the actual output WAV, and the JSON diffs.
  */
 import type { TestInfo } from '@playwright/test';
 import { compareAudio, describeComparison, type AudioComparison } from '../analysis/compareAudio.ts';
 import { diagnoseDifference, type RenderEvent } from '../analysis/diagnoseDifference.ts';
-import { plotTraces, type PlotSeries } from '../report/tracePlot.ts';
+import { meterTraceChart } from '../report/charts/meterTraceChart.ts';
+import { offlineDiffChart } from '../report/charts/offlineDiffChart.ts';
+import { renderChartSvg } from '../report/charts/renderChart.ts';
 import { encodeWav, readWav } from '../wav/wavFile.ts';
 import { displayPath, goldenPath, readJsonGolden, writeBinaryGolden, writeJsonGolden } from './goldenFiles.ts';
 import { GoldenError } from './goldenError.ts';
@@ -27,10 +30,6 @@ export interface GoldenCheck {
   changes: GoldenChange[];
   unchanged: number;
   written: string[];
-}
-
-function series(golden: LiveGolden): PlotSeries {
-  return { seconds: golden.trace.frames.map((f) => f / golden.sampleRate), db: golden.trace.outputRmsDb };
 }
 
 const fmt = (db: number) => db.toFixed(2);
@@ -109,7 +108,7 @@ export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, to
     if (state === 'missing') result.changes.push({ golden: displayPath(file), what: 'new golden', old: '—', new: `${actual.steps.length} steps` });
   }
   if (write || result.problems.length > 0) {
-    await testInfo.attach('trace-plot.png', { body: plotTraces(golden ? series(golden) : null, series(actual)), contentType: 'image/png' });
+    await testInfo.attach('meter-trace-plot.svg', { body: await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb, outside })), contentType: 'image/svg+xml' });
     await testInfo.attach('live-diff.json', { body: JSON.stringify({ state, toleranceDb, outside, actual, golden }, null, 2), contentType: 'application/json' });
   }
   return result;
@@ -130,6 +129,7 @@ export async function checkOfflineGolden(
   const result: GoldenCheck & { comparison: AudioComparison | null } = { problems: [], changes: [], unchanged: 0, written: [], comparison: null };
   const goldenSidecar = readJsonGolden<OfflineGoldenSidecar>(sidecarFile, offlineSidecarSchema);
   let state: GoldenState = 'missing';
+  let plot: Promise<string> | null = null;
   const where = `${sidecar.scenario} [${sidecar.path}] offline render`;
   if (goldenSidecar) {
     let golden;
@@ -154,6 +154,9 @@ export async function checkOfflineGolden(
     }
     if (failed) result.changes.push({ golden: displayPath(wavFile), what: 'output SNR vs golden (dB)', old: '—', new: comparison.snrDb.toFixed(1) });
     else result.unchanged++;
+    if (failed && !lengthChanged) {
+      plot = renderChartSvg(offlineDiffChart({ title: `${where}: golden against actual`, golden: golden.channels, actual: actual.channels, sampleRate: sidecar.sampleRate, comparison }));
+    }
     if (failed && !shouldWriteGolden(mode, state)) {
       result.problems.push(
         lengthChanged
@@ -173,6 +176,7 @@ export async function checkOfflineGolden(
     if (state === 'missing') result.changes.push({ golden: displayPath(wavFile), what: 'new golden', old: '—', new: `${actual.channels[0].length} frames` });
   }
   if (write || result.problems.length > 0) {
+    if (plot) await testInfo.attach('offline-diff-plot.svg', { body: await plot, contentType: 'image/svg+xml' });
     await testInfo.attach('offline-output.wav', { body: wav, contentType: 'audio/wav' });
     await testInfo.attach('offline-diff.json', {
       body: JSON.stringify({ state, snrThresholdDb, comparison: result.comparison, sidecar, goldenSidecar }, null, 2),

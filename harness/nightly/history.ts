@@ -18,6 +18,8 @@ export interface HistoryEntry {
   /** The validator's verdict on the build: strictness, whether it passed, and each check's status. */
   validation?: { strictness: number; passed: boolean; checks: Record<string, 'pass' | 'fail' | 'skip'> };
   error?: string;
+  /** The run's Playwright HTML report, relative to the reports folder, when the nightly kept it. */
+  reportPath?: string;
 }
 
 export function appendHistory(file: string, entry: HistoryEntry): void {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
+import { generateHistory } from './generatedHistory.ts';
 import { renderTrendPage } from './trendPage.ts';
 
 const entry = (status: string, deviation: number | null): HistoryEntry => ({
@@ -31,11 +32,25 @@ describe('nightly history and trend', () => {
     expect(() => readHistory(file)).toThrow(/history\.jsonl:2: not valid JSON/);
   });
 
-  it('draws a plot per test with failed runs marked', () => {
-    const html = renderTrendPage([entry('passed', 0.01), entry('failed', 0.4)]);
-    expect(html).toContain('<h3>wasm › s</h3>');
-    expect(html).toContain('<tr class="failed">');
-    expect(html.match(/<circle/g)).toHaveLength(2);
-    expect(html).toContain('fill="#d1342f"');
+  it('builds a matrix of tests × runs linking each cell to its run, and marks the regressions in the matrix and the lines', async () => {
+    const history = generateHistory({ runs: 30, tests: 6, regressions: [9, 17, 25] });
+    const html = await renderTrendPage(history);
+    const rows = [...html.matchAll(/<tr class="test"><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)];
+    expect(rows.map((r) => r[1])).toEqual(Object.keys(history[0]!.tests).sort().map((n) => n.replace('›', '›')));
+    for (const [, , cells] of rows) expect(cells!.match(/<td /g)).toHaveLength(30);
+    // One failed cell per regression, in the run's column, linking to that run's details.
+    const failed = rows.flatMap(([, , cells]) => [...cells!.matchAll(/<td class="(.)"><a href="#run-(\d+)"/g)].filter((m) => m[1] === 'f').map((m) => Number(m[2])));
+    expect(failed.sort((a, b) => a - b)).toEqual([10, 18, 26]);
+    for (const run of [10, 18, 26]) expect(html).toContain(`<tr id="run-${run}" class="failed">`);
+    // The lines: red points for the three failed runs, green for the rest, in both charts.
+    expect(html.match(/fill="#d62728"/g)?.length).toBeGreaterThanOrEqual(6);
+    expect(html).toContain('run date (UTC)');
+    expect(html).toContain('worst deviation (dB)');
+    expect(html).toContain('ns per stereo frame');
+    // No external requests: no src, no http(s) link, no script.
+    expect(html).not.toMatch(/<script|src=|href="https?:/);
+    // Two of the three regressions kept their report; the validator failed every other one.
+    expect(html).toContain('href="runs/010/html/index.html"');
+    expect(html.match(/<tr class="validator">.*?<\/tr>/)![0].match(/class="f"/g)).toHaveLength(2);
   });
 });

@@ -3,11 +3,12 @@
  * 1. checks the module against the ABI (fails fast, naming the export or field);
  * 2. measures its cost at default parameters, and runs the validator (reports/validation.*);
  * 3. runs the project's suite against it (WAVECRAFT_WASM; the build command is not run);
- * 4. appends one line to <reports>/history.jsonl and renders <reports>/trend.html;
+ * 4. appends one line to <reports>/history.jsonl and renders <reports>/trend.html (the dashboard),
+ *    keeping the HTML report of a failed run under <reports>/runs/<date>/ for it to link;
  * 5. prints each regression. Returns 0 when all passed, 1 on a regression, 2 for an invalid module.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
@@ -41,9 +42,9 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
     dspNsPerFrame: null as number | null,
     validation: undefined as HistoryEntry['validation'],
   };
-  const finish = (entry: HistoryEntry, code: number): number => {
+  const finish = async (entry: HistoryEntry, code: number): Promise<number> => {
     appendHistory(history, entry);
-    writeFileSync(trend, renderTrendPage(readHistory(history)));
+    writeFileSync(trend, await renderTrendPage(readHistory(history)));
     log(`nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed); history ${history}, trend ${trend}`);
     return code;
   };
@@ -61,7 +62,7 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
   // The validator first: it needs no goldens and names the rule a build breaks.
   const validation = await validateWasmFile(wasmPath, { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 });
   log(formatConsoleReport(validation));
-  writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
+  await writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
   base.validation = { strictness: validation.strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };
 
   rmSync(summaryFile, { force: true });
@@ -85,6 +86,8 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
     for (const t of failedTests) log(`  ${t.title}\n    ${(t.error ?? 'failed').split('\n').join('\n    ')}`);
   }
   const passed = status === 0 && failedTests.length === 0 && validation.passed;
+  // Keep the HTML report of a run that failed (the next run overwrites reports/html), for the trend page to link.
+  const reportPath = !passed ? keepReport(project.reportsDir, base.date) : undefined;
   if (!validation.passed) log(`nightly: the validator fails the build on ${validation.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')} (reports/validation.html)`);
   return finish(
     {
@@ -94,7 +97,17 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
       failed: failedTests.length,
       tests,
       worstDeviationDb: deviations.length ? Math.max(...deviations) : null,
+      ...(reportPath ? { reportPath } : {}),
     },
     passed ? 0 : 1,
   );
+}
+
+/** Copies <reports>/html to <reports>/runs/<date>/html; returns its index page relative to <reports>, or undefined when there is none. */
+function keepReport(reportsDir: string, date: string): string | undefined {
+  const from = join(reportsDir, 'html');
+  if (!existsSync(join(from, 'index.html'))) return undefined;
+  const folder = `runs/${date.replace(/[:.]/g, '-')}/html`;
+  cpSync(from, join(reportsDir, folder), { recursive: true });
+  return `${folder}/index.html`;
 }

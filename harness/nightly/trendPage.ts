@@ -1,53 +1,102 @@
-/** reports/trend.html: the nightly history as inline SVG plots, one per test, plus a run table. */
+/**
+ * reports/trend.html, the nightly dashboard: one self-contained page (inline SVG and CSS, no
+ * script, no external request). It holds
+ * - a matrix of tests × runs, coloured by outcome, the validator's verdict as its first row; each
+ *   cell links to that run's details further down;
+ * - the worst deviation and the DSP cost over time (Vega-Lite charts, dates on the x axis);
+ * - per run: date, status, build hash, validator result, failed tests, and a link to the run's
+ *   HTML report when the nightly kept it.
+ */
+import { dspCostChart, worstDeviationChart } from '../report/charts/trendCharts.ts';
+import { renderChartSvg } from '../report/charts/renderChart.ts';
 import type { HistoryEntry } from './history.ts';
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const day = (iso: string) => iso.slice(0, 10);
 
-function sparkline(values: (number | null)[], outcomes: string[], label: string): string {
-  const width = 520;
-  const height = 90;
-  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const max = Math.max(0.1, ...finite);
-  const x = (i: number) => 10 + (values.length <= 1 ? 0 : (i / (values.length - 1)) * (width - 20));
-  const y = (v: number) => height - 10 - (v / max) * (height - 20);
-  const points = values.map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`)).filter(Boolean).join(' ');
-  const dots = values
-    .map((v, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(v ?? 0).toFixed(1)}" r="3" fill="${outcomes[i] === 'expected' ? '#2a9d4b' : outcomes[i] === 'skipped' ? '#999' : '#d1342f'}"><title>${escape(`${label}: ${v ?? 'n/a'} dB (${outcomes[i]})`)}</title></circle>`)
-    .join('');
-  return `<svg width="${width}" height="${height}" role="img" aria-label="${escape(label)}"><polyline points="${points}" fill="none" stroke="#4a6fd1" stroke-width="1.5"/>${dots}<text x="10" y="12" font-size="10">max ${max.toFixed(2)} dB</text></svg>`;
+/** A cell's class: p passed, f failed (or flaky), s skipped, m not in that run. */
+function outcomeClass(outcome: string | undefined): string {
+  if (outcome === undefined) return 'm';
+  if (outcome === 'expected') return 'p';
+  if (outcome === 'skipped') return 's';
+  return 'f';
 }
 
-function validationCell(h: HistoryEntry): string {
-  if (!h.validation) return '';
+function validationText(h: HistoryEntry): string {
+  if (!h.validation) return 'not run';
   const failed = Object.entries(h.validation.checks).filter(([, s]) => s === 'fail').map(([id]) => id);
   const ran = Object.values(h.validation.checks).filter((s) => s !== 'skip').length;
-  return failed.length ? `<span class="bad">fails ${escape(failed.join(', '))}</span> (strictness ${h.validation.strictness})` : `passes ${ran} checks (strictness ${h.validation.strictness})`;
+  return failed.length ? `fails ${failed.join(', ')} (strictness ${h.validation.strictness})` : `passes ${ran} checks (strictness ${h.validation.strictness})`;
 }
 
-export function renderTrendPage(history: HistoryEntry[]): string {
-  const names = [...new Set(history.flatMap((h) => Object.keys(h.tests)))].sort();
-  const rows = history
-    .map(
-      (h) =>
-        `<tr class="${h.status}"><td>${escape(h.date)}</td><td>${escape(h.status)}</td><td>${h.passed}</td><td>${h.failed}</td><td>${h.worstDeviationDb ?? ''}</td><td>${h.dspNsPerFrame ?? ''}</td><td>${validationCell(h)}</td><td><code>${escape(h.buildSha256.slice(0, 12))}</code></td><td>${escape(h.error ?? '')}</td></tr>`,
-    )
-    .join('\n');
-  const plots = names
-    .map((name) => {
-      const values = history.map((h) => h.tests[name]?.worstDeviationDb ?? null);
-      const outcomes = history.map((h) => h.tests[name]?.outcome ?? 'missing');
-      return `<section><h3>${escape(name)}</h3>${sparkline(values, outcomes, name)}</section>`;
+function matrix(history: readonly HistoryEntry[], names: string[]): string {
+  const head = history.map((h, i) => `<th scope="col" title="${escape(h.date)}">${i % 7 === 0 || (i === history.length - 1 && i % 7 > 3) ? `<span>${day(h.date).slice(5)}</span>` : ''}</th>`).join('');
+  const validator = history
+    .map((h, i) => {
+      const c = !h.validation ? 'm' : h.validation.passed ? 'p' : 'f';
+      return `<td class="${c}"><a href="#run-${i + 1}" title="${escape(`run ${i + 1}, ${day(h.date)}: validator ${validationText(h)}`)}"></a></td>`;
     })
-    .join('\n');
+    .join('');
+  const rows = names.map((name) => {
+    const cells = history
+      .map((h, i) => {
+        const t = h.tests[name];
+        const c = outcomeClass(t?.outcome);
+        const tip = c === 'm' ? 'not in this run' : `${t!.outcome}${t!.worstDeviationDb !== null ? `, worst ${t!.worstDeviationDb.toFixed(2)} dB` : ''}`;
+        return `<td class="${c}"><a href="#run-${i + 1}" title="run ${i + 1}, ${day(h.date)}: ${escape(tip)}"></a></td>`;
+      })
+      .join('');
+    return `<tr class="test"><th scope="row">${escape(name)}</th>${cells}</tr>`;
+  });
+  return `<div class="matrix"><table aria-label="tests by runs"><thead><tr><th scope="col">test \\ run</th>${head}</tr></thead><tbody>
+<tr class="validator"><th scope="row">validator</th>${validator}</tr>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
+function runDetails(h: HistoryEntry, i: number): string {
+  const failed = Object.entries(h.tests).filter(([, t]) => t.outcome === 'unexpected' || t.outcome === 'flaky');
+  const report = h.reportPath ? `<a href="${escape(h.reportPath)}">HTML report</a>` : '<span class="muted">report not kept</span>';
+  const list = failed.length ? `<ul>${failed.map(([name, t]) => `<li>${escape(name)}${t.worstDeviationDb !== null ? `: worst ${t.worstDeviationDb.toFixed(2)} dB` : ''}</li>`).join('')}</ul>` : '';
+  return `<tr id="run-${i + 1}" class="${escape(h.status)}"><td>${i + 1}</td><td>${escape(h.date.replace('T', ' ').slice(0, 16))}</td><td>${escape(h.status)}</td><td>${h.passed}</td><td>${h.failed}</td><td>${h.worstDeviationDb ?? ''}</td><td>${h.dspNsPerFrame ?? ''}</td><td>${escape(validationText(h))}</td><td><code title="${escape(h.buildSha256)}">${escape(h.buildSha256.slice(0, 12))}</code></td><td>${report}</td><td>${list}${h.error ? `<span class="err">${escape(h.error)}</span>` : ''}</td></tr>`;
+}
+
+export async function renderTrendPage(history: HistoryEntry[]): Promise<string> {
+  const names = [...new Set(history.flatMap((h) => Object.keys(h.tests)))].sort();
+  const failedRuns = history.filter((h) => h.status !== 'passed').length;
+  const charts = history.length ? `${await renderChartSvg(worstDeviationChart(history))}\n${await renderChartSvg(dspCostChart(history))}` : '';
+  const last = history.at(-1);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Wavecraft nightly trend</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}tr.failed,tr.invalid{background:#fde8e8}span.bad{color:#b00;font-weight:bold}section{display:inline-block;margin:.5rem 1rem .5rem 0}h3{font-size:.85rem;margin:.2rem 0}</style></head>
+<style>
+body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
+h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+.matrix{overflow-x:auto;max-width:100%;border:1px solid #ddd}
+.matrix table{border-collapse:separate;border-spacing:1px}
+.matrix th{font-weight:normal;font-size:11px;text-align:left;white-space:nowrap;padding:0 .4rem 0 .2rem;position:sticky;left:0;background:#fff}
+.matrix thead th{height:3.2em;vertical-align:bottom;position:static}
+.matrix thead th span{display:inline-block;transform:rotate(-60deg);transform-origin:left bottom;width:1px;white-space:nowrap}
+.matrix td{width:12px;min-width:12px;height:14px;padding:0}
+.matrix td a{display:block;width:100%;height:100%}
+td.p{background:#2a9d4b}td.f{background:#d62728}td.s{background:#c8c8c8}td.m{background:#f3f3f3}
+tr.validator th{font-weight:bold}
+.key span{display:inline-block;width:12px;height:12px;margin:0 .3rem 0 1rem;vertical-align:middle}
+table.runs{border-collapse:collapse}table.runs td,table.runs th{border:1px solid #ddd;padding:.2rem .45rem;vertical-align:top;font-size:13px}
+table.runs tr.failed,table.runs tr.invalid{background:#fdecec}table.runs tr:target{outline:2px solid #1f6fb4}
+table.runs ul{margin:0;padding-left:1.1rem}.muted{color:#888}.err{color:#b00}
+figure{margin:0}
+</style></head>
 <body><h1>Nightly trend</h1>
-<p>${history.length} run(s). Plots: worst live deviation from the golden per test (dB); green passed, red failed.</p>
-<table><thead><tr><th>date</th><th>status</th><th>passed</th><th>failed</th><th>worst deviation (dB)</th><th>DSP ns/frame</th><th>validator</th><th>build</th><th>error</th></tr></thead><tbody>
-${rows}
+<p>${history.length} run(s)${history.length ? ` from ${day(history[0]!.date)} to ${day(last!.date)}` : ''}; ${failedRuns} failed or invalid. ${last ? `Latest: <strong>${escape(last.status)}</strong>, build <code>${escape(last.buildSha256.slice(0, 12))}</code>.` : ''}</p>
+<h2>Tests × runs</h2>
+<p class="key">Each cell links to its run below.<span class="p" style="background:#2a9d4b"></span>passed<span style="background:#d62728"></span>failed<span style="background:#c8c8c8"></span>skipped<span style="background:#f3f3f3;border:1px solid #ddd"></span>not in the run</p>
+${matrix(history, names)}
+<h2>Over time</h2>
+<figure class="charts">${charts}</figure>
+<h2>Runs</h2>
+<table class="runs"><thead><tr><th>#</th><th>date (UTC)</th><th>status</th><th>passed</th><th>failed</th><th>worst deviation (dB)</th><th>DSP ns/frame</th><th>validator</th><th>build</th><th>report</th><th>failures</th></tr></thead><tbody>
+${history.map(runDetails).reverse().join('\n')}
 </tbody></table>
-${plots}
 </body></html>
 `;
 }

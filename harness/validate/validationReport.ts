@@ -1,5 +1,7 @@
-/** The validator's report as people and CI read it: a console table, JUnit XML, JSON, and an HTML page with each failed check's worst case plotted. */
+/** The validator's report as people and CI read it: a console table, JUnit XML, JSON, and an HTML page with each failed check's worst case plotted (Vega-Lite, inline SVG: opens offline). */
 import type { CheckResult, ValidationReport } from './runValidation.ts';
+import { renderChartSvg } from '../report/charts/renderChart.ts';
+import { validatorWorstChart } from '../report/charts/validatorWorstChart.ts';
 import { describeParams, type WorstCase } from './validatorCheck.ts';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
@@ -55,47 +57,22 @@ ${cases.join('\n')}
 `;
 }
 
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd'];
-
-/** The worst case's excerpt as an SVG line plot (frames on x, sample value on y), with the worst frame marked. */
-function excerptSvg(w: WorstCase): string {
-  const e = w.excerpt;
-  if (!e || e.series.length === 0) return '';
-  const width = 640;
-  const height = 220;
-  const pad = 44;
-  const all = e.series.flatMap((s) => s.values).filter(Number.isFinite);
-  let lo = Math.min(...all, 0);
-  let hi = Math.max(...all, 0);
-  if (hi - lo < 1e-12) (hi += 1e-6), (lo -= 1e-6);
-  const n = e.series[0]!.values.length;
-  const x = (i: number) => pad + (i / Math.max(1, n - 1)) * (width - pad - 10);
-  const y = (v: number) => height - pad + 10 - ((Math.min(hi, Math.max(lo, v)) - lo) / (hi - lo)) * (height - pad - 10);
-  const lines = e.series
-    .map((s, k) => `<polyline fill="none" stroke="${COLOURS[k % COLOURS.length]}" stroke-width="1.5" points="${s.values.map((v, i) => `${x(i).toFixed(1)},${y(Number.isFinite(v) ? v : hi).toFixed(1)}`).join(' ')}"/>`)
-    .join('');
-  const mark = w.frame !== undefined ? `<line x1="${x(w.frame - e.fromFrame).toFixed(1)}" x2="${x(w.frame - e.fromFrame).toFixed(1)}" y1="10" y2="${height - pad + 10}" stroke="#999" stroke-dasharray="4 3"/><text x="${(x(w.frame - e.fromFrame) + 4).toFixed(1)}" y="22" font-size="11">frame ${w.frame}</text>` : '';
-  const legend = e.series.map((s, k) => `<tspan fill="${COLOURS[k % COLOURS.length]}">■ ${xml(s.label)}</tspan>`).join('  ');
-  return `<svg width="${width}" height="${height}" role="img" aria-label="worst case of ${xml(w.what)}">
-<rect x="${pad}" y="10" width="${width - pad - 10}" height="${height - pad}" fill="none" stroke="#ccc"/>${lines}${mark}
-<text x="${pad}" y="${height - 16}" font-size="11">frames ${e.fromFrame}–${e.fromFrame + n - 1}${w.channel ? `, channel ${w.channel}` : ''}</text>
-<text x="4" y="16" font-size="11">${hi.toPrecision(3)}</text><text x="4" y="${height - pad + 10}" font-size="11">${lo.toPrecision(3)}</text>
-<text x="${width - 10}" y="${height - 16}" font-size="11" text-anchor="end">${legend}</text></svg>`;
-}
-
-function checkRow(c: CheckResult, i: number): string {
-  const detail = c.status === 'fail' ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${excerptSvg(c.worst)}` : ''}<p><code>${xml(c.replay)}</code></p></div>` : '';
+async function checkRow(c: CheckResult, i: number): Promise<string> {
+  const chart = c.status === 'fail' && c.worst ? validatorWorstChart(c.title, c.worst) : null;
+  const plot = chart ? `<figure>${await renderChartSvg(chart)}</figure>` : '';
+  const detail = c.status === 'fail' ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${plot}` : ''}<p><code>${xml(c.replay)}</code></p></div>` : '';
   return `<tr class="${c.status}"><td>${i + 1}</td><td>${xml(c.title)}<br><small>${xml(c.id)}</small></td><td>${MARK[c.status]}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${xml(c.summary)}${detail}</td></tr>`;
 }
 
-export function formatHtmlReport(report: ValidationReport): string {
+export async function formatHtmlReport(report: ValidationReport): Promise<string> {
+  const rows = await Promise.all(report.checks.map(checkRow));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Validation of ${xml(report.module)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5rem;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top}tr.fail td:nth-child(3){color:#b00;font-weight:bold}tr.pass td:nth-child(3){color:#176b2c}tr.skip{color:#777}.detail{margin-top:.5rem}pre{white-space:pre-wrap;background:#f7f7f7;padding:.4rem}</style></head>
+<style>body{font:14px system-ui,sans-serif;margin:1.5rem;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top}tr.fail td:nth-child(3){color:#b00;font-weight:bold}tr.pass td:nth-child(3){color:#176b2c}tr.skip{color:#777}.detail{margin-top:.5rem}figure{margin:.5rem 0}pre{white-space:pre-wrap;background:#f7f7f7;padding:.4rem}</style></head>
 <body><h1>Validation: ${xml(report.module)}</h1>
 <p>${report.kind.toUpperCase()} DSP, strictness ${report.strictness}, seed ${report.seed}, ${report.startedAt}, ${(report.durationMs / 1000).toFixed(1)} s: <strong>${report.passed ? 'passes' : 'FAILS'}</strong>.</p>
 <table><thead><tr><th>#</th><th>check</th><th>result</th><th>time</th><th>summary</th></tr></thead><tbody>
-${report.checks.map(checkRow).join('\n')}
+${rows.join('\n')}
 </tbody></table></body></html>
 `;
 }

@@ -14,7 +14,7 @@ import { REFERENCE_WASM_PATH } from '../../devmode/index.ts';
 import { MOCK_PARAMETER_RANGES, MockDsp } from '../../devmode/dsp/mock/mockDsp.ts';
 import { backendSubject } from './dspUnderTest.ts';
 import { validateSubject, validateWasmFile, type ValidationReport } from './runValidation.ts';
-import { formatConsoleReport, formatJunitReport } from './validationReport.ts';
+import { formatConsoleReport, formatHtmlReport, formatJunitReport } from './validationReport.ts';
 
 const source = fileURLToPath(new URL('../../fixtures/rust/validatorFaults.rs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'validator-faults-'));
@@ -81,6 +81,13 @@ describe('the validator on Rust builds', () => {
     const a = first.checks.find((c) => c.id === 'block-sizes')!;
     const b = again.checks.find((c) => c.id === 'block-sizes')!;
     expect(b.summary).toBe(a.summary);
+    // The HTML report plots the failed check's worst case: both renders around the worst frame.
+    const html = await formatHtmlReport(again);
+    const plots = html.match(/<figure><svg[\s\S]*?<\/svg><\/figure>/g) ?? [];
+    expect(plots).toHaveLength(1);
+    expect(plots[0]).toContain('Block sizes: worst case');
+    expect(plots[0]).toContain(`worst: frame ${b.worst!.frame}`);
+    expect(plots[0]).toMatch(/>128-frame blocks</);
     expect(again.checks.filter((c) => c.status !== 'skip').map((c) => c.id)).toEqual(['abi', 'sample-rates', 'block-sizes']);
     const skipped = await validateWasmFile(join(dir, 'block_lfo.wasm'), { strictness: 10, browser: false, seed: 11, skip: ['block-sizes'] });
     expect(skipped.checks.find((c) => c.id === 'block-sizes')).toMatchObject({ status: 'skip', summary: expect.stringMatching(/left out/) });

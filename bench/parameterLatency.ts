@@ -2,16 +2,22 @@
  * Figure 3: parameter latency, live, on both DSP paths: setParameter calls at random intervals
  * (seeded) over the dev server, each matched to the audio frame where the worklet applied it.
  * Reports p50/p95/max in ms (send → the worklet processing that frame) and in frames, plus lost
- * and out-of-order changes.
+ * and out-of-order changes, next to the render callback period at the same latency hint: a change
+ * waits for the next callback, so p95 cannot go below ~0.95 of that period plus the transport.
  */
 import { seededRandom } from '../fixtures/signals.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
 import { DevServerClient } from '../harness/rpc/devServerClient.ts';
 import { openBrowserSession } from './browserSession.ts';
+import { measureRenderCallbackPeriod, type CallbackPeriod } from './renderCallbackPeriod.ts';
 import { percentile } from './stats.ts';
 
 export interface LatencyResult {
   path: 'mock' | 'wasm';
+  /** The page's AudioContext latency hint. */
+  latencyHint: string;
+  /** The render callback period at that hint: the floor under the latency. */
+  callback: CallbackPeriod;
   calls: number;
   ms: { p50: number; p95: number; max: number };
   frames: { p50: number; p95: number; max: number };
@@ -19,11 +25,15 @@ export interface LatencyResult {
   outOfOrder: number;
 }
 
-export async function measureParameterLatency(path: 'mock' | 'wasm', calls: number): Promise<LatencyResult> {
+export async function measureParameterLatency(path: 'mock' | 'wasm', calls: number, latencyHint = 'interactive'): Promise<LatencyResult> {
   const session = await openBrowserSession();
   try {
+    const probePage = await (await session.browser.newContext()).newPage();
+    await probePage.goto(`${session.stack.pageOrigin}/index.html`);
+    const callback = await measureRenderCallbackPeriod(probePage, 48000, latencyHint === 'interactive' ? 'interactive' : Number(latencyHint));
+    await probePage.context().close();
     const page = new DevModePage(await (await session.browser.newContext()).newPage());
-    await page.open(DevModePage.url(`${session.stack.pageOrigin}/index.html`, { devServerUrl: session.stack.devServerUrl, dsp: path }));
+    await page.open(DevModePage.url(`${session.stack.pageOrigin}/index.html`, { devServerUrl: session.stack.devServerUrl, dsp: path, latencyHint }));
     await page.playTone({ frequencyHz: 1000, levelDb: -12 });
     await page.waitUntilReady();
     await page.startTrace();
@@ -58,6 +68,8 @@ export async function measureParameterLatency(path: 'mock' | 'wasm', calls: numb
     const msStats = pick(ms);
     return {
       path,
+      latencyHint,
+      callback,
       calls,
       ms: msStats,
       frames: { p50: Math.round((msStats.p50 * sr) / 1000), p95: Math.round((msStats.p95 * sr) / 1000), max: Math.round((msStats.max * sr) / 1000) },

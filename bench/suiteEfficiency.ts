@@ -3,6 +3,9 @@
  * audio its scenarios play — and browser launch to probe-ready, per test.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { requireChromium } from '../harness/browser/findChromium.ts';
 import { launchArgs } from '../harness/browser/launchArgs.ts';
@@ -18,7 +21,23 @@ export interface SuiteEfficiencyResult {
   wallSeconds: number;
   liveAudioSeconds: number;
   ratio: number;
+  /** Run start to the first test's start (Playwright, global set-up, worker, stack): the fixed start-up. */
+  startupSeconds: number;
+  /** (wall − start-up) / live audio: the goal is ≤ 1.5. */
+  ratioAfterStartup: number;
+  /** Share of both cores busy during the run (/proc/stat): near 1 means the suite is CPU-bound. */
+  cpuBusy: number | null;
   launchToReadyMs: Stats;
+}
+
+function cpuTicks(): { busy: number; total: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - fields[3]! - fields[4]!, total };
+  } catch {
+    return null;
+  }
 }
 
 export async function measureLaunchToReady(repeats: number): Promise<Stats> {
@@ -45,9 +64,36 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
 export async function measureSuiteEfficiency(grep: string | null, launchRepeats: number): Promise<SuiteEfficiencyResult> {
   const scenarios = loadScenarios(readHarnessConfig({}).scenariosDir).filter((s) => !grep || new RegExp(grep).test(s.name));
   const liveAudioSeconds = scenarios.reduce((sum, s) => sum + s.paths.length * s.steps.reduce((t, step) => t + step.holdSeconds, 0), 0);
+  const report = join(mkdtempSync(join(tmpdir(), 'suite-')), 'report.json');
+  const before = cpuTicks();
   const started = performance.now();
-  const run = spawnSync('npx', ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=dot'], { stdio: 'ignore' });
+  const run = spawnSync('npx', ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=json'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
   const wallSeconds = (performance.now() - started) / 1000;
+  const after = cpuTicks();
   if (run.status !== 0) throw new Error(`the scenario suite failed (exit ${run.status}); efficiency is only measured on a green suite`);
-  return { grep, wallSeconds, liveAudioSeconds, ratio: wallSeconds / liveAudioSeconds, launchToReadyMs: await measureLaunchToReady(launchRepeats) };
+  const json = JSON.parse(readFileSync(report, 'utf8')) as { stats: { startTime: string }; suites: JsonSuite[] };
+  const starts = collectStarts(json.suites);
+  const startupSeconds = (Math.min(...starts) - Date.parse(json.stats.startTime)) / 1000;
+  return {
+    grep,
+    wallSeconds,
+    liveAudioSeconds,
+    ratio: wallSeconds / liveAudioSeconds,
+    startupSeconds,
+    ratioAfterStartup: (wallSeconds - startupSeconds) / liveAudioSeconds,
+    cpuBusy: before && after ? (after.busy - before.busy) / (after.total - before.total) : null,
+    launchToReadyMs: await measureLaunchToReady(launchRepeats),
+  };
+}
+
+interface JsonSuite {
+  suites?: JsonSuite[];
+  specs?: { tests: { results: { startTime: string; status: string }[] }[] }[];
+}
+
+function collectStarts(suites: JsonSuite[]): number[] {
+  return suites.flatMap((s) => [
+    ...(s.specs ?? []).flatMap((spec) => spec.tests.flatMap((t) => t.results.filter((r) => r.status !== 'skipped').map((r) => Date.parse(r.startTime)))),
+    ...collectStarts(s.suites ?? []),
+  ]);
 }

@@ -6,13 +6,16 @@
  * - `inputWav` (option): the fixture fed to the fake microphone, e.g. 'sine-1k-m6dbfs-mono.wav'.
  * - `dspPath` (option): 'mock' or 'wasm'; set per Playwright project.
  * - `rpc`: a dev-server client with every parameter reset to its default.
- * - `devModePage`: a fresh Chromium with fake capture of `inputWav`, the page open, the microphone
- *   selected, audio running and the capture checked for silence.
+ * - `audioBrowser`: the worker's Chromium whose fake microphone plays `inputWav` (kept for the
+ *   worker's next test with that file; every context a test opens is closed after it).
+ * - `devModePage`: a fresh context of it with the page open, the microphone selected, audio
+ *   running and the capture checked for silence.
+ * - `offlinePage`: the worker's offline-render page (renderer loaded once per worker).
  */
-import { test as base, chromium, type Browser } from '@playwright/test';
+import { test as base, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
 import { linearToDb } from '../contracts/meters/decibels.ts';
 import { startReferenceStack } from '../devmode/index.ts';
-import { launchArgs } from './browser/launchArgs.ts';
+import { BrowserPool, NO_CAPTURE } from './browser/browserPool.ts';
 import { requireChromium } from './browser/findChromium.ts';
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
 import { resolveInputWav } from './config/inputFixtures.ts';
@@ -46,6 +49,9 @@ interface WorkerFixtures {
   harnessConfig: HarnessConfig;
   stack: StackEndpoints;
   chromiumPath: string;
+  browserPool: BrowserPool;
+  /** One page in a browser without capture, kept for the worker: offline renders reuse its loaded renderer. */
+  offlineRenderPage: Page;
 }
 
 /** Options a spec (`test.use`) or a project (`use`) can set. */
@@ -64,6 +70,7 @@ export interface HarnessOptions {
 interface TestFixtures extends HarnessOptions {
   input: InputFixture;
   audioBrowser: Browser;
+  offlinePage: Page;
   rpc: DevServerClient;
   devModePage: DevModePage;
 }
@@ -115,17 +122,44 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use({ path, peakDb: linearToDb(peak) });
   },
 
-  audioBrowser: async ({ chromiumPath, input }, use) => {
-    // One capture file per browser process: each test gets its own browser.
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: launchArgs({ captureWav: input.path }),
-    });
+  browserPool: [
+    async ({ chromiumPath }, use) => {
+      const pool = new BrowserPool(chromiumPath);
+      try {
+        await use(pool);
+      } finally {
+        await pool.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  offlineRenderPage: [
+    async ({ browserPool }, use) => {
+      const browser = await browserPool.get(NO_CAPTURE);
+      const context = await browser.newContext();
+      try {
+        await use(await context.newPage());
+      } finally {
+        await context.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+
+  offlinePage: async ({ offlineRenderPage }, use) => {
+    // A page that crashed or navigated away in the last test is replaced, not reused.
+    const page = offlineRenderPage.isClosed() ? await (await offlineRenderPage.context().browser()!.newContext()).newPage() : offlineRenderPage;
+    await use(page);
+  },
+
+  audioBrowser: async ({ browserPool, input }, use) => {
+    // One capture file per browser process; the worker keeps it for the next test with that file.
+    const browser = await browserPool.get(input.path);
     try {
       await use(browser);
     } finally {
-      await browser.close();
+      await browserPool.release(input.path, browser);
     }
   },
 
@@ -142,15 +176,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate }, use, testInfo) => {
+  devModePage: async ({ audioBrowser, browserPool, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate }, use, testInfo) => {
     void rpc; // parameters are reset before the page loads them
-    const context = await audioBrowser.newContext();
-    const page = await context.newPage();
+    void audioBrowser; // its contexts, this page's among them, are closed after the test
+    const page = await browserPool.takePage(input.path);
     const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
+    const onPageError = (error: Error) => pageErrors.push(error.message);
+    const onConsole = (message: ConsoleMessage) => {
       if (message.type() === 'error') testInfo.annotations.push({ type: 'page console error', description: message.text() });
-    });
+    };
+    page.on('pageerror', onPageError);
+    page.on('console', onConsole);
     const devModePage = new DevModePage(page);
     await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault, ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}) }));
     if (audioSource === 'mic') await devModePage.selectSource('mic');
@@ -165,10 +201,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     // Before anything relies on the meter: it must agree with the samples it measured.
     await assertMeterMatchesSamples(devModePage);
+
     try {
       await use(devModePage);
     } finally {
-      await context.close();
+      page.off('pageerror', onPageError);
+      page.off('console', onConsole);
+      // A passing test hands its page on to the next one (fresh document, same renderer); a failed one's goes.
+      if (testInfo.status === testInfo.expectedStatus && pageErrors.length === 0) await browserPool.keepPage(input.path, page);
+      else await page.context().close();
     }
     if (pageErrors.length > 0) throw new Error(`the dev-mode page threw:\n  ${pageErrors.join('\n  ')}`);
   },

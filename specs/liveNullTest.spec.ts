@@ -27,13 +27,12 @@ const ATTEMPTS = 3;
 
 test.use({ inputWav: 'noise-lowpass-8k-rms-m20dbfs-seed2-mono-44k1.wav', pageSampleRate: 44100 });
 
-test('live output equals the offline render of the fixture, sample for sample, across a parameter change', async ({ devModePage, rpc, input, stack, dspPath, audioBrowser }, testInfo) => {
+test('live output equals the offline render of the fixture, sample for sample, across a parameter change', async ({ devModePage, rpc, input, stack, dspPath, offlinePage }, testInfo) => {
   const status = await devModePage.status();
   expect(status.sampleRate, 'the page runs at the capture rate').toBe(44100);
   const sampleRate = status.sampleRate!;
   const fixture = (await readWav(input.path)).channels[0]!;
   const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
-  const offlinePage = await (await audioBrowser.newContext()).newPage();
   const url = stack.mount('/inputs/live-null.wav', input.path);
 
   let bestInputDb = -Infinity;

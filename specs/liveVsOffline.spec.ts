@@ -28,7 +28,7 @@ const QUANTUM = 128;
 
 test.use({ inputWav: 'noise-lowpass-8k-rms-m20dbfs-seed2-mono.wav' });
 
-test('the live output matches offline renders of the same input and events', async ({ devModePage, rpc, input, stack, dspPath, audioBrowser }, testInfo) => {
+test('the live output matches offline renders of the same input and events', async ({ devModePage, rpc, input, stack, dspPath, offlinePage }, testInfo) => {
   const sampleRate = (await devModePage.status()).sampleRate!;
   await devModePage.startTrace();
   await applyParameterStep(rpc, devModePage, { input_gain: -3 });
@@ -44,7 +44,6 @@ test('the live output matches offline renders of the same input and events', asy
   expect(change.effectiveFrame).toBeLessThan(from + frames);
 
   const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
-  const offlinePage = await (await audioBrowser.newContext()).newPage();
   const render = (inputSpec: OfflineRenderRequest['input']) =>
     renderOffline(offlinePage, stack.pageOrigin, {
       dsp: dspPath,

@@ -56,8 +56,8 @@ export async function assertMeterMatchesSamples(page: DevModePage, seconds = 0.1
   const supported = await page.hasCaptureAudio();
   if (!supported) return;
   const W = status.windowFrames;
-  // Ask ~100 ms ahead so the request reaches the worklet in time; a late one is reported from where it really started.
-  const from = (Math.floor(status.latestFrame / W) + Math.ceil((0.1 * status.sampleRate) / W)) * W;
+  // Ask ~30 ms ahead (a message reaches the worklet in a few ms); a late one is reported from where it really started.
+  const from = (Math.floor(status.latestFrame / W) + Math.ceil((0.03 * status.sampleRate) / W)) * W;
   const frames = Math.ceil((seconds * status.sampleRate) / W) * W;
   const capture = await page.captureAudio(from, frames);
   const end = capture.frame + capture.input[0].length;

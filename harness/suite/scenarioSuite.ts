@@ -23,7 +23,8 @@ import { test } from '../test.ts';
 const PARITY_SNR_DB = 120;
 
 export function defineScenarioSuite(config: HarnessConfig): void {
-  for (const scenario of loadScenarios(config.scenariosDir, config.tolerances)) {
+  const scenarios = loadScenarios(config.scenariosDir, config.tolerances);
+  scenarios.forEach((scenario) => {
     test.describe(`scenario ${scenario.name}`, () => {
       test.use({
         inputWav: scenario.input ?? 'silence-mono.wav',
@@ -33,7 +34,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
       // Decided from the project's option alone, before any browser starts.
       test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
 
-      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, audioBrowser, devModePage }, testInfo) => {
+      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage }, testInfo) => {
         const mode = testInfo.config.updateSnapshots as UpdateMode;
         const problems: string[] = [];
         const changes: GoldenChange[] = [];
@@ -56,7 +57,6 @@ export function defineScenarioSuite(config: HarnessConfig): void {
 
         // Offline: exact frames, deterministic output.
         const inputPath = scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
-        const offlinePage = await (await audioBrowser.newContext()).newPage();
         const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
         const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
         // No golden needed to know these are wrong: NaN, ±Inf or subnormal output samples.
@@ -109,5 +109,5 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         if (problems.length > 0) throw new Error(`scenario ${scenario.name} [${dspPath}]: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
       });
     });
-  }
+  });
 }

@@ -156,6 +156,22 @@ describe('reference DSP: behaviour', () => {
     expect(rmsDb(out)).toBeCloseTo(tanhSineRmsDb(-6, 24), 2);
   });
 
+  it('its tanh is Math.tanh to f32 precision from 1e-30 to beyond full scale, both signs', () => {
+    const dsp = fresh();
+    dsp.setParameter('saturator_enabled', 1);
+    dsp.setParameter('drive', 0);
+    // Magnitudes from 1e-30 to 10 (log spaced; around the 0.05 switch densely), both signs.
+    const magnitudes = [...Array.from({ length: 600 }, (_, i) => 10 ** (-30 + (31 * i) / 599)), ...Array.from({ length: 200 }, (_, i) => 0.045 + i * 0.00005)];
+    const input = Float32Array.from(magnitudes.flatMap((m) => [m, -m]));
+    const out = render(dsp, input);
+    let worst = 0;
+    input.forEach((x, i) => {
+      const exact = Math.fround(Math.tanh(x));
+      worst = Math.max(worst, Math.abs(out[i]! - exact) / Math.abs(exact));
+    });
+    expect(worst).toBeLessThan(1.2e-7); // one f32 rounding step at most
+  });
+
   it('bypass copies input to output exactly', () => {
     const dsp = fresh();
     dsp.setParameter('input_gain', 12);

@@ -12,8 +12,12 @@ export interface PageConfig {
   windowMs: number;
   /** AudioContext sample rate: `?sampleRate=`; default 48000. */
   sampleRate: number;
-  /** AudioContext latency hint: `?latencyHint=interactive|balanced|playback`; default interactive. */
-  latencyHint: AudioContextLatencyCategory;
+  /**
+   * AudioContext latency hint: `?latencyHint=interactive|balanced|playback`, or seconds (e.g.
+   * 0.002); default interactive. In headless Chromium `interactive` renders 512 frames per
+   * callback at 48 kHz (~10 ms) and 0.002 s 256 frames (~5 ms): the floor of parameter latency.
+   */
+  latencyHint: AudioContextLatencyCategory | number;
   /** Source to start with: `?source=none|tone|mic|file`; default none. */
   source: 'none' | 'tone' | 'mic' | 'file';
   /** A fault to inject around the DSP, for the harness's selfcheck: `?fault=` (contracts/faults). */
@@ -30,15 +34,17 @@ export function readPageConfig(search: string): PageConfig {
   if (!(windowMs > 0 && windowMs <= 1000)) throw new Error(`?windowMs= must be in (0, 1000], got "${q.get('windowMs')}"`);
   const sampleRate = Number(q.get('sampleRate') ?? 48000);
   if (!(sampleRate >= 8000 && sampleRate <= 192000)) throw new Error(`?sampleRate= must be in [8000, 192000], got "${q.get('sampleRate')}"`);
-  const latencyHint = q.get('latencyHint') ?? 'interactive';
-  if (!['interactive', 'balanced', 'playback'].includes(latencyHint)) {
-    throw new Error(`?latencyHint= must be interactive, balanced or playback, got "${latencyHint}"`);
+  const hint = q.get('latencyHint') ?? 'interactive';
+  const seconds = /^\d*\.?\d+$/.test(hint) ? Number(hint) : NaN;
+  if (!['interactive', 'balanced', 'playback'].includes(hint) && !(seconds > 0 && seconds <= 1)) {
+    throw new Error(`?latencyHint= must be interactive, balanced, playback or seconds in (0, 1], got "${hint}"`);
   }
+  const latencyHint = Number.isNaN(seconds) ? (hint as AudioContextLatencyCategory) : seconds;
   const fault = q.get('fault');
   if (fault !== null && !isFaultId(fault)) throw new Error(`?fault= must be one of ${FAULT_IDS.join(', ')}, got "${fault}"`);
   return {
     fault,
-    latencyHint: latencyHint as AudioContextLatencyCategory,
+    latencyHint,
     devServerUrl: q.get('ws') ?? 'ws://127.0.0.1:9000/',
     wasmUrl: q.get('wasm') ?? './dsp.wasm',
     dsp,

@@ -30,7 +30,7 @@ export class AudioEngine {
   static async create(
     options: {
       sampleRate: number;
-      latencyHint: AudioContextLatencyCategory;
+      latencyHint: AudioContextLatencyCategory | number;
       dsp: ProcessorOptions['dsp'];
       wasmUrl: string;
       windowMs: number;

@@ -15,11 +15,13 @@ test.describe.configure({ mode: 'serial' });
 /** Seconds into the fixture that the capture has reached at the page's `latestFrame`. */
 async function capturePosition(devModePage: import('../../harness/page/devModePage.ts').DevModePage, fixture: Float32Array) {
   const { latestFrame, sampleRate } = await devModePage.status();
-  const frames = Math.round(0.25 * sampleRate!);
+  const frames = Math.round(0.5 * sampleRate!);
   const capture = await devModePage.captureAudio(latestFrame, frames);
   const alignment = findLoopOffset(capture.input[0], fixture);
-  // Noise against its own fixture: ~1 where found (a capture dropout in the window lowers it a little: 0.976 seen), ~0.01 anywhere else.
-  expect(alignment.correlation, `the capture is the fixture (offset ${alignment.offset})`).toBeGreaterThan(0.9);
+  // Noise against its own fixture: ~1 where found; a capture dropout or a start-up glitch inside
+  // the window lowers it (0.50 seen under load, at the right offset); any wrong offset of this
+  // 0.5 s lowpass noise stays under ~0.08. So 0.3 tells "found" from "not the fixture".
+  expect(alignment.correlation, `the capture is the fixture (offset ${alignment.offset})`).toBeGreaterThan(0.3);
   return { seconds: alignment.offset / sampleRate!, audioSeconds: (capture.frame + frames) / sampleRate! };
 }
 

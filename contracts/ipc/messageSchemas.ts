@@ -22,13 +22,24 @@ export const audioPhaseSchema: Schema = {
   enum: ['disabled', 'initializing', 'runningFullDuplex', 'runningInputOnly', 'degraded', 'failed'],
 };
 
+export const audioDiagnosticSchema: Schema = {
+  type: 'object',
+  required: ['code', 'message'],
+  additionalProperties: false,
+  properties: {
+    code: { enum: ['loaderUnavailable', 'vtableMissing', 'processorCreateFailed', 'noInputDevice', 'inputPermissionDenied', 'noOutputDevice', 'streamStartFailed', 'unknown'] },
+    message: { type: 'string', minLength: 1, maxLength: 65536 },
+    hint: { type: 'string', minLength: 1, maxLength: 65536 },
+  },
+};
+
 export const audioStatusSchema: Schema = {
   type: 'object',
   required: ['phase', 'updated_at_ms'],
   additionalProperties: false,
   properties: {
     phase: audioPhaseSchema,
-    diagnostic: { type: 'string' },
+    diagnostic: audioDiagnosticSchema,
     sample_rate: { type: 'number', exclusiveMinimum: 0 },
     buffer_size: nonNegativeInteger,
     updated_at_ms: finiteNumber,
@@ -203,7 +214,7 @@ export const methodSchemas: Record<MethodName, { params: Schema; result: Schema 
         sample_rate: { type: 'number', exclusiveMinimum: 0, maximum: 768000 },
         buffer_size: { type: 'integer', minimum: 0, maximum: 1048576 },
         phase: audioPhaseSchema,
-        diagnostic: { type: 'string', maxLength: 65536 },
+        diagnostic: audioDiagnosticSchema,
       },
     },
     result: {

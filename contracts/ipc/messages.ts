@@ -12,9 +12,38 @@ export type AudioPhase =
   | 'degraded'
   | 'failed';
 
+/** Wavecraft's audio diagnostic codes (wavecraft-protocol AudioDiagnosticCode, camelCase). */
+export type AudioDiagnosticCode =
+  | 'loaderUnavailable'
+  | 'vtableMissing'
+  | 'processorCreateFailed'
+  | 'noInputDevice'
+  | 'inputPermissionDenied'
+  | 'noOutputDevice'
+  | 'streamStartFailed'
+  | 'unknown';
+
+export const AUDIO_DIAGNOSTIC_CODES: readonly AudioDiagnosticCode[] = [
+  'loaderUnavailable',
+  'vtableMissing',
+  'processorCreateFailed',
+  'noInputDevice',
+  'inputPermissionDenied',
+  'noOutputDevice',
+  'streamStartFailed',
+  'unknown',
+];
+
+/** Why audio is `failed` or `degraded`: a machine-readable code, a message, and what to do about it. */
+export interface AudioDiagnostic {
+  code: AudioDiagnosticCode;
+  message: string;
+  hint?: string;
+}
+
 export interface AudioStatus {
   phase: AudioPhase;
-  diagnostic?: string;
+  diagnostic?: AudioDiagnostic;
   sample_rate?: number;
   buffer_size?: number;
   updated_at_ms: number;
@@ -45,7 +74,7 @@ export interface Methods {
       /** Extension: the phase the client reports; default `runningFullDuplex`. */
       phase?: AudioPhase;
       /** Extension: why the client is `failed` or `degraded`. */
-      diagnostic?: string;
+      diagnostic?: AudioDiagnostic;
     };
     result: { status: AudioStatus };
   };

@@ -65,6 +65,16 @@ describe('method params and results', () => {
     expect(validateResult('getAudioStatus', { status: { phase: 'running', updated_at_ms: 1 } }).ok).toBe(false);
   });
 
+  it("takes the audio status's diagnostic only as Wavecraft's {code, message, hint?}", () => {
+    const status = (diagnostic: unknown) => ({ status: { phase: 'failed', updated_at_ms: 1, diagnostic } });
+    expect(validateResult('getAudioStatus', status({ code: 'inputPermissionDenied', message: 'denied', hint: 'allow it' })).ok).toBe(true);
+    expect(validateResult('getAudioStatus', status({ code: 'unknown', message: 'trap' })).ok).toBe(true);
+    expect(validateResult('getAudioStatus', status('a plain string')).errors.join()).toContain('/result/status/diagnostic must be object');
+    expect(validateResult('getAudioStatus', status({ code: 'micBroken', message: 'x' })).errors.join()).toContain('/result/status/diagnostic/code must be equal to one of the allowed values');
+    expect(validateResult('getAudioStatus', status({ code: 'unknown' })).errors.join()).toContain("must have required property 'message'");
+    expect(validateParams('registerAudio', { client_id: 'c', sample_rate: 48000, buffer_size: 128, phase: 'failed', diagnostic: 'x' }).ok).toBe(false);
+  });
+
   it('names unknown methods', () => {
     expect(validateParams('nope', {}).errors).toEqual(['unknown method "nope"']);
   });

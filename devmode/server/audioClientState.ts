@@ -2,7 +2,7 @@
  * Which connection is the audio client, its status, and its latest meter frame.
  * Only the registered audio client's meters count; everyone else's are ignored.
  */
-import type { AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../../contracts/ipc/messages.ts';
+import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../../contracts/ipc/messages.ts';
 
 export class AudioClientState<Connection> {
   private client: Connection | null = null;
@@ -29,7 +29,7 @@ export class AudioClientState<Connection> {
 
   register(
     connection: Connection,
-    info: { sample_rate: number; buffer_size: number; phase?: AudioPhase; diagnostic?: string },
+    info: { sample_rate: number; buffer_size: number; phase?: AudioPhase; diagnostic?: AudioDiagnostic },
   ): AudioStatus {
     this.client = connection;
     this.latest = null;

@@ -47,7 +47,7 @@ describe('methods', () => {
     expect(parameters.find((p) => p.id === 'input_gain')).toEqual({ ...referenceParameterDefinitions[0], value: 0 });
   });
 
-  it('setParameter stores the value, getParameter reads it, and other clients are told', async () => {
+  it('setParameter stores the value, getParameter reads it, and every client is told, the sender too (as Wavecraft)', async () => {
     const a = await client();
     const b = await client();
     const seen: unknown[] = [];
@@ -57,7 +57,8 @@ describe('methods', () => {
     await expect(a.call('setParameter', { id: 'input_gain', value: -6.5 })).resolves.toEqual({});
     await expect(b.call('getParameter', { id: 'input_gain' })).resolves.toEqual({ id: 'input_gain', value: -6.5 });
     expect(seen).toEqual([{ id: 'input_gain', value: -6.5 }]);
-    expect(echoed).toEqual([]); // not sent back to the sender
+    expect(echoed).toEqual([{ id: 'input_gain', value: -6.5 }]);
+    expect(a.protocolErrors).toEqual([]);
   });
 
   it('getMeterFrame is synthetic and slowly modulated without an audio client', async () => {

@@ -38,6 +38,12 @@ export interface DevServerOptions {
   allowedOrigins?: readonly string[];
   /** Wall clock in ms. Default Date.now. */
   now?: () => number;
+  /**
+   * Whether `parameterChanged` also goes back to the client that called setParameter. Default
+   * true, as Wavecraft's dev server does (it broadcasts to every browser client); false sends it
+   * to the others only. The harness works with either (devServer.test.ts runs both).
+   */
+  notifySender?: boolean;
 }
 
 export class DevServer {
@@ -191,7 +197,7 @@ export class DevServer {
       audio: this.audio,
       meters: this.meters,
       now: this.now,
-      broadcastParameterChanged: (id, value) => this.broadcast(connection, 'parameterChanged', { id, value }),
+      broadcastParameterChanged: (id, value) => this.broadcast(this.options.notifySender === false ? connection : null, 'parameterChanged', { id, value }),
       broadcastAudioStatus: (status: AudioStatus) => this.broadcast(connection, 'audioStatusChanged', status),
     };
   }

@@ -28,6 +28,8 @@ export interface ReferenceStackOptions {
   definitions?: readonly ParameterDefinition[];
   /** Extra origins allowed to open the dev server's WebSocket. */
   extraOrigins?: readonly string[];
+  /** Whether parameterChanged goes back to the setParameter caller too (default true, as Wavecraft). */
+  notifySender?: boolean;
 }
 
 export interface ReferenceStack {
@@ -58,6 +60,7 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
     host,
     port: options.devServerPort ?? 9000,
     allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],
+    ...(options.notifySender === undefined ? {} : { notifySender: options.notifySender }),
   });
   let devServerUrl: string;
   try {

@@ -10,7 +10,7 @@ export interface HandlerContext<Connection> {
   audio: AudioClientState<Connection>;
   meters: MeterGenerator;
   now: () => number;
-  /** Sends a notification to every connection except `connection`. */
+  /** Tells every connection of the change (the caller too, unless the server is set not to). */
   broadcastParameterChanged(id: string, value: number): void;
   broadcastAudioStatus(status: AudioStatus): void;
 }

@@ -39,11 +39,32 @@ test('a module missing wc_process is refused before any audio runs, naming wc_pr
   await expect(page.page.getByTestId('error')).toContainText('missing required export wc_process');
   expect((await page.status()).latestFrame).toBe(-1);
 
-  // The dev server reports the audio status as failed, with the diagnostic.
+  // The dev server reports the audio status as failed, with Wavecraft's diagnostic.
   await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({
     phase: 'failed',
-    diagnostic: expect.stringContaining('wc_process'),
+    diagnostic: { code: 'vtableMissing', message: expect.stringContaining('wc_process'), hint: expect.stringContaining('ABI') },
   });
+  expect(rpc.protocolErrors).toEqual([]);
+});
+
+for (const [name, options, code, says] of [
+  ['init-fails.wasm', { initResult: 3 }, 'processorCreateFailed', /wc_init\(48000, \d+\) returned 3/],
+  ['abi-2.wasm', { abiVersion: 2 }, 'vtableMissing', /wc_abi_version\(\) returned 2/],
+] as const) {
+  test(`a module whose ${code === 'processorCreateFailed' ? 'wc_init fails' : 'ABI version is wrong'} reports ${code}`, async ({ audioBrowser, stack, rpc }, testInfo) => {
+    const page = await openWithModule({ audioBrowser, stack }, name, options, testInfo.outputPath(name));
+    await expect(page.waitUntilReady()).rejects.toThrow(says);
+    await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({ phase: 'failed', diagnostic: { code, message: expect.stringMatching(says) } });
+    expect(rpc.protocolErrors).toEqual([]);
+  });
+}
+
+test('a module the page cannot fetch reports loaderUnavailable', async ({ audioBrowser, stack, rpc }) => {
+  const page = new DevModePage(await (await audioBrowser.newContext()).newPage(), 5000);
+  await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'wasm', wasmUrl: `${stack.pageOrigin}/test-modules/not-there.wasm` }));
+  await page.selectSource('mic');
+  await expect(page.waitUntilReady()).rejects.toThrow(/HTTP 404/);
+  await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({ phase: 'failed', diagnostic: { code: 'loaderUnavailable', message: expect.stringContaining('not-there.wasm') } });
 });
 
 test('a trap inside wc_process stops the audio cleanly and is reported', async ({ audioBrowser, stack, rpc }, testInfo) => {
@@ -53,7 +74,7 @@ test('a trap inside wc_process stops the audio cleanly and is reported', async (
   await expect(page.page.getByTestId('error')).toContainText('trapped');
   await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({
     phase: 'failed',
-    diagnostic: expect.stringContaining('RuntimeError'),
+    diagnostic: { code: 'unknown', message: expect.stringContaining('RuntimeError'), hint: expect.stringContaining('validate') },
   });
   // Audio stopped: the meter clock no longer moves.
   const stoppedAt = (await page.status()).latestFrame;

@@ -4,6 +4,8 @@
  */
 import type { ParameterInfo } from '../../../contracts/ipc/parameters.ts';
 import type { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
+import type { AudioDiagnostic } from '../../../contracts/ipc/messages.ts';
+import { sourceFailure } from './audio/audioDiagnostic.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
 import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
@@ -138,13 +140,13 @@ export class DevModeApp {
       engine.setSource(source);
       this.probe.update({ source: source ? choice.kind : 'none' });
     } catch (error) {
-      await this.audioFailed(`could not start the ${choice.kind} source: ${error instanceof Error ? error.message : String(error)}`);
+      await this.audioFailed(sourceFailure(choice.kind, error));
     }
   }
 
-  /** Audio stopped for good: show why, and report status `failed` to the dev server. */
-  private async audioFailed(message: string): Promise<void> {
-    this.fail(message);
+  /** Audio stopped for good: show why, and report status `failed` to the dev server with Wavecraft's diagnostic. */
+  private async audioFailed(diagnostic: AudioDiagnostic): Promise<void> {
+    this.fail(diagnostic.message);
     const client = this.link.current;
     if (!client) return;
     this.registeredOn = client;
@@ -154,7 +156,7 @@ export class DevModeApp {
         sample_rate: this.engine?.context.sampleRate ?? this.config.sampleRate,
         buffer_size: this.blockFrames,
         phase: 'failed',
-        diagnostic: message,
+        diagnostic,
       })
       .catch(() => undefined);
   }
@@ -181,7 +183,7 @@ export class DevModeApp {
           this.blockFrames = blockFrames;
           this.probe.update({ blockFrames });
         },
-        onError: (message) => void this.audioFailed(message),
+        onError: (diagnostic) => void this.audioFailed(diagnostic),
         onCaptured: (capture) => {
           this.captures.get(capture.id)?.(capture);
           this.captures.delete(capture.id);

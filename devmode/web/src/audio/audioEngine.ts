@@ -7,13 +7,15 @@ import type { MeterWindow } from '../worklet/meterWindows.ts';
 import type { FromWorklet, ProcessorOptions, ToWorklet } from '../worklet/portMessages.ts';
 import { createDspNode } from './createDspNode.ts';
 import type { ActiveSource } from './audioSources.ts';
+import type { AudioDiagnostic } from '../../../../contracts/ipc/messages.ts';
+import { AudioFailure, audioDiagnostic, moduleFailure } from './audioDiagnostic.ts';
 import { loadWasmDspForPage } from './loadWasmDspForPage.ts';
 
 export interface AudioEngineEvents {
   onWindows(windows: MeterWindow[]): void;
   onParamApplied(change: { id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }): void;
   onFirstBlock(info: { frame: number; blockFrames: number }): void;
-  onError(message: string): void;
+  onError(diagnostic: AudioDiagnostic): void;
   onCaptured?(capture: Extract<FromWorklet, { type: 'captured' }>): void;
 }
 
@@ -40,9 +42,14 @@ export class AudioEngine {
     events: AudioEngineEvents,
   ): Promise<AudioEngine> {
     // Check the module before any audio runs: a bad build fails here, naming the export or field.
-    const wasm = options.dsp === 'wasm' ? await loadWasmDspForPage(options.wasmUrl, options.sampleRate) : undefined;
-    const context = new AudioContext({ sampleRate: options.sampleRate, latencyHint: options.latencyHint });
-    await context.audioWorklet.addModule(workletUrl);
+    const wasm = options.dsp === 'wasm' ? await loadWasmDspForPage(options.wasmUrl, options.sampleRate).catch((error: unknown) => Promise.reject(moduleFailure(error))) : undefined;
+    let context: AudioContext;
+    try {
+      context = new AudioContext({ sampleRate: options.sampleRate, latencyHint: options.latencyHint });
+    } catch (error) {
+      throw new AudioFailure(audioDiagnostic('noOutputDevice', `no AudioContext: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    await context.audioWorklet.addModule(workletUrl).catch((error: unknown) => Promise.reject(new AudioFailure(audioDiagnostic('loaderUnavailable', `the DSP worklet script did not load: ${String(error)}`))));
     const processorOptions: ProcessorOptions = {
       dsp: options.dsp,
       ...(wasm ? { wasm } : {}),
@@ -64,7 +71,7 @@ export class AudioEngine {
           events.onFirstBlock(message);
           break;
         case 'error':
-          events.onError(message.message);
+          events.onError(audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message));
           break;
         case 'ack':
           break;
@@ -73,7 +80,7 @@ export class AudioEngine {
           break;
       }
     };
-    node.onprocessorerror = () => events.onError('the DSP worklet stopped with an uncaught error');
+    node.onprocessorerror = () => events.onError(audioDiagnostic('unknown', 'the DSP worklet stopped with an uncaught error'));
     node.connect(context.destination);
     await context.resume();
     return new AudioEngine(context, node, processorOptions.windowFrames);

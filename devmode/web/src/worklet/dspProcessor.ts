@@ -34,7 +34,7 @@ class DspProcessor extends AudioWorkletProcessor {
       this.dsp.reset();
     } catch (error) {
       this.failed = true;
-      this.post({ type: 'error', message: `the ${opts.dsp} DSP could not start: ${describe(error)}` });
+      this.post({ type: 'error', stage: 'start', message: `the ${opts.dsp} DSP could not start: ${describe(error)}` });
     }
     this.port.onmessage = (event: MessageEvent<ToWorklet>) => {
       if (event.data.type === 'param') this.queue.push(event.data);
@@ -73,7 +73,7 @@ class DspProcessor extends AudioWorkletProcessor {
     } catch (error) {
       // A trap stops this DSP for good: silence out, report once, and let the node go idle.
       this.failed = true;
-      this.post({ type: 'error', message: `the ${this.dsp.kind} DSP trapped at frame ${frame}: ${describe(error)}` });
+      this.post({ type: 'error', stage: 'process', message: `the ${this.dsp.kind} DSP trapped at frame ${frame}: ${describe(error)}` });
       outL.fill(0);
       outR.fill(0);
       return false;

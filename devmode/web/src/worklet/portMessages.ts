@@ -41,4 +41,4 @@ export type FromWorklet =
   | { type: 'firstBlock'; frame: number; blockFrames: number }
   | { type: 'ack'; seq: number }
   | { type: 'captured'; id: number; frame: number; /** First frame really recorded (a late request misses the frames before it). */ first: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; /** 'start': the DSP could not be created; 'process': it failed while running. */ stage: 'start' | 'process'; message: string };

@@ -13,6 +13,7 @@ import { measureServerThroughput } from './serverThroughput.ts';
 import { fmt } from './stats.ts';
 import { measureSuiteEfficiency } from './suiteEfficiency.ts';
 import { measureTrendPage } from './trendPageLoad.ts';
+import { measureWorkletHostCost } from './workletHostCost.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const quick = values.quick!;
@@ -50,6 +51,9 @@ for (const [block, b] of Object.entries(dsp.blocks)) {
   log(`   block ${block.padStart(4)}: JS gain ${fmt(b.jsGainOnly.median, 2)}, WASM gain ${fmt(b.wasmGainOnly.median, 2)} (${fmt(b.wasmOverJsGainOnly, 2)}× JS), WASM full chain ${fmt(b.wasmFullChain.median, 2)}`);
 }
 
+const host = measureWorkletHostCost(quick ? 20_000 : 200_000, quick ? 2 : 5);
+log(`   worklet around the DSP, per 128-frame quantum: meters ${fmt(host.metersUs.median, 3)} µs (${fmt((100 * host.metersUs.median) / host.budgetUs, 3)}% of the ${fmt(host.budgetUs, 0)} µs real-time budget), oscilloscope tap ${fmt(host.oscilloscopeUs.median, 3)} µs (${fmt((100 * host.oscilloscopeUs.median) / host.budgetUs, 3)}%)`);
+
 const latency = [];
 for (const hint of ['interactive', '0.002']) for (const path of ['mock', 'wasm'] as const) latency.push(await measureParameterLatency(path, quick ? 30 : 200, hint));
 log('\n3. Parameter latency, live (setParameter → frame applied), with the render callback period at the same latency hint');
@@ -83,7 +87,7 @@ log(`   365 runs against 30: size ${fmt(trendPage[1]!.bytes / trendPage[0]!.byte
 log(`\ngoals: ${goals.filter((g) => g.met).length} of ${goals.length} met`);
 for (const g of goals) log(`   ${g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured}`);
 
-const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage };
+const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage, workletHost: host };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 log('\nwrote reports/bench.json');

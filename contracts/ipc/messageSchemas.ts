@@ -22,6 +22,22 @@ export const audioPhaseSchema: Schema = {
   enum: ['disabled', 'initializing', 'runningFullDuplex', 'runningInputOnly', 'degraded', 'failed'],
 };
 
+const oscilloscopePoints: Schema = { type: 'array', minItems: 1024, maxItems: 1024, items: { type: 'number' } };
+
+export const oscilloscopeFrameSchema: Schema = {
+  type: 'object',
+  required: ['points_l', 'points_r', 'sample_rate', 'timestamp', 'no_signal', 'trigger_mode'],
+  additionalProperties: false,
+  properties: {
+    points_l: oscilloscopePoints,
+    points_r: oscilloscopePoints,
+    sample_rate: { type: 'number', exclusiveMinimum: 0, maximum: 768000 },
+    timestamp: { type: 'integer', minimum: 0 },
+    no_signal: { type: 'boolean' },
+    trigger_mode: { const: 'risingZeroCrossing' },
+  },
+};
+
 export const audioDiagnosticSchema: Schema = {
   type: 'object',
   required: ['code', 'message'],
@@ -177,6 +193,16 @@ export const methodSchemas: Record<MethodName, { params: Schema; result: Schema 
       properties: { frame: { anyOf: [meterFrameSchema, { type: 'null' }] } },
     },
   },
+  getOscilloscopeFrame: {
+    params: noParams,
+    result: {
+      type: 'object',
+      required: ['frame'],
+      additionalProperties: false,
+      properties: { frame: { anyOf: [oscilloscopeFrameSchema, { type: 'null' }] } },
+    },
+  },
+  submitOscilloscopeFrame: { params: oscilloscopeFrameSchema, result: emptyObject },
   getAudioStatus: {
     params: noParams,
     result: {

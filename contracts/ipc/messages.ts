@@ -2,7 +2,10 @@
  * The Wavecraft IPC: every method with its params and result, and every notification.
  * Field names follow Wavecraft's IPC exactly.
  */
+import type { OscilloscopeFrame } from '../meters/oscilloscopeFrame.ts';
 import type { ParameterInfo } from './parameters.ts';
+
+export type { OscilloscopeFrame };
 
 export type AudioPhase =
   | 'disabled'
@@ -63,6 +66,10 @@ export interface Methods {
   setParameter: { params: { id: string; value: number }; result: Record<string, never> };
   getAllParameters: { params: undefined; result: { parameters: ParameterInfo[] } };
   getMeterFrame: { params: undefined; result: { frame: MeterFrame | null } };
+  /** The latest oscilloscope frame of the audio client's output; null until it has sent one. */
+  getOscilloscopeFrame: { params: undefined; result: { frame: OscilloscopeFrame | null } };
+  /** Extension: the audio client hands the dev server its latest oscilloscope frame (no notification follows). */
+  submitOscilloscopeFrame: { params: OscilloscopeFrame; result: Record<string, never> };
   getAudioStatus: { params: undefined; result: { status: AudioStatus | null } };
   requestResize: { params: { width: number; height: number }; result: { accepted: boolean } };
   ping: { params: undefined; result: Record<string, never> };
@@ -109,6 +116,8 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'setParameter',
   'getAllParameters',
   'getMeterFrame',
+  'getOscilloscopeFrame',
+  'submitOscilloscopeFrame',
   'getAudioStatus',
   'requestResize',
   'ping',

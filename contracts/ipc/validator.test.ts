@@ -65,6 +65,16 @@ describe('method params and results', () => {
     expect(validateResult('getAudioStatus', { status: { phase: 'running', updated_at_ms: 1 } }).ok).toBe(false);
   });
 
+  it('checks oscilloscope frames: 1024 points per channel, the trigger mode, null before any', () => {
+    const frame = { points_l: new Array(1024).fill(0.1), points_r: new Array(1024).fill(-0.1), sample_rate: 48000, timestamp: 0, no_signal: false, trigger_mode: 'risingZeroCrossing' };
+    expect(validateResult('getOscilloscopeFrame', { frame }).ok).toBe(true);
+    expect(validateResult('getOscilloscopeFrame', { frame: null }).ok).toBe(true);
+    expect(validateResult('getOscilloscopeFrame', { frame: { ...frame, points_r: [] } }).ok).toBe(false);
+    expect(validateResult('getOscilloscopeFrame', { frame: { ...frame, timestamp: -1 } }).ok).toBe(false);
+    expect(validateParams('submitOscilloscopeFrame', { ...frame, extra: 1 }).errors.join()).toContain('must NOT have additional properties');
+    expect(validateParams('getOscilloscopeFrame', undefined).ok).toBe(true);
+  });
+
   it("takes the audio status's diagnostic only as Wavecraft's {code, message, hint?}", () => {
     const status = (diagnostic: unknown) => ({ status: { phase: 'failed', updated_at_ms: 1, diagnostic } });
     expect(validateResult('getAudioStatus', status({ code: 'inputPermissionDenied', message: 'denied', hint: 'allow it' })).ok).toBe(true);

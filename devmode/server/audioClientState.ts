@@ -1,13 +1,14 @@
 /**
- * Which connection is the audio client, its status, and its latest meter frame.
+ * Which connection is the audio client, its status, and its latest meter and oscilloscope frames.
  * Only the registered audio client's meters count; everyone else's are ignored.
  */
-import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate } from '../../contracts/ipc/messages.ts';
+import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate, OscilloscopeFrame } from '../../contracts/ipc/messages.ts';
 
 export class AudioClientState<Connection> {
   private client: Connection | null = null;
   private status: AudioStatus | null = null;
   private latest: MeterFrame | null = null;
+  private scope: OscilloscopeFrame | null = null;
 
   constructor(private readonly now: () => number) {}
 
@@ -17,6 +18,18 @@ export class AudioClientState<Connection> {
 
   get latestFrame(): MeterFrame | null {
     return this.latest;
+  }
+
+  /** The audio client's latest oscilloscope frame; null until it sends one, and after it leaves. */
+  get latestOscilloscopeFrame(): OscilloscopeFrame | null {
+    return this.scope;
+  }
+
+  /** Stores an oscilloscope frame when it comes from the audio client; returns whether it did. */
+  acceptOscilloscopeFrame(connection: Connection, frame: OscilloscopeFrame): boolean {
+    if (this.client !== connection) return false;
+    this.scope = frame;
+    return true;
   }
 
   get hasClient(): boolean {
@@ -33,6 +46,7 @@ export class AudioClientState<Connection> {
   ): AudioStatus {
     this.client = connection;
     this.latest = null;
+    this.scope = null;
     this.status = {
       phase: info.phase ?? 'runningFullDuplex',
       sample_rate: info.sample_rate,
@@ -61,6 +75,7 @@ export class AudioClientState<Connection> {
     if (this.client !== connection) return null;
     this.client = null;
     this.latest = null;
+    this.scope = null;
     this.status = { phase: 'disabled', updated_at_ms: this.now() };
     return this.status;
   }

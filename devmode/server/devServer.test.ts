@@ -86,6 +86,33 @@ describe('methods', () => {
     expect(statuses).toEqual([status]);
   });
 
+  it('getOscilloscopeFrame is null until the audio client submits a frame, then serves the latest, with no notification', async () => {
+    const viewer = await client();
+    expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame: null });
+    const frame = { points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)), points_r: new Array(1024).fill(0), sample_rate: 48000, timestamp: 96000, no_signal: false, trigger_mode: 'risingZeroCrossing' as const };
+    // Only the registered audio client may submit.
+    const intruder = await client();
+    await expect(intruder.call('submitOscilloscopeFrame', frame)).rejects.toMatchObject({ code: ErrorCode.InvalidRequest, message: expect.stringContaining('only the registered audio client') });
+    const audio = await client();
+    await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
+    const notifications: string[] = [];
+    for (const name of ['parameterChanged', 'meterUpdate', 'audioStatusChanged'] as const) viewer.on(name, () => notifications.push(name));
+    await expect(audio.call('submitOscilloscopeFrame', frame)).resolves.toEqual({});
+    expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame });
+    expect(notifications).toEqual([]);
+    // Bad frames are refused by the schema, naming the field (sent raw: the typed client refuses to send them).
+    const socket = await raw();
+    const ask = async (method: string, params: unknown) => ((await socket.request(JSON.stringify({ jsonrpc: '2.0', id: 7, method, params }))) as { error: { code: number; message: string } }).error;
+    expect(await ask('submitOscilloscopeFrame', { ...frame, points_l: frame.points_l.slice(1) })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/points_l must NOT have fewer than 1024 items') });
+    expect(await ask('submitOscilloscopeFrame', { ...frame, trigger_mode: 'free' })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/trigger_mode must be equal to constant') });
+    expect(await ask('submitOscilloscopeFrame', { ...frame, points_r: [...frame.points_r.slice(1), 'x'] })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/points_r/1023 must be number') });
+    expect(await ask('getOscilloscopeFrame', { x: 1 })).toMatchObject({ code: ErrorCode.InvalidParams });
+    // The audio client leaving takes its frame with it.
+    audio.close();
+    await expect.poll(async () => (await viewer.call('getOscilloscopeFrame')).frame).toBeNull();
+    expect(viewer.protocolErrors).toEqual([]);
+  });
+
   it('ignores meterUpdate from clients that are not the audio client', async () => {
     const audio = await client();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });

@@ -1,4 +1,5 @@
 /** The dev server's method implementations, independent of the transport. */
+import { ErrorCode, RpcError } from '../../contracts/ipc/jsonRpc.ts';
 import type { MethodName, MethodParams, MethodResult, AudioStatus } from '../../contracts/ipc/messages.ts';
 import type { AudioClientState } from './audioClientState.ts';
 import type { MeterGenerator } from './meterGenerator.ts';
@@ -31,6 +32,11 @@ export function createHandlers<C>(): Handlers<C> {
     getMeterFrame: (_params, { audio, meters, now }) => ({
       frame: audio.hasClient ? audio.latestFrame : meters.frame(now()),
     }),
+    getOscilloscopeFrame: (_params, { audio }) => ({ frame: audio.latestOscilloscopeFrame }),
+    submitOscilloscopeFrame: (frame, { audio, connection }) => {
+      if (!audio.acceptOscilloscopeFrame(connection, frame)) throw new RpcError(ErrorCode.InvalidRequest, 'submitOscilloscopeFrame: only the registered audio client (registerAudio) may submit frames');
+      return {};
+    },
     getAudioStatus: (_params, { audio }) => ({ status: audio.current }),
     requestResize: () => ({ accepted: true }),
     ping: () => ({}),

@@ -15,6 +15,8 @@ import { MeterAggregator } from './meterAggregator.ts';
 import type { ProbeAudioCapture } from '../../../contracts/probe/probeApi.ts';
 import type { ProbeRecorder } from './probe/probeRecorder.ts';
 import { MeterDisplay } from './ui/meterDisplay.ts';
+import { OscilloscopeDisplay } from './ui/oscilloscopeDisplay.ts';
+import type { TapFrame } from './worklet/oscilloscopeTap.ts';
 import { ParameterControls } from './ui/parameterControls.ts';
 import { SourceSelector, type SourceChoice } from './ui/sourceSelector.ts';
 import type { MeterWindow } from './worklet/meterWindows.ts';
@@ -25,6 +27,7 @@ export class DevModeApp {
   private readonly link: DevServerLink;
   private readonly controls: ParameterControls;
   private readonly meters: MeterDisplay;
+  private readonly scope: OscilloscopeDisplay;
   private readonly sources: SourceSelector;
   private engine: AudioEngine | null = null;
   private engineStarting: Promise<AudioEngine> | null = null;
@@ -45,13 +48,14 @@ export class DevModeApp {
   constructor(
     private readonly config: PageConfig,
     private readonly probe: ProbeRecorder,
-    private readonly ui: { source: HTMLElement; meters: HTMLElement; parameters: HTMLElement; connection: HTMLElement; dspPath: HTMLElement; error: HTMLElement },
+    private readonly ui: { source: HTMLElement; meters: HTMLElement; scope: HTMLElement; parameters: HTMLElement; connection: HTMLElement; dspPath: HTMLElement; error: HTMLElement },
   ) {
     probe.update({ dspPath: config.dsp, source: 'none' });
     ui.dspPath.textContent = `DSP: ${config.dsp}`;
     ui.dspPath.dataset['dsp'] = config.dsp;
     this.controls = new ParameterControls(ui.parameters, (id, value) => void this.userSetParameter(id, value));
     this.meters = new MeterDisplay(ui.meters);
+    this.scope = new OscilloscopeDisplay(ui.scope);
     this.sources = new SourceSelector(ui.source, (choice) => void this.selectSource(choice));
     this.link = new DevServerLink({
       url: config.devServerUrl,
@@ -184,6 +188,7 @@ export class DevModeApp {
           this.probe.update({ blockFrames });
         },
         onError: (diagnostic) => void this.audioFailed(diagnostic),
+        onScope: (frame) => this.onScope(frame),
         onCaptured: (capture) => {
           this.captures.get(capture.id)?.(capture);
           this.captures.delete(capture.id);
@@ -243,6 +248,25 @@ export class DevModeApp {
     }
   }
 
+  /** A new oscilloscope frame: drawn at the next tick, and handed to the dev server for getOscilloscopeFrame. */
+  private onScope(frame: TapFrame): void {
+    this.scope.set(frame);
+    const client = this.link.current;
+    if (!client || this.registeredOn !== client || !this.engine) return;
+    // Seven significant digits: float32 precision, a third of the JSON of full doubles.
+    const points = (samples: Float32Array) => Array.from(samples, (x) => Number(x.toPrecision(7)));
+    void client
+      .call('submitOscilloscopeFrame', {
+        points_l: points(frame.left),
+        points_r: points(frame.right),
+        sample_rate: this.engine.context.sampleRate,
+        timestamp: frame.frame,
+        no_signal: frame.noSignal,
+        trigger_mode: 'risingZeroCrossing',
+      })
+      .catch(() => undefined);
+  }
+
   /** Ready: audio flows, the server's parameters are applied, and the server relays our meters. */
   private updateReady(): void {
     const registered = this.registeredOn !== null && this.registeredOn === this.link.current;
@@ -251,6 +275,7 @@ export class DevModeApp {
 
   /** Every UI tick: show the meters and relay them to the dev server. */
   private tick(): void {
+    this.scope.draw();
     const reading = this.aggregator?.take();
     if (!reading || !this.engine) return;
     this.meters.show(reading);

@@ -11,6 +11,7 @@ try {
   new DevModeApp(config, probe, {
     source: document.getElementById('source-panel')!,
     meters: document.getElementById('meter-panel')!,
+    scope: document.getElementById('scope-panel')!,
     parameters: document.getElementById('parameter-panel')!,
     connection: byTestId('connection-status'),
     dspPath: byTestId('dsp-path'),

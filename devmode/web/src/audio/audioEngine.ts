@@ -4,6 +4,7 @@
  */
 import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
+import type { TapFrame } from '../worklet/oscilloscopeTap.ts';
 import type { FromWorklet, ProcessorOptions, ToWorklet } from '../worklet/portMessages.ts';
 import { createDspNode } from './createDspNode.ts';
 import type { ActiveSource } from './audioSources.ts';
@@ -16,6 +17,7 @@ export interface AudioEngineEvents {
   onParamApplied(change: { id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }): void;
   onFirstBlock(info: { frame: number; blockFrames: number }): void;
   onError(diagnostic: AudioDiagnostic): void;
+  onScope?(frame: TapFrame): void;
   onCaptured?(capture: Extract<FromWorklet, { type: 'captured' }>): void;
 }
 
@@ -56,6 +58,8 @@ export class AudioEngine {
       windowFrames: Math.round((options.windowMs / 1000) * context.sampleRate),
       initialParameters: options.initialParameters,
       ...(options.fault ? { fault: options.fault } : {}),
+      // Twenty oscilloscope frames a second, as Wavecraft's UI reads them.
+      scopeIntervalFrames: Math.round(context.sampleRate / 20),
     };
     const node = createDspNode(context, processorOptions);
     node.port.onmessage = (event: MessageEvent<FromWorklet>) => {
@@ -72,6 +76,9 @@ export class AudioEngine {
           break;
         case 'error':
           events.onError(audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message));
+          break;
+        case 'scope':
+          events.onScope?.(message);
           break;
         case 'ack':
           break;

@@ -7,6 +7,7 @@ import { FaultyDsp } from '../../../dsp/faults/faultyDsp.ts';
 import { MockDsp } from '../../../dsp/mock/mockDsp.ts';
 import { WasmDsp } from '../../../../contracts/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
+import { OscilloscopeTap } from './oscilloscopeTap.ts';
 import { PassThroughProcessor } from './passThroughProcessor.ts';
 import { PASS_THROUGH_PROCESSOR_NAME, PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
 
@@ -22,12 +23,14 @@ class DspProcessor extends AudioWorkletProcessor {
   private readonly windowBatch: number;
   private pendingWindows: MeterWindow[] = [];
   private failed = false;
+  private readonly scope: OscilloscopeTap | null;
 
   constructor(options: { processorOptions?: unknown }) {
     super(options);
     const opts = options.processorOptions as ProcessorOptions;
     this.meters = new MeterWindowAccumulator(opts.windowFrames);
     this.windowBatch = Math.max(1, opts.windowBatch ?? 1);
+    this.scope = opts.scopeIntervalFrames ? new OscilloscopeTap(opts.scopeIntervalFrames) : null;
     try {
       this.dsp = createBackend(opts);
       for (const [id, value] of Object.entries(opts.initialParameters)) this.dsp.setParameter(id, value);
@@ -79,6 +82,8 @@ class DspProcessor extends AudioWorkletProcessor {
       return false;
     }
     if (this.capture) this.record(frame, frames, [inL, inR, outL, outR]);
+    const scope = this.scope?.add(frame, outL, outR, frames);
+    if (scope) this.port.postMessage({ type: 'scope', ...scope } satisfies FromWorklet, [scope.left.buffer, scope.right.buffer]);
     this.meters.add(frame, frames, inL, inR, outL, outR, (w) => this.pendingWindows.push(w));
     if (this.pendingWindows.length >= this.windowBatch) this.flushWindows();
     return true;

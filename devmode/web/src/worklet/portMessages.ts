@@ -21,6 +21,8 @@ export interface ProcessorOptions {
   windowBatch?: number;
   /** A fault to inject around the DSP (selfcheck). */
   fault?: FaultId;
+  /** Frames between oscilloscope frames (live: sampleRate / 20); 0 or absent: no oscilloscope (offline renders). */
+  scopeIntervalFrames?: number;
 }
 
 export type ToWorklet =
@@ -39,6 +41,8 @@ export type FromWorklet =
    */
   | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
   | { type: 'firstBlock'; frame: number; blockFrames: number }
+  /** An oscilloscope frame of the post-DSP output (1024 points from `frame`). */
+  | { type: 'scope'; frame: number; left: Float32Array; right: Float32Array; noSignal: boolean }
   | { type: 'ack'; seq: number }
   | { type: 'captured'; id: number; frame: number; /** First frame really recorded (a late request misses the frames before it). */ first: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
   | { type: 'error'; /** 'start': the DSP could not be created; 'process': it failed while running. */ stage: 'start' | 'process'; message: string };

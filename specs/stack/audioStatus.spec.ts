@@ -25,7 +25,8 @@ for (const [code, flags, permissions, says] of [
       const page = new DevModePage(await context.newPage(), 5000);
       await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
       await page.selectSource('mic');
-      await expect(page.waitUntilReady()).rejects.toThrow(says);
+      // The page's engine may be ready (it runs without a source) before getUserMedia fails: wait for the error itself.
+      await expect.poll(async () => (await page.status()).error ?? '').toMatch(says);
       await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({
         phase: 'failed',
         diagnostic: { code, message: expect.stringMatching(says), hint: expect.any(String) },

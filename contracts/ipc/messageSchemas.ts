@@ -274,4 +274,5 @@ export const notificationSchemas: Record<NotificationName, Schema> = {
     },
   },
   audioStatusChanged: audioStatusSchema,
+  parametersChanged: emptyObject,
 };

@@ -107,6 +107,8 @@ export interface Notifications {
   parameterChanged: { id: string; value: number };
   meterUpdate: MeterUpdate;
   audioStatusChanged: AudioStatus;
+  /** The DSP was rebuilt: the parameter list changed; read it again with getAllParameters. */
+  parametersChanged: Record<string, never>;
 }
 
 export type NotificationName = keyof Notifications;
@@ -128,6 +130,7 @@ export const NOTIFICATION_NAMES: readonly NotificationName[] = [
   'parameterChanged',
   'meterUpdate',
   'audioStatusChanged',
+  'parametersChanged',
 ];
 
 export function isMethodName(name: string): name is MethodName {

@@ -41,6 +41,12 @@ export interface ProbeStatus {
   connected: boolean;
   /** Set when audio or the DSP failed; the page shows the same text. */
   error: string | null;
+  /**
+   * Optional (hot reload): how many rebuilt DSP builds have taken over since the page loaded, and
+   * the audio-clock frame from which the latest one runs.
+   */
+  dspGeneration?: number;
+  dspSwappedAtFrame?: number;
 }
 
 export interface ProbeTrace {

@@ -70,6 +70,25 @@ export class AudioClientState<Connection> {
     return true;
   }
 
+  /**
+   * A rebuilt DSP was refused and the previous one keeps running: the status becomes `degraded`
+   * with the diagnostic (or `disabled`, with it, when no audio client is attached). Returns it.
+   */
+  degrade(diagnostic: AudioDiagnostic): AudioStatus {
+    const base = this.status && this.client ? this.status : { phase: 'disabled' as const, updated_at_ms: 0 };
+    this.status = { ...base, phase: this.client ? 'degraded' : 'disabled', diagnostic, updated_at_ms: this.now() };
+    return this.status;
+  }
+
+  /** A good build arrived after a refused one: back to running, without the diagnostic. Null if nothing changed. */
+  recover(): AudioStatus | null {
+    if (!this.status || this.status.phase !== 'degraded') return null;
+    const { diagnostic: _gone, ...rest } = this.status;
+    void _gone;
+    this.status = { ...rest, phase: 'runningFullDuplex', updated_at_ms: this.now() };
+    return this.status;
+  }
+
   /** Forgets the audio client when `connection` was it; returns the new status, or null if unchanged. */
   disconnect(connection: Connection): AudioStatus | null {
     if (this.client !== connection) return null;

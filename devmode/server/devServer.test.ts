@@ -113,6 +113,24 @@ describe('methods', () => {
     expect(viewer.protocolErrors).toEqual([]);
   });
 
+  it('a replaced build keeps the values of parameters that still exist (clamped), and every client gets parametersChanged', async () => {
+    const a = await client();
+    const b = await client();
+    await a.call('setParameter', { id: 'input_gain', value: 12 });
+    await a.call('setParameter', { id: 'drive', value: 6 });
+    const told: string[] = [];
+    a.on('parametersChanged', () => told.push('a'));
+    b.on('parametersChanged', () => told.push('b'));
+    const inputGain = referenceParameterDefinitions.find((d) => d.id === 'input_gain')!;
+    const kept = server.replaceDefinitions([{ ...inputGain, max: 6 }, { id: 'mix', name: 'Mix', type: 'float', default: 0.5, min: 0, max: 1 }]);
+    expect(kept).toEqual(['input_gain']);
+    await expect.poll(() => told.sort()).toEqual(['a', 'b']);
+    expect((await b.call('getAllParameters')).parameters.map((p) => [p.id, p.value])).toEqual([['input_gain', 6], ['mix', 0.5]]);
+    await expect(b.call('getParameter', { id: 'drive' })).rejects.toMatchObject({ code: ErrorCode.ParameterNotFound });
+    expect(a.protocolErrors).toEqual([]);
+    server.replaceDefinitions(referenceParameterDefinitions);
+  });
+
   it('ignores meterUpdate from clients that are not the audio client', async () => {
     const audio = await client();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
 import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../../contracts/ipc/jsonRpc.ts';
-import { isMethodName, type AudioStatus, type MeterUpdate } from '../../contracts/ipc/messages.ts';
+import { isMethodName, type AudioDiagnostic, type AudioStatus, type MeterUpdate } from '../../contracts/ipc/messages.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { validateNotification, validateParams, validateRequestEnvelope } from '../../contracts/ipc/validator.ts';
 import { AudioClientState } from './audioClientState.ts';
@@ -181,6 +181,24 @@ export class DevServer {
         error instanceof RpcError ? error : new RpcError(ErrorCode.InternalError, `Internal error in "${method}": ${String(error)}`),
       );
     }
+  }
+
+  /**
+   * A new DSP build was accepted: its schema replaces the parameters (values of those that still
+   * exist are kept) and every client is told with `parametersChanged`, as Wavecraft's dev server
+   * does on a hot reload. A degraded status from an earlier refused build is cleared.
+   */
+  replaceDefinitions(definitions: readonly ParameterDefinition[]): string[] {
+    const kept = this.parameters.replaceDefinitions(definitions);
+    const recovered = this.audio.recover();
+    if (recovered) this.broadcast(null, 'audioStatusChanged', recovered);
+    this.broadcast(null, 'parametersChanged', {});
+    return kept;
+  }
+
+  /** A rebuilt DSP was refused: the old one keeps running, and the audio status says why. */
+  refuseBuild(diagnostic: AudioDiagnostic): void {
+    this.broadcast(null, 'audioStatusChanged', this.audio.degrade(diagnostic));
   }
 
   private handleNotification(socket: WebSocket, method: string, params: unknown): void {

@@ -38,6 +38,27 @@ export class ParameterStore {
     return [...this.definitions.values()].map((d) => ({ ...d, value: this.values.get(d.id)! }));
   }
 
+  /**
+   * Takes a new DSP build's definitions: a parameter that still exists keeps its value (clamped
+   * into its new range), a new one starts at its default, a removed one goes. Returns the ids kept.
+   */
+  replaceDefinitions(definitions: readonly ParameterDefinition[]): string[] {
+    const old = new Map(this.values);
+    this.definitions.clear();
+    this.values.clear();
+    const kept: string[] = [];
+    for (const d of definitions) {
+      this.definitions.set(d.id, d);
+      const previous = old.get(d.id);
+      if (previous === undefined) this.values.set(d.id, d.default);
+      else {
+        this.values.set(d.id, Math.min(d.max, Math.max(d.min, previous)));
+        kept.push(d.id);
+      }
+    }
+    return kept;
+  }
+
   /** Puts every parameter back to its default. */
   reset(): void {
     for (const d of this.definitions.values()) this.values.set(d.id, d.default);

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { REFERENCE_WASM_PATH } from '../dsp/reference/referenceDsp.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { wasmModuleDiagnostic } from '../../contracts/ipc/audioDiagnostics.ts';
 import { DevServer } from './devServer.ts';
+import { WasmBuildWatcher } from './wasmBuildWatcher.ts';
 import { StaticPageServer } from './staticPageServer.ts';
 
 export const PAGE_BUILD_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -30,6 +32,14 @@ export interface ReferenceStackOptions {
   extraOrigins?: readonly string[];
   /** Whether parameterChanged goes back to the setParameter caller too (default true, as Wavecraft). */
   notifySender?: boolean;
+  /**
+   * Hot reload: watch the build file and, when it changes, check it, serve it, keep the values of
+   * parameters that still exist and send `parametersChanged` (a refused build leaves the old one
+   * and sets the audio status to degraded with the diagnostic). Default true; off with `definitions`.
+   */
+  watchWasm?: boolean;
+  /** Told of each hot reload (accepted or refused), e.g. to print it. */
+  onReload?(event: { accepted: true; sha256: string; parameters: number } | { accepted: false; error: string }): void;
 }
 
 export interface ReferenceStack {
@@ -52,7 +62,25 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const wasmPath = options.wasmPath ?? REFERENCE_WASM_PATH;
   const definitions = options.definitions ?? (await loadWasmDspFile(wasmPath)).definitions;
-  const mounts: Record<string, string> = { '/dsp.wasm': wasmPath };
+  const watch = (options.watchWasm ?? true) && !options.definitions;
+  let watcher: WasmBuildWatcher | null = null;
+  let devServerRef: DevServer | null = null;
+  if (watch) {
+    watcher = new WasmBuildWatcher({
+      wasmPath,
+      onAccepted: ({ snapshot, definitions: next, sha256 }) => {
+        mounts['/dsp.wasm'] = snapshot;
+        devServerRef?.replaceDefinitions(next);
+        options.onReload?.({ accepted: true, sha256, parameters: next.length });
+      },
+      onRefused: (error) => {
+        const diagnostic = wasmModuleDiagnostic(error);
+        devServerRef?.refuseBuild({ ...diagnostic, message: `the rebuilt DSP was refused, the previous build keeps running: ${diagnostic.message}` });
+        options.onReload?.({ accepted: false, error: diagnostic.message });
+      },
+    });
+  }
+  const mounts: Record<string, string> = { '/dsp.wasm': watcher ? watcher.initialSnapshot : wasmPath };
   const pages = new StaticPageServer({ root: PAGE_BUILD_DIR, host, port: options.pagePort ?? 0, mounts });
   const { origin: pageOrigin } = await pages.listen();
   const devServer = new DevServer({
@@ -62,10 +90,12 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
     allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],
     ...(options.notifySender === undefined ? {} : { notifySender: options.notifySender }),
   });
+  devServerRef = devServer;
   let devServerUrl: string;
   try {
     ({ url: devServerUrl } = await devServer.listen());
   } catch (error) {
+    watcher?.close();
     await pages.close();
     throw error;
   }
@@ -79,6 +109,7 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
       return `${pageOrigin}${urlPath}`;
     },
     close: async () => {
+      watcher?.close();
       await Promise.all([devServer.close(), pages.close()]);
     },
   };

@@ -32,10 +32,16 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
     pagePort: port('page-port', values['page-port']!),
     extraOrigins: origins,
     ...(wasmPath ? { wasmPath } : {}),
+    onReload: (event) =>
+      console.log(
+        event.accepted
+          ? `hot reload: new build ${event.sha256.slice(0, 12)} (${event.parameters} parameters) sent to the page (parametersChanged)`
+          : `hot reload: the rebuilt DSP was refused, the previous build keeps running: ${event.error}`,
+      ),
   });
   const pageUrl = `${stack.pageOrigin}/index.html?ws=${encodeURIComponent(stack.devServerUrl)}&dsp=wasm`;
   console.log(`dev server: ${stack.devServerUrl}${origins.length ? ` (also accepting ${origins.join(', ')})` : ''}`);
-  console.log(`WASM DSP:   ${stack.wasmPath}`);
+  console.log(`WASM DSP:   ${stack.wasmPath} (watched: a rebuild is checked and hot-reloaded)`);
   console.log(`page:       ${pageUrl}`);
   console.log('Ctrl-C stops both.');
   await new Promise<void>((done) => {

@@ -7,6 +7,7 @@ import type { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
 import type { AudioDiagnostic } from '../../../contracts/ipc/messages.ts';
 import { sourceFailure } from './audio/audioDiagnostic.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
+import { loadWasmDspForPage } from './audio/loadWasmDspForPage.ts';
 import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
@@ -42,6 +43,7 @@ export class DevModeApp {
   private readonly clientId = `devmode-page-${Math.random().toString(36).slice(2, 10)}`;
   private blockFrames = 128;
   private sourceRequest = 0;
+  private dspGeneration = 0;
   private captureId = 0;
   private readonly captures = new Map<number, (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void>();
 
@@ -75,6 +77,7 @@ export class DevModeApp {
 
   private async onConnected(client: RpcClient): Promise<void> {
     this.setConnected(true);
+    client.on('parametersChanged', () => void this.onParametersChanged(client));
     client.on('parameterChanged', ({ id, value }) => {
       const p = this.parameters.get(id);
       if (p) p.value = value;
@@ -189,6 +192,8 @@ export class DevModeApp {
         },
         onError: (diagnostic) => void this.audioFailed(diagnostic),
         onScope: (frame) => this.onScope(frame),
+        onSwapped: ({ generation, frame }) => this.probe.update({ dspGeneration: generation, dspSwappedAtFrame: frame }),
+        onSwapFailed: ({ message }) => this.fail(message),
         onCaptured: (capture) => {
           this.captures.get(capture.id)?.(capture);
           this.captures.delete(capture.id);
@@ -245,6 +250,28 @@ export class DevModeApp {
     if (!this.windowsFlowing) {
       this.windowsFlowing = true;
       this.updateReady();
+    }
+  }
+
+  /**
+   * Hot reload: the dev server took a rebuilt DSP. Read the new parameter list, and on the WASM
+   * path load the new build and hand it to the worklet, which swaps it in at its next block with
+   * the server's values — no page reload, no audio restart.
+   */
+  private async onParametersChanged(client: RpcClient): Promise<void> {
+    try {
+      const { parameters } = await client.call('getAllParameters');
+      this.parameters = new Map(parameters.map((p) => [p.id, p]));
+      this.controls.render(parameters);
+      const engine = this.engine;
+      if (this.config.dsp !== 'wasm' || !engine) {
+        for (const p of parameters) this.applyToDsp(p.id, p.value);
+        return;
+      }
+      const wasm = await loadWasmDspForPage(this.config.wasmUrl, engine.context.sampleRate);
+      engine.send({ type: 'swap', generation: ++this.dspGeneration, wasm, parameters: Object.fromEntries(parameters.map((p) => [p.id, p.value])) });
+    } catch (error) {
+      this.fail(`the rebuilt DSP could not be loaded; the previous build keeps running: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

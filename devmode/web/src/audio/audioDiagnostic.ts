@@ -13,23 +13,10 @@
  * | the input stream or file will not start             | `streamStartFailed`     |
  * | the DSP traps while processing; anything else        | `unknown`               |
  */
-import type { AudioDiagnostic, AudioDiagnosticCode } from '../../../../contracts/ipc/messages.ts';
-import { WasmDspError } from '../../../../contracts/wasm/wasmDspError.ts';
+import { audioDiagnostic, wasmModuleDiagnostic } from '../../../../contracts/ipc/audioDiagnostics.ts';
+import type { AudioDiagnostic } from '../../../../contracts/ipc/messages.ts';
 
-const HINTS: Record<AudioDiagnosticCode, string> = {
-  loaderUnavailable: 'check that the page can fetch the module (its ?wasm= URL) and that the file is a WebAssembly binary',
-  vtableMissing: 'build the DSP against the Wavecraft WASM DSP ABI v1 (docs/wasm-dsp-abi.md); the message names the export or schema field',
-  processorCreateFailed: 'the DSP could not be created; `wavecraft-harness validate --wasm <module>` shows why',
-  noInputDevice: 'connect an input device, or choose the test tone or a file (headless Chromium: --use-fake-device-for-media-stream)',
-  inputPermissionDenied: 'allow microphone access for this page (headless Chromium: --use-fake-ui-for-media-stream)',
-  noOutputDevice: 'the browser could not open audio output; check the system audio device',
-  streamStartFailed: 'the input could not start; another application may hold the device, or the file is not audio the browser decodes',
-  unknown: 'the DSP failed while running; `wavecraft-harness validate --wasm <module>` finds the input that does it',
-};
-
-export function audioDiagnostic(code: AudioDiagnosticCode, message: string): AudioDiagnostic {
-  return { code, message, hint: HINTS[code] };
-}
+export { audioDiagnostic };
 
 /** An error that already knows its diagnostic. */
 export class AudioFailure extends Error {
@@ -40,14 +27,7 @@ export class AudioFailure extends Error {
 
 /** The code for a module the page could not load or check. */
 export function moduleFailure(error: unknown): AudioFailure {
-  if (error instanceof AudioFailure) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof WasmDspError) {
-    if (error.code === 'WASM_COMPILE') return new AudioFailure(audioDiagnostic('loaderUnavailable', message));
-    if (error.code === 'WASM_INIT_FAILED' || error.code === 'WASM_TRAP') return new AudioFailure(audioDiagnostic('processorCreateFailed', message));
-    return new AudioFailure(audioDiagnostic('vtableMissing', message));
-  }
-  return new AudioFailure(audioDiagnostic('loaderUnavailable', message));
+  return error instanceof AudioFailure ? error : new AudioFailure(wasmModuleDiagnostic(error));
 }
 
 /** The code for a source that would not start (getUserMedia's DOMException names, decode errors). */

@@ -18,6 +18,8 @@ export interface AudioEngineEvents {
   onFirstBlock(info: { frame: number; blockFrames: number }): void;
   onError(diagnostic: AudioDiagnostic): void;
   onScope?(frame: TapFrame): void;
+  onSwapped?(swap: { generation: number; frame: number }): void;
+  onSwapFailed?(failure: { generation: number; message: string }): void;
   onCaptured?(capture: Extract<FromWorklet, { type: 'captured' }>): void;
 }
 
@@ -79,6 +81,12 @@ export class AudioEngine {
           break;
         case 'scope':
           events.onScope?.(message);
+          break;
+        case 'swapped':
+          events.onSwapped?.(message);
+          break;
+        case 'swapFailed':
+          events.onSwapFailed?.(message);
           break;
         case 'ack':
           break;

@@ -12,7 +12,10 @@ import { PassThroughProcessor } from './passThroughProcessor.ts';
 import { PASS_THROUGH_PROCESSOR_NAME, PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
 
 class DspProcessor extends AudioWorkletProcessor {
-  private readonly dsp: DspBackend | null = null;
+  private dsp: DspBackend | null = null;
+  /** A hot-reloaded build, created on its message, taking over at the next block. */
+  private next: { dsp: DspBackend; generation: number } | null = null;
+  private readonly options: ProcessorOptions;
   private readonly meters: MeterWindowAccumulator;
   private readonly queue: Extract<ToWorklet, { type: 'param' }>[] = [];
   private pendingReset = false;
@@ -28,6 +31,7 @@ class DspProcessor extends AudioWorkletProcessor {
   constructor(options: { processorOptions?: unknown }) {
     super(options);
     const opts = options.processorOptions as ProcessorOptions;
+    this.options = opts;
     this.meters = new MeterWindowAccumulator(opts.windowFrames);
     this.windowBatch = Math.max(1, opts.windowBatch ?? 1);
     this.scope = opts.scopeIntervalFrames ? new OscilloscopeTap(opts.scopeIntervalFrames) : null;
@@ -45,6 +49,18 @@ class DspProcessor extends AudioWorkletProcessor {
       else if (event.data.type === 'ping') {
         this.flushWindows();
         this.post({ type: 'ack', seq: event.data.seq });
+      }
+      else if (event.data.type === 'swap') {
+        const { generation, wasm, parameters } = event.data;
+        try {
+          // Created here, on the message, never inside process().
+          const dsp = createBackend({ ...this.options, dsp: 'wasm', wasm });
+          for (const [id, value] of Object.entries(parameters)) dsp.setParameter(id, value);
+          dsp.reset();
+          this.next = { dsp, generation };
+        } catch (error) {
+          this.post({ type: 'swapFailed', generation, message: `the rebuilt wasm DSP could not start, the previous build keeps running: ${describe(error)}` });
+        }
       }
       else if (event.data.type === 'capture') {
         const { id, fromFrame, frames } = event.data;
@@ -69,6 +85,11 @@ class DspProcessor extends AudioWorkletProcessor {
     if (!this.started) {
       this.started = true;
       this.post({ type: 'firstBlock', frame, blockFrames: frames });
+    }
+    if (this.next) {
+      this.dsp = this.next.dsp;
+      this.post({ type: 'swapped', generation: this.next.generation, frame });
+      this.next = null;
     }
     try {
       this.applyQueued(frame);

@@ -31,7 +31,9 @@ export type ToWorklet =
   /** Answered with `ack` once every message before it has been taken in. */
   | { type: 'ping'; seq: number }
   /** Record the raw input and output of `frames` frames from audio-clock `fromFrame`. */
-  | { type: 'capture'; id: number; fromFrame: number; frames: number };
+  | { type: 'capture'; id: number; fromFrame: number; frames: number }
+  /** Hot reload: run this new WASM build from the next block, with these parameter values. */
+  | { type: 'swap'; generation: number; wasm: NonNullable<ProcessorOptions['wasm']>; parameters: Record<string, number> };
 
 export type FromWorklet =
   | { type: 'windows'; windows: MeterWindow[] }
@@ -41,6 +43,10 @@ export type FromWorklet =
    */
   | { type: 'paramApplied'; id: string; value: number; seq: number; frame: number; appliedAtEpochMs: number }
   | { type: 'firstBlock'; frame: number; blockFrames: number }
+  /** The build of `generation` runs from audio-clock `frame` (the first frame it processed). */
+  | { type: 'swapped'; generation: number; frame: number }
+  /** The build of `generation` could not be created; the previous one keeps running. */
+  | { type: 'swapFailed'; generation: number; message: string }
   /** An oscilloscope frame of the post-DSP output (1024 points from `frame`). */
   | { type: 'scope'; frame: number; left: Float32Array; right: Float32Array; noSignal: boolean }
   | { type: 'ack'; seq: number }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -35,5 +35,12 @@ describe('wavecraft-harness devmode', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  it('refuses an unknown option as a usage error, naming it, without a stack', () => {
+    const run = spawnSync(process.execPath, [cli, 'devmode', '--wasm', 'x.wasm'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^wavecraft-harness: Unknown option '--wasm'/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -136,8 +136,10 @@ main(process.argv.slice(2)).then(
     if (code !== 0) process.exitCode = code;
   },
   (error: Error) => {
-    const known = error instanceof UsageError || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
+    // node:util parseArgs refuses an unknown or malformed option with an ERR_PARSE_ARGS_* error: a usage error too.
+    const usage = error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+    const known = usage || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
     console.error(`wavecraft-harness: ${known ? error.message : (error.stack ?? error.message)}`);
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    process.exitCode = usage ? 2 : 1;
   },
 );

@@ -11,7 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, unwatchFile, watchFile, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
-import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
+import { validateParameterDefinitions } from '../../contracts/ipc/validator.ts';
+import { checkWasmDsp } from '../../contracts/wasm/checkWasmDsp.ts';
 
 export interface WasmBuildWatcherOptions {
   wasmPath: string;
@@ -76,13 +77,12 @@ export class WasmBuildWatcher {
     }
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 === this.lastSha) return;
-    const snapshot = this.snapshot(bytes);
     try {
-      const { definitions } = await loadWasmDspFile(snapshot);
+      // Checked under the build's own name, so a refusal names the user's file.
+      const { definitions } = await checkWasmDsp(new Uint8Array(bytes), this.options.wasmPath, validateParameterDefinitions);
       this.lastSha = sha256;
-      this.options.onAccepted({ snapshot, definitions, sha256 });
+      this.options.onAccepted({ snapshot: this.snapshot(bytes), definitions, sha256 });
     } catch (error) {
-      rmSync(snapshot, { force: true });
       this.options.onRefused(error);
     }
   }

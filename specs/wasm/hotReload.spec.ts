@@ -64,7 +64,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
     replaceBuild(wasmPath, await buildWatDsp({ gainDb: 0, omitExport: 'wc_process' }));
     await expect.poll(async () => (await rpc.call('getAudioStatus')).status, { timeout: 5000 }).toMatchObject({
       phase: 'degraded',
-      diagnostic: { code: 'vtableMissing', message: expect.stringMatching(/previous build keeps running: .*missing required export wc_process/) },
+      diagnostic: { code: 'vtableMissing', message: expect.stringMatching(/previous build keeps running: WASM DSP .*plugin\.wasm: missing required export wc_process/) },
     });
     expect(changed).toHaveLength(1);
     expect((await rpc.call('getAllParameters')).parameters.map((p) => p.id)).toEqual(['input_gain', 'tone']);

@@ -50,8 +50,8 @@ interface WorkerFixtures {
   stack: StackEndpoints;
   chromiumPath: string;
   browserPool: BrowserPool;
-  /** One page in a browser without capture, kept for the worker: offline renders reuse its loaded renderer. */
-  offlineRenderPage: Page;
+  /** The worker's page in a browser without capture: offline renders reuse its loaded renderer. */
+  offlineRenderPage: () => Promise<Page>;
 }
 
 /** Options a spec (`test.use`) or a project (`use`) can set. */
@@ -136,21 +136,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   offlineRenderPage: [
     async ({ browserPool }, use) => {
-      const browser = await browserPool.get(NO_CAPTURE);
-      const context = await browser.newContext();
-      try {
-        await use(await context.newPage());
-      } finally {
-        await context.close();
-      }
+      // One page for the worker, kept so its renderer stays loaded; a closed one is replaced.
+      let page: Page | null = null;
+      await use(async () => {
+        if (!page || page.isClosed()) page = await browserPool.takePage(NO_CAPTURE);
+        return page;
+      });
     },
     { scope: 'worker' },
   ],
 
   offlinePage: async ({ offlineRenderPage }, use) => {
-    // A page that crashed or navigated away in the last test is replaced, not reused.
-    const page = offlineRenderPage.isClosed() ? await (await offlineRenderPage.context().browser()!.newContext()).newPage() : offlineRenderPage;
-    await use(page);
+    await use(await offlineRenderPage());
   },
 
   audioBrowser: async ({ browserPool, input }, use) => {

@@ -23,8 +23,7 @@ import { test } from '../test.ts';
 const PARITY_SNR_DB = 120;
 
 export function defineScenarioSuite(config: HarnessConfig): void {
-  const scenarios = loadScenarios(config.scenariosDir, config.tolerances);
-  scenarios.forEach((scenario) => {
+  for (const scenario of loadScenarios(config.scenariosDir, config.tolerances)) {
     test.describe(`scenario ${scenario.name}`, () => {
       test.use({
         inputWav: scenario.input ?? 'silence-mono.wav',
@@ -109,5 +108,5 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         if (problems.length > 0) throw new Error(`scenario ${scenario.name} [${dspPath}]: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
       });
     });
-  });
+  }
 }

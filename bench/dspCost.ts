@@ -17,8 +17,8 @@ export interface DspCostResult {
   fullChainNsPerFrame128: number;
 }
 
-const GAIN_ONLY = { input_gain: -3, output_gain: -3 };
-const FULL_CHAIN = { ...GAIN_ONLY, saturator_enabled: 1, drive: 12, filter_mode: 1, filter_cutoff: 5000, filter_q: 0.9 };
+const GAIN_ONLY = { input_trim_level: 0.7, output_gain_level: 0.7 };
+const FULL_CHAIN = { ...GAIN_ONLY, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, tone_filter_resonance_q: 0.9 };
 
 function nsPerFrame(dsp: DspBackend, block: number, totalFrames: number): number {
   const input = Float32Array.from({ length: block }, (_, i) => 0.5 * Math.sin(i / 7));

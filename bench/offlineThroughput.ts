@@ -14,7 +14,7 @@ export interface ThroughputResult {
   ratios: { mockOverPassThrough: number; wasmOverPassThrough: number };
 }
 
-const FULL_CHAIN = { input_gain: -3, saturator_enabled: 1, drive: 12, filter_mode: 1, filter_cutoff: 5000, filter_q: 0.9, output_gain: -3 };
+const FULL_CHAIN = { input_trim_level: 0.7, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, tone_filter_resonance_q: 0.9, output_gain_level: 0.7 };
 
 export async function measureOfflineThroughput(seconds: number, repeats: number): Promise<ThroughputResult> {
   const session = await openBrowserSession();
@@ -34,7 +34,7 @@ export async function measureOfflineThroughput(seconds: number, repeats: number)
     const variants: [keyof ThroughputResult['xRealTime'], Partial<OfflineRenderRequest>][] = [
       ['bare', { graph: 'bare' }],
       ['passThrough', { graph: 'passThrough' }],
-      ['mock', { dsp: 'mock', initialParameters: { input_gain: -3, output_gain: -3 } }],
+      ['mock', { dsp: 'mock', initialParameters: { input_trim_level: 0.7, output_gain_level: 0.7 } }],
       ['wasm', { dsp: 'wasm', initialParameters: FULL_CHAIN }],
     ];
     const samples: Record<string, number[]> = { bare: [], passThrough: [], mock: [], wasm: [] };

@@ -41,13 +41,13 @@ export async function measureParameterLatency(path: 'mock' | 'wasm', calls: numb
     const random = seededRandom(2026);
     const sent: { value: number; at: number }[] = [];
     for (let i = 0; i < calls; i++) {
-      const value = -((i % 500) + 1) / 10; // unique per call within 500 calls
+      const value = ((i % 500) + 1) / 500; // unique per call within 500 calls
       sent.push({ value, at: Date.now() });
-      await rpc.call('setParameter', { id: 'output_gain', value });
+      await rpc.call('setParameter', { id: 'output_gain_level', value });
       await new Promise((r) => setTimeout(r, 2 + random() * 28));
     }
-    await page.waitForParamEvents({ output_gain: sent.at(-1)!.value }, 0).catch(() => undefined);
-    const events = (await page.readTrace()).paramEvents.filter((e) => e.id === 'output_gain');
+    await page.waitForParamEvents({ output_gain_level: sent.at(-1)!.value }, 0).catch(() => undefined);
+    const events = (await page.readTrace()).paramEvents.filter((e) => e.id === 'output_gain_level');
     rpc.close();
     const ms: number[] = [];
     let lost = 0;

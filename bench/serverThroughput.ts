@@ -45,7 +45,7 @@ class BareClient {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.socket.send(`{"jsonrpc":"2.0","id":${id},"method":"setParameter","params":{"id":"output_gain","value":${value}}}`);
+      this.socket.send(`{"jsonrpc":"2.0","id":${id},"method":"setParameter","params":{"id":"output_gain_level","value":${value}}}`);
     });
   }
   close(): void {
@@ -55,7 +55,7 @@ class BareClient {
 
 async function roundTripsPerSecond(url: string, pattern: Pattern, calls: number): Promise<number> {
   const clients = await Promise.all(Array.from({ length: pattern === 'tenConnections' ? 10 : 1 }, () => BareClient.open(url)));
-  const value = (i: number) => -((i % 600) / 10);
+  const value = (i: number) => (i % 600) / 300;
   const started = process.hrtime.bigint();
   if (pattern === 'sequential') {
     for (let i = 0; i < calls; i++) await clients[0]!.call(value(i));

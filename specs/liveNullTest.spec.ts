@@ -37,13 +37,13 @@ test('live output equals the offline render of the fixture, sample for sample, a
 
   let bestInputDb = -Infinity;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const gains = attempt % 2 ? [-3, -9] : [-9, -3];
-    await applyParameterStep(rpc, devModePage, { input_gain: gains[0]! });
+    const levels = attempt % 2 ? [0.7, 0.35] : [0.35, 0.7];
+    await applyParameterStep(rpc, devModePage, { input_trim_level: levels[0]! });
     const latest = (await devModePage.status()).latestFrame;
     const from = Math.ceil((latest + 0.1 * sampleRate) / QUANTUM) * QUANTUM;
     const capturing = devModePage.captureAudio(from, Math.round(0.6 * sampleRate));
     await devModePage.waitForFrame(from + Math.round(0.2 * sampleRate));
-    const change = await applyParameterStep(rpc, devModePage, { input_gain: gains[1]! });
+    const change = await applyParameterStep(rpc, devModePage, { input_trim_level: levels[1]! });
     const live = await capturing;
     const frames = live.input[0].length;
 
@@ -57,19 +57,19 @@ test('live output equals the offline render of the fixture, sample for sample, a
       continue;
     }
     expect(change.effectiveFrame).toBeGreaterThan(live.frame);
-    const events = [{ frame: change.effectiveFrame - live.frame, values: { input_gain: gains[1]! } }];
+    const events = [{ frame: change.effectiveFrame - live.frame, values: { input_trim_level: levels[1]! } }];
     const offline = await renderOffline(offlinePage, stack.pageOrigin, {
       dsp: dspPath,
       wasmUrl: `${stack.pageOrigin}/dsp.wasm`,
       sampleRate,
       frames,
       input: { kind: 'file', url, startFrame: alignment.offset },
-      initialParameters: { ...defaults, input_gain: gains[0]! },
+      initialParameters: { ...defaults, input_trim_level: levels[0]! },
       events,
     });
     const result = compareAudio(offline.channels, live.output, sampleRate);
     const why = diagnoseDifference(offline.channels, live.output, sampleRate, NULL_FLOOR_DB, [
-      { frame: 0, set: { input_gain: gains[0]! } },
+      { frame: 0, set: { input_trim_level: levels[0]! } },
       { frame: events[0]!.frame, set: events[0]!.values },
     ]);
     testInfo.annotations.push({ type: 'live-null-snr-db', description: String(result.snrDb) });

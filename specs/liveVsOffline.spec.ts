@@ -31,7 +31,7 @@ test.use({ inputWav: 'noise-lowpass-8k-rms-m20dbfs-seed2-mono.wav' });
 test('the live output matches offline renders of the same input and events', async ({ devModePage, rpc, input, stack, dspPath, offlinePage }, testInfo) => {
   const sampleRate = (await devModePage.status()).sampleRate!;
   await devModePage.startTrace();
-  await applyParameterStep(rpc, devModePage, { input_gain: -3 });
+  await applyParameterStep(rpc, devModePage, { input_trim_level: 0.7 });
   // Capture from a quantum boundary a little ahead, across a change made while it records.
   const latest = (await devModePage.status()).latestFrame;
   const from = Math.ceil((latest + 0.1 * sampleRate) / QUANTUM) * QUANTUM;
@@ -40,7 +40,7 @@ test('the live output matches offline renders of the same input and events', asy
   const frames = Math.round(1.2 * sampleRate);
   const capturing = devModePage.captureAudio(from, frames);
   await devModePage.waitForFrame(from + Math.round(0.2 * sampleRate));
-  const change = await applyParameterStep(rpc, devModePage, { input_gain: -9 });
+  const change = await applyParameterStep(rpc, devModePage, { input_trim_level: 0.35 });
   const live = await capturing;
   // A request that reached the worklet late (a loaded machine) starts where it really started.
   const start = live.frame;
@@ -56,8 +56,8 @@ test('the live output matches offline renders of the same input and events', asy
       sampleRate,
       frames: captured,
       input: inputSpec,
-      initialParameters: { ...defaults, input_gain: -3 },
-      events: [{ frame: change.effectiveFrame - start, values: { input_gain: -9 } }],
+      initialParameters: { ...defaults, input_trim_level: 0.7 },
+      events: [{ frame: change.effectiveFrame - start, values: { input_trim_level: 0.35 } }],
     });
 
   // 1. From the fixture, aligned by cross-correlation.

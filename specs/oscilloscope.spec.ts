@@ -46,7 +46,7 @@ test.describe('a 1 kHz sine at -6 dBFS', () => {
 
   test('gives a 1 kHz trace at the output level, triggered on a rising zero crossing', async ({ devModePage, rpc }) => {
     await devModePage.startTrace();
-    const frame = await settledFrame(rpc, devModePage, { output_gain: -6 });
+    const frame = await settledFrame(rpc, devModePage, { output_gain_level: 0.5 });
     expect(frame.points_l).toHaveLength(1024);
     expect(frame.sample_rate).toBe(48000);
     expect(frame.no_signal).toBe(false);
@@ -55,11 +55,11 @@ test.describe('a 1 kHz sine at -6 dBFS', () => {
     const crossings = risingCrossings(frame.points_l);
     const period = (crossings.at(-1)! - crossings[0]!) / (crossings.length - 1);
     expect(48000 / period).toBeCloseTo(1000, 0);
-    // Amplitude: -6 dBFS in, output_gain -6 dB (sampled peaks of a 48-point sine sit ≤ 0.02 dB low).
-    expect(Math.abs(peakDb(frame.points_l) - -12)).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
+    // Amplitude: -6 dBFS in, output_gain_level 0.5 (-6.02 dB; sampled peaks of a 48-point sine sit ≤ 0.02 dB low).
+    expect(Math.abs(peakDb(frame.points_l) - (-6 + linearToDb(0.5)))).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
     // It starts at the crossing: the first point is the first non-negative one, rising.
     expect(frame.points_l[0]).toBeGreaterThanOrEqual(0);
-    expect(frame.points_l[0]).toBeLessThan(10 ** (-12 / 20) * Math.sin((2 * Math.PI) / 48) + 1e-6);
+    expect(frame.points_l[0]).toBeLessThan(10 ** (-6 / 20) * 0.5 * Math.sin((2 * Math.PI) / 48) + 1e-6);
     expect(frame.points_l[1]).toBeGreaterThan(frame.points_l[0]!);
     expect(rpc.protocolErrors).toEqual([]);
     // The page draws the same frames on its own small oscilloscope.
@@ -74,10 +74,10 @@ test.describe('a stereo sine, L -6 / R -12 dBFS', () => {
 
   test('gives distinct L and R traces, 6 dB apart', async ({ devModePage, rpc }) => {
     await devModePage.startTrace();
-    const frame = await settledFrame(rpc, devModePage, { input_gain: -3 });
+    const frame = await settledFrame(rpc, devModePage, { input_trim_level: 0.7 });
     expect(frame.points_r).not.toEqual(frame.points_l);
-    expect(Math.abs(peakDb(frame.points_l) - -9)).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
-    expect(Math.abs(peakDb(frame.points_r) - -15)).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
+    expect(Math.abs(peakDb(frame.points_l) - (-6 + linearToDb(0.7)))).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
+    expect(Math.abs(peakDb(frame.points_r) - (-12 + linearToDb(0.7)))).toBeLessThanOrEqual(LEVEL_TOLERANCE_DB);
   });
 });
 
@@ -86,7 +86,7 @@ test.describe('digital silence', () => {
 
   test('gives no_signal', async ({ devModePage, rpc }) => {
     await devModePage.startTrace();
-    const frame = await settledFrame(rpc, devModePage, { input_gain: 24 });
+    const frame = await settledFrame(rpc, devModePage, { input_trim_level: 2 });
     expect(frame.no_signal).toBe(true);
     expect(Math.max(...frame.points_l.map(Math.abs), ...frame.points_r.map(Math.abs))).toBeLessThan(1e-4);
     await expect(devModePage.page.getByTestId('oscilloscope')).toHaveAttribute('data-no-signal', 'true');

@@ -33,8 +33,8 @@ describe('request envelope', () => {
 
 describe('method params and results', () => {
   it('accepts the documented shapes', () => {
-    expect(validateParams('getParameter', { id: 'input_gain' }).ok).toBe(true);
-    expect(validateParams('setParameter', { id: 'input_gain', value: -6 }).ok).toBe(true);
+    expect(validateParams('getParameter', { id: 'input_trim_level' }).ok).toBe(true);
+    expect(validateParams('setParameter', { id: 'input_trim_level', value: 0.5 }).ok).toBe(true);
     expect(validateParams('getAllParameters', undefined).ok).toBe(true);
     expect(validateParams('ping', {}).ok).toBe(true);
     expect(validateParams('requestResize', { width: 800, height: 600 }).ok).toBe(true);
@@ -47,10 +47,10 @@ describe('method params and results', () => {
 
   it.each([
     ['getParameter', {}, "/params must have required property 'id'"],
-    ['setParameter', { id: 'input_gain' }, "must have required property 'value'"],
+    ['setParameter', { id: 'input_trim_level' }, "must have required property 'value'"],
     ['setParameter', { value: 1 }, "must have required property 'id'"],
-    ['setParameter', { id: 'input_gain', value: '-6' }, '/params/value must be number'],
-    ['setParameter', { id: 'input_gain', value: 1, extra: true }, 'must NOT have additional properties (extra)'],
+    ['setParameter', { id: 'input_trim_level', value: '-6' }, '/params/value must be number'],
+    ['setParameter', { id: 'input_trim_level', value: 1, extra: true }, 'must NOT have additional properties (extra)'],
     ['requestResize', { width: 0, height: 10 }, '/params/width must be >= 1'],
     ['registerAudio', { client_id: 'c', sample_rate: -1, buffer_size: 128 }, '/params/sample_rate must be > 0'],
     ['ping', { unexpected: 1 }, '/params'],

@@ -58,9 +58,9 @@ describe('ABI v1 checks name the module and the export or field', () => {
 
 describe('WasmDsp backend', () => {
   it('runs the external module: a fixed -6 dB gain that ignores its parameter', async () => {
-    const dsp = WasmDsp.instantiate(await buildWatDsp({ gainDb: -6 }), ['input_gain'], 48000);
-    dsp.setParameter('input_gain', -20);
-    expect(dsp.getParameter('input_gain')).toBe(-20);
+    const dsp = WasmDsp.instantiate(await buildWatDsp({ gainDb: -6 }), ['input_trim_level'], 48000);
+    dsp.setParameter('input_trim_level', 0.25);
+    expect(dsp.getParameter('input_trim_level')).toBe(0.25);
     const input = Float32Array.from({ length: 300 }, (_, i) => Math.sin(i / 10));
     const outL = new Float32Array(300);
     const outR = new Float32Array(300);
@@ -70,7 +70,7 @@ describe('WasmDsp backend', () => {
   });
 
   it('slices blocks longer than maxFrames', async () => {
-    const dsp = WasmDsp.instantiate(await buildWatDsp({ gainDb: 0 }), ['input_gain'], 48000, 64);
+    const dsp = WasmDsp.instantiate(await buildWatDsp({ gainDb: 0 }), ['input_trim_level'], 48000, 64);
     const input = Float32Array.from({ length: 1000 }, (_, i) => i / 1000);
     const out = new Float32Array(1000);
     dsp.process(input, input, out, new Float32Array(1000), 1000);
@@ -78,7 +78,7 @@ describe('WasmDsp backend', () => {
   });
 
   it('surfaces a trap in wc_process as an exception', async () => {
-    const dsp = WasmDsp.instantiate(await buildWatDsp({ trapAfterCalls: 1 }), ['input_gain'], 48000);
+    const dsp = WasmDsp.instantiate(await buildWatDsp({ trapAfterCalls: 1 }), ['input_trim_level'], 48000);
     const block = new Float32Array(128);
     dsp.process(block, block, block, block, 128);
     expect(() => dsp.process(block, block, block, block, 128)).toThrow(WebAssembly.RuntimeError);

@@ -44,7 +44,7 @@ describe('methods', () => {
   it('getAllParameters lists every definition with its value', async () => {
     const { parameters } = await (await client()).call('getAllParameters');
     expect(parameters.map((p) => p.id)).toEqual(referenceParameterDefinitions.map((d) => d.id));
-    expect(parameters.find((p) => p.id === 'input_gain')).toEqual({ ...referenceParameterDefinitions[0], value: 0 });
+    expect(parameters.find((p) => p.id === 'input_trim_level')).toEqual({ ...referenceParameterDefinitions[1], value: 1 });
   });
 
   it('setParameter stores the value, getParameter reads it, and every client is told, the sender too (as Wavecraft)', async () => {
@@ -54,10 +54,10 @@ describe('methods', () => {
     b.on('parameterChanged', (p) => seen.push(p));
     const echoed: unknown[] = [];
     a.on('parameterChanged', (p) => echoed.push(p));
-    await expect(a.call('setParameter', { id: 'input_gain', value: -6.5 })).resolves.toEqual({});
-    await expect(b.call('getParameter', { id: 'input_gain' })).resolves.toEqual({ id: 'input_gain', value: -6.5 });
-    expect(seen).toEqual([{ id: 'input_gain', value: -6.5 }]);
-    expect(echoed).toEqual([{ id: 'input_gain', value: -6.5 }]);
+    await expect(a.call('setParameter', { id: 'input_trim_level', value: 0.65 })).resolves.toEqual({});
+    await expect(b.call('getParameter', { id: 'input_trim_level' })).resolves.toEqual({ id: 'input_trim_level', value: 0.65 });
+    expect(seen).toEqual([{ id: 'input_trim_level', value: 0.65 }]);
+    expect(echoed).toEqual([{ id: 'input_trim_level', value: 0.65 }]);
     expect(a.protocolErrors).toEqual([]);
   });
 
@@ -116,17 +116,17 @@ describe('methods', () => {
   it('a replaced build keeps the values of parameters that still exist (clamped), and every client gets parametersChanged', async () => {
     const a = await client();
     const b = await client();
-    await a.call('setParameter', { id: 'input_gain', value: 12 });
-    await a.call('setParameter', { id: 'drive', value: 6 });
+    await a.call('setParameter', { id: 'input_trim_level', value: 1.8 });
+    await a.call('setParameter', { id: 'soft_clip_drive_db', value: 6 });
     const told: string[] = [];
     a.on('parametersChanged', () => told.push('a'));
     b.on('parametersChanged', () => told.push('b'));
-    const inputGain = referenceParameterDefinitions.find((d) => d.id === 'input_gain')!;
-    const kept = server.replaceDefinitions([{ ...inputGain, max: 6 }, { id: 'mix', name: 'Mix', type: 'float', default: 0.5, min: 0, max: 1 }]);
-    expect(kept).toEqual(['input_gain']);
+    const inputLevel = referenceParameterDefinitions.find((d) => d.id === 'input_trim_level')!;
+    const kept = server.replaceDefinitions([{ ...inputLevel, max: 1.5 }, { id: 'mix', name: 'Mix', type: 'float', default: 0.5, min: 0, max: 1 }]);
+    expect(kept).toEqual(['input_trim_level']);
     await expect.poll(() => told.sort()).toEqual(['a', 'b']);
-    expect((await b.call('getAllParameters')).parameters.map((p) => [p.id, p.value])).toEqual([['input_gain', 6], ['mix', 0.5]]);
-    await expect(b.call('getParameter', { id: 'drive' })).rejects.toMatchObject({ code: ErrorCode.ParameterNotFound });
+    expect((await b.call('getAllParameters')).parameters.map((p) => [p.id, p.value])).toEqual([['input_trim_level', 1.5], ['mix', 0.5]]);
+    await expect(b.call('getParameter', { id: 'soft_clip_drive_db' })).rejects.toMatchObject({ code: ErrorCode.ParameterNotFound });
     expect(a.protocolErrors).toEqual([]);
     server.replaceDefinitions(referenceParameterDefinitions);
   });
@@ -172,14 +172,14 @@ describe('error codes', () => {
     ['params of the wrong type', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": "x"}', ErrorCode.InvalidRequest, 1],
     ['params of the wrong shape', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": 3, "value": 1}}', ErrorCode.InvalidParams, 1],
     ['a missing id param', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"value": 1}}', ErrorCode.InvalidParams, 1],
-    ['a missing value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain"}}', ErrorCode.InvalidParams, 1],
-    ['a string value', '{"jsonrpc": "2.0", "id": "s", "method": "setParameter", "params": {"id": "input_gain", "value": "-6"}}', ErrorCode.InvalidParams, 's'],
-    ['an infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": 1e999}}', ErrorCode.ValueOutOfRange, 1],
-    ['a negative infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": -1e999}}', ErrorCode.ValueOutOfRange, 1],
-    ['NaN (not JSON)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": NaN}}', ErrorCode.ParseError, null],
-    ['a value above max', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_gain", "value": 24.001}}', ErrorCode.ValueOutOfRange, 1],
-    ['a value below min', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain", "value": -61}}', ErrorCode.ValueOutOfRange, 1],
-    ['a bool that is not 0 or 1', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "bypass", "value": 0.5}}', ErrorCode.ValueOutOfRange, 1],
+    ['a missing value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level"}}', ErrorCode.InvalidParams, 1],
+    ['a string value', '{"jsonrpc": "2.0", "id": "s", "method": "setParameter", "params": {"id": "input_trim_level", "value": "-6"}}', ErrorCode.InvalidParams, 's'],
+    ['an infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 1e999}}', ErrorCode.ValueOutOfRange, 1],
+    ['a negative infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": -1e999}}', ErrorCode.ValueOutOfRange, 1],
+    ['NaN (not JSON)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": NaN}}', ErrorCode.ParseError, null],
+    ['a value above max', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 2.001}}', ErrorCode.ValueOutOfRange, 1],
+    ['a value below min', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_level", "value": -0.001}}', ErrorCode.ValueOutOfRange, 1],
+    ['a bool that is not 0 or 1', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_bypass", "value": 0.5}}', ErrorCode.ValueOutOfRange, 1],
     ['an unknown parameter (set)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "nope", "value": 0}}', ErrorCode.ParameterNotFound, 1],
     ['an unknown parameter (get)', '{"jsonrpc": "2.0", "id": 1, "method": "getParameter", "params": {"id": "nope"}}', ErrorCode.ParameterNotFound, 1],
   ])('%s', async (_what, text, code, id) => {
@@ -207,7 +207,7 @@ describe('error codes', () => {
 
   it('the typed client surfaces error codes as RpcCallError', async () => {
     const c = await client();
-    const failure = c.call('setParameter', { id: 'input_gain', value: 100 });
+    const failure = c.call('setParameter', { id: 'input_trim_level', value: 100 });
     await expect(failure).rejects.toBeInstanceOf(RpcCallError);
     await expect(failure).rejects.toMatchObject({ code: ErrorCode.ValueOutOfRange, method: 'setParameter' });
   });
@@ -260,6 +260,6 @@ describe('RPC client', () => {
   it('refuses to send a message that breaks the schema', async () => {
     const c = await client();
     // @ts-expect-error deliberately wrong params
-    await expect(c.call('setParameter', { id: 'input_gain' })).rejects.toThrow(/refusing to send an invalid "setParameter" message/);
+    await expect(c.call('setParameter', { id: 'input_trim_level' })).rejects.toThrow(/refusing to send an invalid "setParameter" message/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,8 @@ describe('scenario files', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(10);
     expect(new Set(scenarios.map((s) => s.source))).toEqual(new Set(['mic', 'file', 'tone']));
     const params = new Set(scenarios.flatMap((s) => s.steps.flatMap((step) => Object.keys(step.set))));
-    for (const id of ['input_gain', 'saturator_enabled', 'drive', 'filter_mode', 'filter_cutoff', 'filter_q', 'output_gain', 'bypass']) expect(params, id).toContain(id);
+    const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as { id: string }[];
+    for (const { id } of reference) expect(params, id).toContain(id);
     const inputs = scenarios.map((s) => s.input ?? '');
     for (const kind of ['mono', 'stereo', 'silence', 'noise', 'sweep']) expect(inputs.some((i) => i.includes(kind)), kind).toBe(true);
   });

@@ -41,11 +41,28 @@ describe('the scenario lint', () => {
       '[wasm] gain is never set to its max (6) by any scenario on this path',
       '[wasm] bypass is never set to its min (0) by any scenario on this path',
       '[wasm] bypass is never set to its max (1) by any scenario on this path',
-      '[wasm] no step engages bypass with every other parameter (gain) away from its default',
+      '[wasm] no step engages bypass with every parameter it bypasses (gain) away from its default',
       '[wasm] gain is never changed on an input whose channels differ, so a channel swap in its stage would not show',
       '[wasm] bypass is never changed on an input whose channels differ, so a channel swap in its stage would not show',
     ]);
     const held = { ...scenario, steps: [scenario.steps[0]!, { ...scenario.steps[1]!, hold: true }] };
     expect(lintScenarios([held], [{ name: 'wasm', definitions }], goldens)[0]).toMatch(/never set to its min/);
+  });
+
+  it('judges a Wavecraft processor bypass by its own processor\'s parameters only', () => {
+    const goldens = mkdtempSync(join(tmpdir(), 'lint-'));
+    const definitions: ParameterDefinition[] = [
+      { id: 'tone_filter_bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
+      { id: 'tone_filter_cutoff_hz', name: 'Cutoff', type: 'float', default: 1000, min: 20, max: 20000 },
+      { id: 'output_gain_bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
+      { id: 'output_gain_level', name: 'Level', type: 'float', default: 1, min: 0, max: 2 },
+    ];
+    const scenario = (steps: Record<string, number>[]): Scenario => ({ ...SCENARIO_DEFAULTS, name: 'b', file: 'b.json', description: 'd', source: 'mic', input: 'a.wav', live: false, steps: steps.map((set) => ({ set, holdSeconds: 0.4 })) });
+    const bypassProblems = (steps: Record<string, number>[]) => lintScenarios([scenario(steps)], [{ name: 'wasm', definitions }], goldens).filter((p) => p.includes('no step engages'));
+    // tone_filter bypassed with its cutoff moved: engaged, whatever output_gain_level is.
+    expect(bypassProblems([{ tone_filter_cutoff_hz: 20 }, { tone_filter_bypass: 1 }, { output_gain_level: 2 }, { output_gain_bypass: 1 }])).toEqual([]);
+    expect(bypassProblems([{ tone_filter_bypass: 1 }, { tone_filter_bypass: 0, tone_filter_cutoff_hz: 20 }, { output_gain_bypass: 1, output_gain_level: 2 }])).toEqual([
+      '[wasm] no step engages tone_filter_bypass with every parameter it bypasses (tone_filter_cutoff_hz) away from its default',
+    ]);
   });
 });

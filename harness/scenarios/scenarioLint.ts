@@ -6,8 +6,9 @@
  *   the step before (step 1: from its input), or declares `"hold": true`; a step that moves less
  *   checks nothing live;
  * - extremes: every parameter of each DSP path is set to its min and to its max in some step;
- * - bypass: on each path with a `bypass`, some step engages it while every other parameter is away
- *   from its default;
+ * - bypass: for each bypass parameter, some step engages it while what it bypasses is away from its
+ *   default: for a plugin-wide `bypass`, every other parameter; for a Wavecraft processor's
+ *   `<processor>_bypass`, every other `<processor>_*` parameter;
  * - stereo: every parameter is changed in some scenario whose input channels differ (≥ 1 dB), so a
  *   channel swap inside that stage shows.
  */
@@ -38,6 +39,18 @@ function largestMove(from: LiveGolden['steps'][number]['output'], to: LiveGolden
     if (db > best.db) best = { db, what: `${ch ? 'R' : 'L'} ${stat === 'peakDb' ? 'peak' : 'rms'}` };
   }
   return best;
+}
+
+/** A plugin-wide `bypass`, or a Wavecraft processor's `<processor>_bypass`. */
+function isBypass(id: string): boolean {
+  return id === 'bypass' || id.endsWith('_bypass');
+}
+
+/** What a bypass parameter bypasses: everything else for `bypass`; the processor's own parameters for `<processor>_bypass`. */
+function bypassedBy(bypassId: string, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
+  if (bypassId === 'bypass') return definitions.filter((d) => d.id !== 'bypass');
+  const prefix = `${bypassId.slice(0, -'bypass'.length)}`;
+  return definitions.filter((d) => d.id !== bypassId && d.id.startsWith(prefix));
 }
 
 export function lintScenarios(scenarios: readonly Scenario[], paths: readonly LintPath[], goldensDir: string): string[] {
@@ -83,18 +96,21 @@ export function lintScenarios(scenarios: readonly Scenario[], paths: readonly Li
         if (!onPath.some((s) => s.steps.some((step) => step.set[d.id] === value))) problems.push(`[${path.name}] ${d.id} is never set to its ${label} (${value}) by any scenario on this path`);
       }
     }
-    // Bypass with everything else engaged.
-    const bypass = path.definitions.find((d) => d.id === 'bypass');
-    if (bypass) {
-      const others = path.definitions.filter((d) => d.id !== 'bypass');
+    // Each bypass engaged while what it bypasses is away from its default.
+    for (const bypass of path.definitions.filter((d) => isBypass(d.id))) {
+      const others = bypassedBy(bypass.id, path.definitions);
       const engaged = onPath.some((s) => {
         const state: Record<string, number> = Object.fromEntries(path.definitions.map((d) => [d.id, d.default]));
         return s.steps.some((step) => {
           Object.assign(state, step.set);
-          return state['bypass'] === bypass.max && others.every((d) => state[d.id] !== d.default);
+          return state[bypass.id] === bypass.max && others.every((d) => state[d.id] !== d.default);
         });
       });
-      if (!engaged) problems.push(`[${path.name}] no step engages bypass with every other parameter (${others.map((d) => d.id).join(', ')}) away from its default`);
+      if (!engaged) {
+        problems.push(
+          `[${path.name}] no step engages ${bypass.id} with ${others.length ? `every parameter it bypasses (${others.map((d) => d.id).join(', ')}) away from its default` : 'it set to its max'}`,
+        );
+      }
     }
     // Stereo: each parameter changed on an input whose channels differ.
     for (const d of path.definitions) {

@@ -1,8 +1,8 @@
 /**
  * An external ABI-v1 build, loaded the way a nightly user loads theirs: WAVECRAFT_WASM pointing at
  * a module built from another source (WAT compiled with wabt, a fixed -6 dB gain that ignores
- * input_gain). The unchanged gain-step spec must fail exactly where that behaviour differs from
- * the reference law — steps 1 and 3 — and hold where it agrees — step 2 (input_gain -6 dB).
+ * input_trim_level). The unchanged gain-step spec must fail exactly where that behaviour differs
+ * from the reference law — steps 1 and 3 — and hold where it agrees — step 2 (level 0.5, -6.02 dB).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -42,11 +42,11 @@ test('WAVECRAFT_WASM runs the unchanged wasm project against an external build, 
   expect(result?.status).toBe('failed');
   const message = result!.message.replace(/\u001b\[[0-9;]*m/g, '');
   testInfo.attach('nested failure', { body: message, contentType: 'text/plain' });
-  // Steps 1 and 3 expect the reference law; the build gives -12 dBFS whatever input_gain says.
-  expect(message).toMatch(/step 1 \(input_gain 0 dB\) \/ output \/ L \/ peak : expected -6\.000 vs actual -12\.0\d\d \(Δ -6\.0\d\d/);
-  expect(message).toMatch(/step 3 \(input_gain -20 dB\) \/ output \/ L \/ peak : expected -26\.000 vs actual -12\.0\d\d \(Δ \+13\.9\d\d/);
-  // Step 2 asks for -6 dB, which is what the build does: no output miss there.
-  expect(message).not.toMatch(/step 2 \(input_gain -6 dB\) \/ output/);
+  // Steps 1 and 3 expect the reference law; the build gives -12 dBFS whatever input_trim_level says.
+  expect(message).toMatch(/step 1 \(input_trim_level 1 = 0\.00 dB\) \/ output \/ L \/ peak : expected -6\.000 vs actual -12\.0\d\d \(Δ -6\.0\d\d/);
+  expect(message).toMatch(/step 3 \(input_trim_level 0\.1 = -20\.00 dB\) \/ output \/ L \/ peak : expected -26\.000 vs actual -12\.0\d\d \(Δ \+13\.9\d\d/);
+  // Step 2 asks for 0.5 (-6.02 dB), within tolerance of what the build does: no output miss there.
+  expect(message).not.toMatch(/step 2 \(input_trim_level 0\.5 = -6\.02 dB\) \/ output/);
   // The input side is untouched by any DSP.
   expect(message).not.toMatch(/\/ input \//);
 });

@@ -13,14 +13,14 @@ import type { Scenario } from '../../harness/scenarios/scenario.ts';
 import { measureSettled } from '../../harness/steps/parameterStep.ts';
 import { expect, test } from '../../harness/test.ts';
 
-const scenario = (gainsDb: number[]): Scenario => ({
+const scenario = (levels: number[]): Scenario => ({
   name: 'restart',
   file: 'inline',
-  description: 'input_gain steps',
+  description: 'input_trim_level steps',
   input: 'sine-1k-m6dbfs-mono.wav',
   source: 'mic',
   paths: ['mock'],
-  steps: gainsDb.map((g) => ({ set: { input_gain: g }, holdSeconds: 0.4 })),
+  steps: levels.map((level) => ({ set: { input_trim_level: level }, holdSeconds: 0.4 })),
   tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
   settleSeconds: 0.05,
   live: true,
@@ -38,29 +38,29 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
   const rpc = await DevServerClient.connect(url);
 
   // Kill the server while step 2 holds.
-  const run = runLiveScenario(rpc, page, scenario([0, -6, -12, -18]), 'mock');
+  const run = runLiveScenario(rpc, page, scenario([1, 0.5, 0.25, 0.125]), 'mock');
   run.catch(() => undefined);
-  await page.waitForParamEvents({ input_gain: -6 }, 0);
+  await page.waitForParamEvents({ input_trim_level: 0.5 }, 0);
   const killedAt = Date.now();
   await first.close();
   await expect(run).rejects.toThrow(/^dev server connection lost at step 2 \(connection closed \(code 1006/);
   expect(Date.now() - killedAt, 'failed fast, not at a timeout').toBeLessThan(1000);
   await expect(page.page.getByTestId('connection-status')).toHaveText('disconnected');
 
-  // The server comes back on the same port, holding input_gain -12 dB.
+  // The server comes back on the same port, holding input_trim_level 0.25 (-12.04 dB).
   const second = new DevServer({ definitions, port, allowedOrigins: [stack.pageOrigin] });
-  second.parameters.set('input_gain', -12);
+  second.parameters.set('input_trim_level', 0.25);
   await second.listen();
   try {
     await expect(page.page.getByTestId('connection-status')).toHaveText('connected', { timeout: 10_000 });
-    const [reapplied] = await page.waitForParamEvents({ input_gain: -12 }, 0);
+    const [reapplied] = await page.waitForParamEvents({ input_trim_level: 0.25 }, 0);
     const { levels } = await measureSettled(page, { effectiveFrame: reapplied!.frame }, { expectedInput: 'median' });
-    expect(levels.output.peakDb[0]).toBeCloseTo(-18, 1);
+    expect(levels.output.peakDb[0]).toBeCloseTo(-18.04, 1);
 
     // The next run against the restarted server passes.
     const fresh = await DevServerClient.connect(url);
-    const next = await runLiveScenario(fresh, page, scenario([0, -6]), 'mock');
-    expect(next.golden.steps.map((s) => s.output.peakDb[0])).toEqual([-6, -12]);
+    const next = await runLiveScenario(fresh, page, scenario([1, 0.5]), 'mock');
+    expect(next.golden.steps.map((s) => s.output.peakDb[0])).toEqual([-6, -12.02]);
     fresh.close();
   } finally {
     await second.close();

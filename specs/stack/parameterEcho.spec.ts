@@ -4,6 +4,7 @@
  * parameter steps pass against a dev server that echoes to the sender and one that does not, and
  * the harness's client sees only valid messages from both.
  */
+import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { sineLevels } from '../../harness/analysis/analyticLevels.ts';
 import { assertNoLevelMisses } from '../../harness/analysis/levelExpectations.ts';
 import { DevModePage } from '../../harness/page/devModePage.ts';
@@ -27,9 +28,9 @@ for (const notifySender of [true, false]) {
       await page.selectSource('mic');
       await page.waitUntilReady();
       await page.startTrace();
-      const outcome = await checkSettledStep(rpc, page, { label: 'input_gain -6 dB', values: { input_gain: -6 }, input: sineLevels(-6), output: sineLevels(-12), toleranceDb: 0.1 });
-      assertNoLevelMisses('input_gain -6 dB', outcome.misses, outcome.problems);
-      expect(echoes).toEqual(notifySender ? [{ id: 'input_gain', value: -6 }] : []);
+      const outcome = await checkSettledStep(rpc, page, { label: 'input_trim_level 0.5', values: { input_trim_level: 0.5 }, input: sineLevels(-6), output: sineLevels(-6 + linearToDb(0.5)), toleranceDb: 0.1 });
+      assertNoLevelMisses('input_trim_level 0.5', outcome.misses, outcome.problems);
+      expect(echoes).toEqual(notifySender ? [{ id: 'input_trim_level', value: 0.5 }] : []);
       expect(rpc.protocolErrors).toEqual([]);
     } finally {
       rpc.close();

@@ -1,4 +1,7 @@
-/** Bypass passes the input through unchanged, however the chain is set. */
+/**
+ * Every processor's own bypass engaged passes the input through unchanged, however the chain is
+ * set; and each bypass alone removes exactly its own processor (reference DSP, analytic levels).
+ */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { sineLevels } from '../../harness/analysis/analyticLevels.ts';
 import { assertNoLevelMisses } from '../../harness/analysis/levelExpectations.ts';
@@ -7,9 +10,18 @@ import { expect, test } from '../../harness/test.ts';
 
 test.use({ inputWav: 'sine-1k-lm6-rm12dbfs-stereo.wav' });
 
-test('bypass gives output levels equal to input levels with every stage engaged', async ({ devModePage, rpc }, testInfo) => {
+test('all four bypasses give output levels equal to input levels with every processor engaged', async ({ devModePage, rpc }, testInfo) => {
   await devModePage.startTrace();
-  const engaged = { input_gain: 12, saturator_enabled: 1, drive: 18, filter_mode: 2, filter_cutoff: 5000, filter_q: 2, output_gain: -20 };
+  const engaged = {
+    input_trim_level: 2,
+    soft_clip_bypass: 0,
+    soft_clip_drive_db: 18,
+    tone_filter_bypass: 0,
+    tone_filter_mode: 1,
+    tone_filter_cutoff_hz: 5000,
+    tone_filter_resonance_q: 2,
+    output_gain_level: 0.1,
+  };
   const active = await checkSettledStep(rpc, devModePage, {
     label: 'chain engaged',
     values: engaged,
@@ -22,8 +34,8 @@ test('bypass gives output levels equal to input levels with every stage engaged'
   expect(Math.abs(active.levels.output.rmsDb[0] - active.levels.input.rmsDb[0])).toBeGreaterThan(1);
 
   const bypassed = await checkSettledStep(rpc, devModePage, {
-    label: 'bypass',
-    values: { bypass: 1 },
+    label: 'every processor bypassed',
+    values: { input_trim_bypass: 1, soft_clip_bypass: 1, tone_filter_bypass: 1, output_gain_bypass: 1 },
     input: sineLevels([-6, -12]),
     output: sineLevels([-6, -12]),
     toleranceDb: 0.1,

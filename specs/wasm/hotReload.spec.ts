@@ -42,13 +42,13 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
     await page.selectSource('mic');
     await page.waitUntilReady();
     await page.startTrace();
-    await rpc.call('setParameter', { id: 'input_gain', value: -3 });
+    await rpc.call('setParameter', { id: 'input_trim_level', value: 0.7 });
 
     // 1. A build with a -12 dB gain law and one more parameter.
     replaceBuild(wasmPath, await buildWatDsp({ gainDb: -12, schema: NEW_SCHEMA }));
     await expect.poll(() => changed.length, { timeout: 5000 }).toBe(1);
     const { parameters } = await rpc.call('getAllParameters');
-    expect(parameters.map((p) => [p.id, p.value])).toEqual([['input_gain', -3], ['tone', 0.5]]);
+    expect(parameters.map((p) => [p.id, p.value])).toEqual([['input_trim_level', 0.7], ['tone', 0.5]]);
     await expect.poll(async () => (await page.status()).dspGeneration ?? 0).toBe(1);
     const swappedAt = (await page.status()).dspSwappedAtFrame!;
     await page.waitForFrame(swappedAt + 4800);
@@ -67,7 +67,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
       diagnostic: { code: 'vtableMissing', message: expect.stringMatching(/previous build keeps running: WASM DSP .*plugin\.wasm: missing required export wc_process/) },
     });
     expect(changed).toHaveLength(1);
-    expect((await rpc.call('getAllParameters')).parameters.map((p) => p.id)).toEqual(['input_gain', 'tone']);
+    expect((await rpc.call('getAllParameters')).parameters.map((p) => p.id)).toEqual(['input_trim_level', 'tone']);
     const now = (await page.status()).latestFrame;
     await page.waitForFrame(now + 9600);
     const latest = (await page.readTrace()).windows.at(-1)!;

@@ -1,5 +1,5 @@
 /**
- * The saturator, tanh(drive·x) at 24 dB drive, on a -6 dBFS sine: the output never exceeds full
+ * The soft clip, tanh(drive·x) at 24 dB drive, on a -6 dBFS sine: the output never exceeds full
  * scale, and its RMS is the one computed from tanh, within 0.1 dB. On a stereo fixture
  * (L -6, R -12 dBFS) each channel saturates by its own level: channels stay distinct and unswapped.
  */
@@ -10,7 +10,7 @@ import { checkSettledStep } from '../../harness/steps/checkSettledStep.ts';
 import { expect, test } from '../../harness/test.ts';
 
 const DRIVE_DB = 24;
-const SATURATE = { saturator_enabled: 1, drive: DRIVE_DB };
+const SATURATE = { soft_clip_bypass: 0, soft_clip_drive_db: DRIVE_DB };
 
 test.describe('mono', () => {
   test.use({ inputWav: 'sine-1k-m6dbfs-mono.wav' });
@@ -19,7 +19,7 @@ test.describe('mono', () => {
     await devModePage.startTrace();
     const rmsDb = tanhSineRmsDb(-6, DRIVE_DB);
     const outcome = await checkSettledStep(rpc, devModePage, {
-      label: `saturator ${DRIVE_DB} dB drive (analytic RMS ${rmsDb.toFixed(3)} dBFS)`,
+      label: `soft clip ${DRIVE_DB} dB drive (analytic RMS ${rmsDb.toFixed(3)} dBFS)`,
       values: SATURATE,
       input: sineLevels(-6),
       output: { rmsDb: [rmsDb, rmsDb], peakDb: [tanhSinePeakDb(-6, DRIVE_DB), tanhSinePeakDb(-6, DRIVE_DB)] },

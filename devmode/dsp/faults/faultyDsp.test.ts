@@ -25,14 +25,14 @@ describe('injected faults', () => {
     expect(swapped.outL[10]).toBeCloseTo(ramp(10) / 2, 6);
     const late = run('delay-1', ramp);
     expect([late.outL[0], late.outL[1], late.outL[128]]).toEqual([0, Math.fround(ramp(0)), Math.fround(ramp(127))]);
-    const click = run('click-on-change', ramp, { at: 128, id: 'input_gain', value: 0 });
+    const click = run('click-on-change', ramp, { at: 128, id: 'input_trim_level', value: 1 });
     expect(click.outL[128]! - click.inL[128]!).toBeCloseTo(0.25, 5);
     expect(run('dc-offset', () => 0).outR[5]).toBeCloseTo(0.001, 9);
-    expect(run('ack-not-applied', ramp, { at: 128, id: 'input_gain', value: -20 }).dsp.getParameter('input_gain')).toBe(0);
-    expect(run('frozen-param', ramp, { at: 128, id: 'output_gain', value: -20 }).dsp.getParameter('output_gain')).toBe(0);
+    expect(run('ack-not-applied', ramp, { at: 128, id: 'input_trim_level', value: 0.1 }).dsp.getParameter('input_trim_level')).toBe(1);
+    expect(run('frozen-param', ramp, { at: 128, id: 'output_gain_level', value: 0.1 }).dsp.getParameter('output_gain_level')).toBe(1);
     const tail = run('denormal-tail', () => 0).outL;
     expect(tail.some((x) => x !== 0 && Math.abs(x) < 1.1754943508222875e-38)).toBe(true);
-    const noRamp = run('no-ramp', () => 0.5, { at: 128, id: 'input_gain', value: -20 });
+    const noRamp = run('no-ramp', () => 0.5, { at: 128, id: 'input_trim_level', value: 0.1 });
     expect(noRamp.outL[128]).toBeCloseTo(0.05, 6);
     expect(FAULT_IDS).toHaveLength(10);
   });

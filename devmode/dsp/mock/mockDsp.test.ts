@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LinearRamp } from './linearRamp.ts';
-import { gainDbToLinear, GAIN_RAMP_SECONDS, MOCK_PARAMETER_RANGES, MockDsp } from './mockDsp.ts';
+import { GAIN_RAMP_SECONDS, MOCK_PARAMETER_RANGES, MockDsp } from './mockDsp.ts';
 
 function render(dsp: MockDsp, input: Float32Array): Float32Array {
   const out = new Float32Array(input.length);
@@ -34,19 +34,30 @@ describe('LinearRamp', () => {
 });
 
 describe('MockDsp', () => {
-  it('applies input and output gain in dB', () => {
+  it('applies the input trim and output gain levels as linear factors', () => {
     const dsp = new MockDsp(48000);
-    dsp.setParameter('input_gain', -6);
-    dsp.setParameter('output_gain', -14);
+    dsp.setParameter('input_trim_level', 0.5);
+    dsp.setParameter('output_gain_level', 0.2);
     dsp.reset(); // settle the ramps
     const out = render(dsp, new Float32Array(16).fill(0.5));
-    expect(out[15]).toBeCloseTo(0.5 * gainDbToLinear(-20), 7);
-    expect(gainDbToLinear(-20)).toBeCloseTo(0.1, 12);
+    expect(out[15]).toBe(Math.fround(0.5 * 0.5 * 0.2));
+  });
+
+  it('bypasses each gain processor on its own', () => {
+    const dsp = new MockDsp(48000);
+    dsp.setParameter('input_trim_level', 0.5);
+    dsp.setParameter('output_gain_level', 2);
+    dsp.reset();
+    dsp.setParameter('input_trim_bypass', 1);
+    expect(render(dsp, new Float32Array(2).fill(0.25))[1]).toBe(0.5);
+    dsp.setParameter('input_trim_bypass', 0);
+    dsp.setParameter('output_gain_bypass', 1);
+    expect(render(dsp, new Float32Array(2).fill(0.25))[1]).toBe(0.125);
   });
 
   it('ramps a gain change linearly over 10 ms (480 frames at 48 kHz)', () => {
     const dsp = new MockDsp(48000);
-    dsp.setParameter('input_gain', -20);
+    dsp.setParameter('input_trim_level', 0.1);
     const out = render(dsp, new Float32Array(1000).fill(1));
     const rampFrames = Math.round(GAIN_RAMP_SECONDS * 48000);
     expect(rampFrames).toBe(480);
@@ -58,17 +69,20 @@ describe('MockDsp', () => {
     for (let i = 1; i < 480; i++) expect(out[i]!).toBeLessThan(out[i - 1]!);
   });
 
-  it('passes input through unchanged when bypassed, whatever the gains', () => {
+  it('passes input through unchanged when both processors are bypassed, whatever the levels', () => {
     const dsp = new MockDsp(48000);
-    dsp.setParameter('input_gain', 12);
-    dsp.setParameter('bypass', 1);
+    dsp.setParameter('input_trim_level', 2);
+    dsp.setParameter('output_gain_level', 0);
+    dsp.setParameter('input_trim_bypass', 1);
+    dsp.setParameter('output_gain_bypass', 1);
     const input = Float32Array.from({ length: 64 }, (_, i) => Math.sin(i));
     expect(Array.from(render(dsp, input))).toEqual(Array.from(input));
   });
 
   it('ignores parameters it does not implement', () => {
     const dsp = new MockDsp(48000);
-    dsp.setParameter('filter_cutoff', 100);
+    dsp.setParameter('tone_filter_cutoff_hz', 100);
+    dsp.setParameter('tone_filter_bypass', 0);
     expect(Array.from(render(dsp, new Float32Array(4).fill(0.25)))).toEqual([0.25, 0.25, 0.25, 0.25]);
   });
 
@@ -80,10 +94,10 @@ describe('MockDsp', () => {
       expect(range).toEqual({ min: def!.min, max: def!.max, default: def!.default });
     }
     const dsp = new MockDsp(48000);
-    dsp.setParameter('input_gain', 100);
-    expect(dsp.getParameter('input_gain')).toBe(24);
-    dsp.setParameter('input_gain', NaN);
-    expect(dsp.getParameter('input_gain')).toBe(24);
-    expect(dsp.getParameter('drive')).toBeNaN();
+    dsp.setParameter('input_trim_level', 100);
+    expect(dsp.getParameter('input_trim_level')).toBe(2);
+    dsp.setParameter('input_trim_level', NaN);
+    expect(dsp.getParameter('input_trim_level')).toBe(2);
+    expect(dsp.getParameter('soft_clip_drive_db')).toBeNaN();
   });
 });

@@ -1,36 +1,34 @@
 /**
- * The mock DSP: input gain, output gain (dB, each ramped linearly over 10 ms) and bypass,
- * in plain JS. It runs in the AudioWorklet and, for tests, in Node.
+ * The mock DSP: the reference chain's two gain processors, input_trim and output_gain (each a
+ * linear level ramped linearly over 10 ms, each with its own bypass), in plain JS. It runs in the
+ * AudioWorklet and, for tests, in Node.
  */
 import type { DspBackend } from '../../../contracts/wasm/dspBackend.ts';
 import { LinearRamp } from './linearRamp.ts';
 
-/** Gain ramp length in seconds; shared with the WASM reference DSP. */
+/** Level ramp length in seconds; shared with the WASM reference DSP. */
 export const GAIN_RAMP_SECONDS = 0.01;
-
-/** dB to linear gain: the mock's gain law. */
-export function gainDbToLinear(gainDb: number): number {
-  return Math.pow(10, gainDb / 20);
-}
 
 /** The mock's parameters: the reference DSP's ids and ranges for what it implements (checked against parameters.json by mockDsp.test.ts). */
 export const MOCK_PARAMETER_RANGES: Readonly<Record<string, { min: number; max: number; default: number }>> = {
-  input_gain: { min: -60, max: 24, default: 0 },
-  output_gain: { min: -60, max: 24, default: 0 },
-  bypass: { min: 0, max: 1, default: 0 },
+  input_trim_bypass: { min: 0, max: 1, default: 0 },
+  input_trim_level: { min: 0, max: 2, default: 1 },
+  output_gain_bypass: { min: 0, max: 1, default: 0 },
+  output_gain_level: { min: 0, max: 2, default: 1 },
 };
 
 export class MockDsp implements DspBackend {
   readonly kind = 'mock' as const;
-  private readonly inputGain: LinearRamp;
-  private readonly outputGain: LinearRamp;
-  private bypassed = false;
+  private readonly inputLevel: LinearRamp;
+  private readonly outputLevel: LinearRamp;
+  private inputBypassed = false;
+  private outputBypassed = false;
   private readonly values: Record<string, number> = Object.fromEntries(Object.entries(MOCK_PARAMETER_RANGES).map(([id, r]) => [id, r.default]));
 
   constructor(readonly sampleRate: number) {
     const rampFrames = Math.max(1, Math.round(GAIN_RAMP_SECONDS * sampleRate));
-    this.inputGain = new LinearRamp(1, rampFrames);
-    this.outputGain = new LinearRamp(1, rampFrames);
+    this.inputLevel = new LinearRamp(1, rampFrames);
+    this.outputLevel = new LinearRamp(1, rampFrames);
   }
 
   /** Non-finite values are refused; others are clamped into the parameter's range. */
@@ -39,9 +37,10 @@ export class MockDsp implements DspBackend {
     if (!range || !Number.isFinite(value)) return;
     value = Math.min(range.max, Math.max(range.min, value));
     this.values[id] = value;
-    if (id === 'input_gain') this.inputGain.setTarget(gainDbToLinear(value));
-    else if (id === 'output_gain') this.outputGain.setTarget(gainDbToLinear(value));
-    else if (id === 'bypass') this.bypassed = value >= 0.5;
+    if (id === 'input_trim_level') this.inputLevel.setTarget(value);
+    else if (id === 'output_gain_level') this.outputLevel.setTarget(value);
+    else if (id === 'input_trim_bypass') this.inputBypassed = value >= 0.5;
+    else if (id === 'output_gain_bypass') this.outputBypassed = value >= 0.5;
   }
 
   getParameter(id: string): number {
@@ -49,23 +48,29 @@ export class MockDsp implements DspBackend {
   }
 
   reset(): void {
-    this.inputGain.settle();
-    this.outputGain.settle();
+    this.inputLevel.settle();
+    this.outputLevel.settle();
   }
 
   process(inL: Float32Array, inR: Float32Array, outL: Float32Array, outR: Float32Array, frames: number): void {
     for (let i = 0; i < frames; i++) {
-      // Input gain, then output gain, in this order: the WASM chain's order with its
-      // saturator and filter off, so both round identically.
-      const gIn = this.inputGain.next();
-      const gOut = this.outputGain.next();
-      if (this.bypassed) {
-        outL[i] = inL[i]!;
-        outR[i] = inR[i]!;
-      } else {
-        outL[i] = inL[i]! * gIn * gOut;
-        outR[i] = inR[i]! * gIn * gOut;
+      // Input level, then output level, in this order and in f64: the WASM chain's arithmetic with
+      // soft_clip and tone_filter bypassed, so both round identically. A bypassed level is skipped
+      // (its ramp still advances).
+      const gIn = this.inputLevel.next();
+      const gOut = this.outputLevel.next();
+      let l = inL[i]!;
+      let r = inR[i]!;
+      if (!this.inputBypassed) {
+        l *= gIn;
+        r *= gIn;
       }
+      if (!this.outputBypassed) {
+        l *= gOut;
+        r *= gOut;
+      }
+      outL[i] = l;
+      outR[i] = r;
     }
   }
 }

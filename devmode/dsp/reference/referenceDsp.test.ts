@@ -65,33 +65,54 @@ describe('reference DSP: ABI v1', () => {
   it('exports the schema of parameters.json, byte for byte, in table order', async () => {
     const authored = JSON.parse(readFileSync(new URL('./parameters.json', import.meta.url), 'utf8')) as unknown[];
     expect((await loadWasmDspFile(REFERENCE_WASM_PATH)).definitions).toEqual(authored);
-    expect(ids).toEqual(['input_gain', 'saturator_enabled', 'drive', 'filter_mode', 'filter_cutoff', 'filter_q', 'output_gain', 'bypass']);
+    expect(ids).toEqual([
+      'input_trim_bypass',
+      'input_trim_level',
+      'soft_clip_bypass',
+      'soft_clip_drive_db',
+      'tone_filter_bypass',
+      'tone_filter_mode',
+      'tone_filter_cutoff_hz',
+      'tone_filter_resonance_q',
+      'output_gain_bypass',
+      'output_gain_level',
+    ]);
   });
 
   it('wc_get_param reads back what wc_set_param set, clamped to the declared range', () => {
     const dsp = fresh();
-    dsp.setParameter('filter_cutoff', 440);
-    expect(dsp.getParameter('filter_cutoff')).toBe(440);
-    dsp.setParameter('drive', 99);
-    expect(dsp.getParameter('drive')).toBe(36);
-    expect(dsp.getParameter('filter_q')).toBeCloseTo(0.707, 6);
+    dsp.setParameter('tone_filter_cutoff_hz', 440);
+    expect(dsp.getParameter('tone_filter_cutoff_hz')).toBe(440);
+    dsp.setParameter('soft_clip_drive_db', 99);
+    expect(dsp.getParameter('soft_clip_drive_db')).toBe(30);
+    dsp.setParameter('output_gain_level', -1);
+    expect(dsp.getParameter('output_gain_level')).toBe(0);
+    expect(dsp.getParameter('tone_filter_resonance_q')).toBeCloseTo(0.707, 6);
   });
 });
 
 describe('reference DSP: behaviour', () => {
-  it('gain law: input_gain and output_gain in dB', () => {
+  it('starts transparent: soft_clip and tone_filter bypassed, both levels at unity', () => {
+    const input = sine(1000, 1234, 0.3);
+    expect(Array.from(render(fresh(), input))).toEqual(Array.from(input));
+  });
+
+  it('level law: input_trim_level and output_gain_level are linear factors', () => {
     const dsp = fresh();
-    dsp.setParameter('input_gain', -6);
-    dsp.setParameter('output_gain', -14);
+    dsp.setParameter('input_trim_level', 0.5);
+    dsp.setParameter('output_gain_level', 0.2);
     dsp.reset();
     const out = render(dsp, new Float32Array(256).fill(0.5));
-    expect(20 * Math.log10(out[255]! / 0.5)).toBeCloseTo(-20, 5);
+    expect(out[255]).toBe(Math.fround(0.5 * 0.5 * 0.2));
+    dsp.setParameter('output_gain_level', 0);
+    dsp.reset();
+    expect(render(dsp, new Float32Array(4).fill(0.5))[3]).toBe(0);
   });
 
   it('ramps a gain change linearly over exactly round(0.010 · rate) frames', () => {
     for (const rate of [48000, 44100]) {
       const dsp = WasmDsp.instantiate(bytes, ids, rate);
-      dsp.setParameter('input_gain', -20);
+      dsp.setParameter('input_trim_level', 0.1);
       const out = render(dsp, new Float32Array(1000).fill(1));
       const n = Math.round(0.01 * rate);
       expect(out[n - 2]).toBeGreaterThan(0.1 + 1e-4);
@@ -106,10 +127,14 @@ describe('reference DSP: behaviour', () => {
     const wasm = fresh();
     const mock = new MockDsp(SR);
     const changes: [number, string, number][] = [
-      [0, 'input_gain', -3],
-      [9000, 'output_gain', 6],
-      [9100, 'input_gain', -20], // mid-ramp retarget
-      [30000, 'output_gain', -60],
+      [0, 'input_trim_level', 0.7],
+      [9000, 'output_gain_level', 2],
+      [9100, 'input_trim_level', 0.1], // mid-ramp retarget
+      [20000, 'input_trim_bypass', 1],
+      [25000, 'output_gain_bypass', 1],
+      [27000, 'input_trim_bypass', 0],
+      [30000, 'output_gain_level', 0.001],
+      [31000, 'output_gain_bypass', 0],
     ];
     const run = (dsp: WasmDsp | MockDsp) => {
       const out = new Float32Array(input.length);
@@ -133,13 +158,14 @@ describe('reference DSP: behaviour', () => {
     expect(snrDb).toBeGreaterThanOrEqual(120);
   });
 
-  it('lowpass and highpass follow the RBJ magnitude response', () => {
-    for (const [mode, kind] of [[1, 'lowpass'], [2, 'highpass']] as const) {
+  it('low-pass, high-pass and band-pass follow the RBJ magnitude response', () => {
+    for (const [mode, kind] of [[0, 'lowpass'], [1, 'highpass'], [2, 'bandpass']] as const) {
       for (const f of [100, 1000, 5000]) {
         const dsp = fresh();
-        dsp.setParameter('filter_mode', mode);
-        dsp.setParameter('filter_cutoff', 1000);
-        dsp.setParameter('filter_q', 0.707);
+        dsp.setParameter('tone_filter_bypass', 0);
+        dsp.setParameter('tone_filter_mode', mode);
+        dsp.setParameter('tone_filter_cutoff_hz', 1000);
+        dsp.setParameter('tone_filter_resonance_q', 0.707);
         const out = render(dsp, sine(48000, f, 0.5)).subarray(24000); // settled, whole periods
         const expected = 20 * Math.log10(0.5) - 10 * Math.log10(2) + biquadMagnitudeDb(kind, 1000, 0.707, f, SR);
         expect(rmsDb(out), `${kind} at ${f} Hz`).toBeCloseTo(expected, 2);
@@ -149,8 +175,8 @@ describe('reference DSP: behaviour', () => {
 
   it('saturates as tanh(drive·x), never past full scale', () => {
     const dsp = fresh();
-    dsp.setParameter('saturator_enabled', 1);
-    dsp.setParameter('drive', 24);
+    dsp.setParameter('soft_clip_bypass', 0);
+    dsp.setParameter('soft_clip_drive_db', 24);
     const out = render(dsp, sine(4800, 1000, 10 ** (-6 / 20)));
     expect(peakDb(out)).toBeLessThanOrEqual(0);
     expect(rmsDb(out)).toBeCloseTo(tanhSineRmsDb(-6, 24), 2);
@@ -158,8 +184,8 @@ describe('reference DSP: behaviour', () => {
 
   it('its tanh is Math.tanh to f32 precision from 1e-30 to beyond full scale, both signs', () => {
     const dsp = fresh();
-    dsp.setParameter('saturator_enabled', 1);
-    dsp.setParameter('drive', 0);
+    dsp.setParameter('soft_clip_bypass', 0);
+    dsp.setParameter('soft_clip_drive_db', 0);
     // Magnitudes from 1e-30 to 10 (log spaced; around the 0.05 switch densely), both signs.
     const magnitudes = [...Array.from({ length: 600 }, (_, i) => 10 ** (-30 + (31 * i) / 599)), ...Array.from({ length: 200 }, (_, i) => 0.045 + i * 0.00005)];
     const input = Float32Array.from(magnitudes.flatMap((m) => [m, -m]));
@@ -172,29 +198,55 @@ describe('reference DSP: behaviour', () => {
     expect(worst).toBeLessThan(1.2e-7); // one f32 rounding step at most
   });
 
-  it('bypass copies input to output exactly', () => {
+  it('every processor bypassed copies input to output exactly, whatever the other parameters', () => {
     const dsp = fresh();
-    dsp.setParameter('input_gain', 12);
-    dsp.setParameter('filter_mode', 1);
-    dsp.setParameter('bypass', 1);
+    dsp.setParameter('input_trim_level', 2);
+    dsp.setParameter('soft_clip_drive_db', 30);
+    dsp.setParameter('tone_filter_mode', 1);
+    dsp.setParameter('output_gain_level', 0.1);
+    for (const id of ['input_trim_bypass', 'soft_clip_bypass', 'tone_filter_bypass', 'output_gain_bypass']) dsp.setParameter(id, 1);
     const input = sine(1000, 1234, 0.3);
     expect(Array.from(render(dsp, input))).toEqual(Array.from(input));
   });
 
+  it('each bypass removes exactly its own processor', () => {
+    const input = sine(4800, 1000, 0.5);
+    const configure = (bypassed: string) => {
+      const dsp = fresh();
+      dsp.setParameter('input_trim_level', 0.5);
+      dsp.setParameter('soft_clip_bypass', 0);
+      dsp.setParameter('soft_clip_drive_db', 12);
+      dsp.setParameter('tone_filter_bypass', 0);
+      dsp.setParameter('tone_filter_mode', 1);
+      dsp.setParameter('tone_filter_cutoff_hz', 20);
+      dsp.setParameter('output_gain_level', 0.25);
+      dsp.setParameter(bypassed, 1);
+      dsp.reset();
+      return rmsDb(render(dsp, input).subarray(2400));
+    };
+    const chain = (trim: number, drive: number, out: number) => tanhSineRmsDb(20 * Math.log10(0.5 * trim), drive) + 20 * Math.log10(out);
+    // The 20 Hz high-pass passes 1 kHz at 0 dB (to 0.001 dB); the soft clip at 12 dB is far from linear.
+    expect(configure('input_trim_bypass')).toBeCloseTo(chain(1, 12, 0.25), 2);
+    expect(configure('soft_clip_bypass')).toBeCloseTo(20 * Math.log10(0.5 * 0.5 * 0.25) - 10 * Math.log10(2), 2);
+    expect(configure('tone_filter_bypass')).toBeCloseTo(chain(0.5, 12, 0.25), 2);
+    expect(configure('output_gain_bypass')).toBeCloseTo(chain(0.5, 12, 1), 2);
+  });
+
   it('wc_reset clears filter memory and settles ramps, keeping parameters', () => {
     const dsp = fresh();
-    dsp.setParameter('filter_mode', 1);
-    dsp.setParameter('filter_cutoff', 200);
+    dsp.setParameter('tone_filter_bypass', 0);
+    dsp.setParameter('tone_filter_mode', 0);
+    dsp.setParameter('tone_filter_cutoff_hz', 200);
     render(dsp, new Float32Array(1000).fill(1)); // charge the filter
     const ringing = render(dsp, new Float32Array(64));
     expect(Math.abs(ringing[0]!)).toBeGreaterThan(0.1); // state carries over without a reset
     render(dsp, new Float32Array(1000).fill(1));
-    dsp.setParameter('output_gain', -20); // a ramp in progress
+    dsp.setParameter('output_gain_level', 0.1); // a ramp in progress
     dsp.reset();
     expect(Array.from(render(dsp, new Float32Array(64)))).toEqual(new Array(64).fill(0));
     const settled = render(dsp, new Float32Array(1).fill(1));
-    expect(dsp.getParameter('filter_cutoff')).toBe(200);
-    // the first sample after a reset already has the full -20 dB (no ramp left) through the filter's first tap
+    expect(dsp.getParameter('tone_filter_cutoff_hz')).toBe(200);
+    // the first sample after a reset already has the full 0.1 level (no ramp left) through the filter's first tap
     expect(settled[0]).toBeLessThan(0.1);
   });
 });

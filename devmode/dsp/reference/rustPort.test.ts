@@ -24,10 +24,12 @@ describe('the Rust port of the reference chain', () => {
     const inR = Float32Array.from({ length: n }, (_, i) => 0.25 * Math.sin(i * 0.07));
     const outs = dsps.map(() => [new Float32Array(n), new Float32Array(n)] as const);
     const changes: [number, Record<string, number>][] = [
-      [0, { input_gain: 6, saturator_enabled: 1, drive: 12, filter_mode: 2, filter_cutoff: 300, filter_q: 1, output_gain: -9 }],
-      [11025, { filter_mode: 1, filter_cutoff: 5000, input_gain: -3 }],
-      [22050, { saturator_enabled: 0, output_gain: 4 }],
-      [33075, { bypass: 1 }],
+      [0, { input_trim_level: 2, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 1, tone_filter_cutoff_hz: 300, tone_filter_resonance_q: 1, output_gain_level: 0.35 }],
+      [8000, { tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, input_trim_level: 0.7 }],
+      [16000, { tone_filter_mode: 2, tone_filter_resonance_q: 3, soft_clip_bypass: 1, output_gain_level: 1.6 }],
+      [24000, { input_trim_bypass: 1, output_gain_bypass: 1 }],
+      [32000, { tone_filter_bypass: 1, input_trim_bypass: 0 }],
+      [40000, { soft_clip_bypass: 0, output_gain_bypass: 0 }],
     ];
     for (let f = 0; f < n; f += 128) {
       for (const [at, set] of changes) if (at >= f && at < f + 128) dsps.forEach((d) => Object.entries(set).forEach(([id, v]) => d.setParameter(id, v)));

@@ -29,7 +29,14 @@ function later(g: LiveGolden, frames: number): LiveGolden {
   return out;
 }
 
-const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+/** Every text of the SVG, a multi-line one (tspans) joined by spaces. */
+const texts = (svg: string) =>
+  [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/<\/tspan><tspan[^>]*>/g, ' ')
+      .replace(/<\/?tspan[^>]*>/g, '')
+      .replace(/&amp;/g, '&'),
+  );
 
 describe('meter trace chart', () => {
   it('labels each step with its parameter values, has axis titles in seconds and dBFS, a legend, and marks the failing step with its deviation', async () => {
@@ -37,7 +44,7 @@ describe('meter trace chart', () => {
     const { outside } = compareLiveGoldens(golden, actual, 0.1);
     const svg = await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb: 0.1, outside }));
     const words = texts(svg);
-    expect(words).toEqual(expect.arrayContaining(['step 1: input_gain = 0', 'step 2: input_gain = -6', 'step 3: input_gain = -20']));
+    expect(words).toEqual(expect.arrayContaining(['step 1: input_trim_level = 1', 'step 2: input_trim_level = 0.5', 'step 3: input_trim_level = 0.1']));
     expect(words).toEqual(expect.arrayContaining(['dBFS', "s after the step's event", 'actual − golden (dB)']));
     expect(words).toEqual(expect.arrayContaining(['golden', 'actual', 'golden ± tolerance', 'outside tolerance', 'within tolerance']));
     // Four statistics of step 2 are outside, each labelled with its deviation; nothing else is.

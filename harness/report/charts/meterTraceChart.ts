@@ -120,7 +120,15 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
     : failures
       ? `${failures} statistic(s) outside the tolerance, marked ✕ with their deviation; each step on its own time axis from its event`
       : 'every statistic within the tolerance; each step on its own time axis from its event';
-  const column = { field: 'step', type: 'nominal', title: null, sort: { field: 'stepOrder' }, header: { labelLimit: 230, labelFontWeight: 'bold' } } as const;
+  // One header line per value set ("step 2:", then "input_trim_level = 0.5", …): a step that sets
+  // many parameters, or long Wavecraft ids, would otherwise be cut off at the column's width.
+  const column = {
+    field: 'step',
+    type: 'nominal',
+    title: null,
+    sort: { field: 'stepOrder' },
+    header: { labelLimit: 230, labelFontWeight: 'bold', labelExpr: "split(replace(datum.label, ': ', ':, '), ', ')" },
+  } as const;
   const width = 230;
 
   const levelChart = {

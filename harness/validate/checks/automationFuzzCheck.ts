@@ -1,15 +1,23 @@
-/** 8. Automation fuzz: seeded random parameter changes every 1 to 64 frames for 10 s at each rate; finite output throughout, silence after. */
+/**
+ * 8. Automation fuzz: seeded random parameter changes every 1 to 64 frames for 10 s at each rate;
+ * finite output throughout, and after it a tail that is silent or still dying away. A resonant
+ * low filter rings for seconds (Q 10 at 20 Hz falls 54 dB a second), so "not yet silent" alone is
+ * no fault; output that holds its level, or grows, is.
+ */
 import { randomValue } from '../parameterSets.ts';
 import { concat, defaults, freshInstance, peakOf, renderBlocks, scanSamples, type ParameterChange } from '../render.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
 
 const SECONDS = 10;
+/** Each window of the tail compared; the later one must be this much lower when not yet silent. */
+const WINDOW_SECONDS = 0.25;
+const DECAY_DB = 6;
 
 export const automationFuzzCheck: ValidatorCheck = {
   id: 'automation-fuzz',
   title: 'Automation fuzz',
-  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at each rate: no NaN, Inf or subnormal output, and the output falls below -120 dBFS within the tail after`,
+  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at each rate: no NaN, Inf or subnormal output, and within the tail after it the output is below -120 dBFS or still falling (its last ${WINDOW_SECONDS} s at least ${DECAY_DB} dB below the ${WINDOW_SECONDS} s before)`,
   minStrictness: 5,
   run({ subject, options, random, rates }) {
     const definitions = subject.definitions;
@@ -17,7 +25,7 @@ export const automationFuzzCheck: ValidatorCheck = {
     let changesTotal = 0;
     for (const rate of rates) {
       const frames = SECONDS * rate;
-      const tail = Math.round((options.tailSeconds + 0.25) * rate);
+      const tail = Math.round((options.tailSeconds + WINDOW_SECONDS) * rate);
       const input = concat(noise(frames, random.int(1, 2 ** 31)), makeSignal('silence', tail, rate));
       const changes: ParameterChange[] = [];
       const values = defaults(definitions);
@@ -52,10 +60,13 @@ export const automationFuzzCheck: ValidatorCheck = {
         };
       }
       if (!options.generator && !worst) {
-        const peak = peakOf(out, frames + Math.round(options.tailSeconds * rate));
-        if (peak.value >= 1e-6 || Number.isNaN(peak.value)) {
+        const lateFrom = frames + Math.round(options.tailSeconds * rate);
+        const peak = peakOf(out, lateFrom);
+        const before = peakOf(out, lateFrom - Math.round(WINDOW_SECONDS * rate), lateFrom);
+        const fallDb = 20 * Math.log10(before.value / peak.value);
+        if (Number.isNaN(peak.value) || (peak.value >= 1e-6 && !(fallDb >= DECAY_DB))) {
           worst = {
-            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into the silence after automation`,
+            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into the silence after automation, and not dying away (${fallDb.toFixed(1)} dB lower than the ${WINDOW_SECONDS} s before)`,
             params: at(frames),
             input: `${SECONDS} s of noise with automation, then silence`,
             sampleRate: rate,
@@ -67,6 +78,6 @@ export const automationFuzzCheck: ValidatorCheck = {
       }
     }
     if (worst) return { status: 'fail', summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}`, worst };
-    return { status: 'pass', summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, no subnormals, silent after` };
+    return { status: 'pass', summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, no subnormals, silent or dying away after` };
   },
 };

@@ -1,22 +1,26 @@
 // The reference DSP: a small plugin chain behind the Wavecraft WASM DSP ABI v1
-// (docs/wasm-dsp-abi.md). Input gain → saturator tanh(drive·x) → RBJ biquad → output gain,
-// in f64, stereo. Gains ramp linearly over 10 ms exactly as the mock DSP's do.
+// (docs/wasm-dsp-abi.md), four processors under Wavecraft's processor ids, each with its own
+// `<processor>_bypass`: input_trim (linear level) → soft_clip tanh(drive·x) → tone_filter (RBJ
+// responses from a state-variable filter: low-pass, high-pass, band-pass) → output_gain (linear level), in f64, stereo. Levels
+// ramp linearly over 10 ms exactly as the mock DSP's do.
 import { SCHEMA_LENGTH, SCHEMA_POINTER } from './generated/schema';
 
 // Parameter indices (the order of the schema array), count, and ranges: generated from ../parameters.json.
 import {
-  BYPASS,
   DEFAULT,
-  DRIVE,
-  FILTER_CUTOFF,
-  FILTER_MODE,
-  FILTER_Q,
-  INPUT_GAIN,
+  INPUT_TRIM_BYPASS,
+  INPUT_TRIM_LEVEL,
   MAX,
   MIN,
-  OUTPUT_GAIN,
+  OUTPUT_GAIN_BYPASS,
+  OUTPUT_GAIN_LEVEL,
   PARAMETER_COUNT,
-  SATURATOR_ENABLED,
+  SOFT_CLIP_BYPASS,
+  SOFT_CLIP_DRIVE_DB,
+  TONE_FILTER_BYPASS,
+  TONE_FILTER_CUTOFF_HZ,
+  TONE_FILTER_MODE,
+  TONE_FILTER_RESONANCE_Q,
 } from './generated/parameters';
 
 /** Largest block wc_init accepts. */
@@ -64,39 +68,42 @@ class Ramp {
   }
 }
 
-/** RBJ biquad, direct form I, one state per channel. */
-class Biquad {
-  x1: f64 = 0;
-  x2: f64 = 0;
-  y1: f64 = 0;
-  y2: f64 = 0;
+/**
+ * The tone filter: a trapezoidal (TPT) state-variable filter, one state per channel. Its transfer
+ * functions are the RBJ cookbook biquads' (both are the prewarped bilinear transform of the same
+ * analog prototype), but its state stays bounded when the coefficients change every few frames,
+ * where a direct-form biquad's can grow without bound.
+ */
+class StateVariableFilter {
+  s1: f64 = 0;
+  s2: f64 = 0;
 
   process(x: f64): f64 {
-    const y = b0 * x + b1 * this.x1 + b2 * this.x2 - a1 * this.y1 - a2 * this.y2;
-    this.x2 = this.x1;
-    this.x1 = x;
-    this.y2 = this.y1;
-    this.y1 = y;
-    return y;
+    const v3 = x - this.s2;
+    const v1 = svfA1 * this.s1 + svfA2 * v3;
+    const v2 = this.s2 + svfA2 * this.s1 + svfA3 * v3;
+    this.s1 = 2.0 * v1 - this.s1;
+    this.s2 = 2.0 * v2 - this.s2;
+    return svfLow * v2 + svfBand * v1 + svfHigh * (x - svfK * v1 - v2);
   }
 
   clear(): void {
-    this.x1 = 0;
-    this.x2 = 0;
-    this.y1 = 0;
-    this.y2 = 0;
+    this.s1 = 0;
+    this.s2 = 0;
   }
 }
 
 const inputRamp = new Ramp();
 const outputRamp = new Ramp();
-const filterL = new Biquad();
-const filterR = new Biquad();
-let b0: f64 = 1;
-let b1: f64 = 0;
-let b2: f64 = 0;
-let a1: f64 = 0;
-let a2: f64 = 0;
+const filterL = new StateVariableFilter();
+const filterR = new StateVariableFilter();
+let svfA1: f64 = 0;
+let svfA2: f64 = 0;
+let svfA3: f64 = 0;
+let svfK: f64 = 1;
+let svfLow: f64 = 1;
+let svfBand: f64 = 0;
+let svfHigh: f64 = 0;
 let driveLinear: f64 = 1;
 
 /** Denormal protection: an f64 below f32's smallest normal becomes 0, never a subnormal f32 output sample. */
@@ -127,38 +134,34 @@ function dbToLinear(db: f64): f64 {
   return Math.pow(10.0, db / 20.0);
 }
 
+/**
+ * Coefficients for tone_filter_mode: 0 low-pass, 1 high-pass, 2 band-pass (constant 0 dB peak), the
+ * RBJ cookbook responses: g = tan(π·f0/fs), k = 1/Q, the output a mix of the low, band and high taps.
+ */
 function updateFilter(): void {
-  const mode = <i32>values[FILTER_MODE];
-  if (mode == 0) return;
-  const f0 = Math.min(values[FILTER_CUTOFF], 0.49 * sampleRate);
-  const w0 = (2.0 * Math.PI * f0) / sampleRate;
-  const cosw = Math.cos(w0);
-  const alpha = Math.sin(w0) / (2.0 * values[FILTER_Q]);
-  const a0 = 1.0 + alpha;
-  if (mode == 1) {
-    b0 = (1.0 - cosw) / 2.0 / a0;
-    b1 = (1.0 - cosw) / a0;
-    b2 = b0;
-  } else {
-    b0 = (1.0 + cosw) / 2.0 / a0;
-    b1 = -(1.0 + cosw) / a0;
-    b2 = b0;
-  }
-  a1 = (-2.0 * cosw) / a0;
-  a2 = (1.0 - alpha) / a0;
+  const mode = <i32>values[TONE_FILTER_MODE];
+  const f0 = Math.min(values[TONE_FILTER_CUTOFF_HZ], 0.49 * sampleRate);
+  const g = Math.tan((Math.PI * f0) / sampleRate);
+  svfK = 1.0 / values[TONE_FILTER_RESONANCE_Q];
+  svfA1 = 1.0 / (1.0 + g * (g + svfK));
+  svfA2 = g * svfA1;
+  svfA3 = g * svfA2;
+  svfLow = mode == 0 ? 1.0 : 0.0;
+  svfHigh = mode == 1 ? 1.0 : 0.0;
+  svfBand = mode == 2 ? svfK : 0.0;
 }
 
 function applyParameter(index: i32, value: f64, ramped: bool): void {
   values[index] = value;
-  if (index == INPUT_GAIN) {
-    inputRamp.setTarget(dbToLinear(value));
+  if (index == INPUT_TRIM_LEVEL) {
+    inputRamp.setTarget(value);
     if (!ramped) inputRamp.settle();
-  } else if (index == OUTPUT_GAIN) {
-    outputRamp.setTarget(dbToLinear(value));
+  } else if (index == OUTPUT_GAIN_LEVEL) {
+    outputRamp.setTarget(value);
     if (!ramped) outputRamp.settle();
-  } else if (index == DRIVE) {
+  } else if (index == SOFT_CLIP_DRIVE_DB) {
     driveLinear = dbToLinear(value);
-  } else if (index == FILTER_MODE || index == FILTER_CUTOFF || index == FILTER_Q) {
+  } else if (index == TONE_FILTER_MODE || index == TONE_FILTER_CUTOFF_HZ || index == TONE_FILTER_RESONANCE_Q) {
     updateFilter();
   }
 }
@@ -210,21 +213,20 @@ export function wc_get_param(index: i32): f32 {
 
 export function wc_process(frames: i32): void {
   if (frames < 1 || frames > maxFrames) unreachable();
-  const bypassed = values[BYPASS] >= 0.5;
-  const saturate = values[SATURATOR_ENABLED] >= 0.5;
-  const filter = <i32>values[FILTER_MODE] != 0;
+  const trim = values[INPUT_TRIM_BYPASS] < 0.5;
+  const saturate = values[SOFT_CLIP_BYPASS] < 0.5;
+  const filter = values[TONE_FILTER_BYPASS] < 0.5;
+  const gain = values[OUTPUT_GAIN_BYPASS] < 0.5;
   for (let i: i32 = 0; i < frames; i++) {
+    // Both ramps advance while their processor is bypassed, so un-bypassing lands on the level.
     const gIn = inputRamp.next();
     const gOut = outputRamp.next();
-    const xl = <f64>unchecked(inputL[i]);
-    const xr = <f64>unchecked(inputR[i]);
-    if (bypassed) {
-      unchecked((outputL[i] = <f32>xl));
-      unchecked((outputR[i] = <f32>xr));
-      continue;
+    let l = <f64>unchecked(inputL[i]);
+    let r = <f64>unchecked(inputR[i]);
+    if (trim) {
+      l *= gIn;
+      r *= gIn;
     }
-    let l = xl * gIn;
-    let r = xr * gIn;
     if (saturate) {
       l = tanh(driveLinear * l);
       r = tanh(driveLinear * r);
@@ -233,8 +235,12 @@ export function wc_process(frames: i32): void {
       l = filterL.process(l);
       r = filterR.process(r);
     }
-    unchecked((outputL[i] = toSample(l * gOut)));
-    unchecked((outputR[i] = toSample(r * gOut)));
+    if (gain) {
+      l *= gOut;
+      r *= gOut;
+    }
+    unchecked((outputL[i] = toSample(l)));
+    unchecked((outputR[i] = toSample(r)));
   }
 }
 

@@ -1,3 +1,4 @@
+import { groupByProcessor } from '../../contracts/ipc/processors.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadParameterDefinitions } from '../dsp/reference/referenceDsp.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
@@ -45,6 +46,15 @@ describe('methods', () => {
     const { parameters } = await (await client()).call('getAllParameters');
     expect(parameters.map((p) => p.id)).toEqual(referenceParameterDefinitions.map((d) => d.id));
     expect(parameters.find((p) => p.id === 'input_trim_level')).toEqual({ ...referenceParameterDefinitions[1], value: 1 });
+  });
+
+  it('getAllParameters groups as Wavecraft\'s UI groups: every parameter under one processor, each processor with its bypass', async () => {
+    const { parameters } = await (await client()).call('getAllParameters');
+    const { processors, ungrouped, ambiguous } = groupByProcessor(parameters);
+    expect(processors.map((p) => p.id)).toEqual(['input_trim', 'soft_clip', 'tone_filter', 'output_gain']);
+    expect(ungrouped).toEqual([]);
+    expect(ambiguous).toEqual([]);
+    for (const p of processors) expect(p.parameters[0]).toMatchObject({ id: `${p.id}_bypass`, type: 'bool' });
   });
 
   it('setParameter stores the value, getParameter reads it, and every client is told, the sender too (as Wavecraft)', async () => {

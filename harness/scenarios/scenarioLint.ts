@@ -14,6 +14,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { parametersOfProcessor, PROCESSOR_BYPASS_SUFFIX } from '../../contracts/ipc/processors.ts';
 import { goldenPath, readJsonGolden } from '../goldens/goldenFiles.ts';
 import { liveGoldenSchema, type LiveGolden } from '../goldens/liveGolden.ts';
 import type { Scenario } from './scenario.ts';
@@ -43,14 +44,13 @@ function largestMove(from: LiveGolden['steps'][number]['output'], to: LiveGolden
 
 /** A plugin-wide `bypass`, or a Wavecraft processor's `<processor>_bypass`. */
 function isBypass(id: string): boolean {
-  return id === 'bypass' || id.endsWith('_bypass');
+  return id === 'bypass' || id.endsWith(PROCESSOR_BYPASS_SUFFIX);
 }
 
-/** What a bypass parameter bypasses: everything else for `bypass`; the processor's own parameters for `<processor>_bypass`. */
+/** What a bypass parameter bypasses: everything else for `bypass`; the processor's own parameters (Wavecraft's grouping) for `<processor>_bypass`. */
 function bypassedBy(bypassId: string, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
   if (bypassId === 'bypass') return definitions.filter((d) => d.id !== 'bypass');
-  const prefix = `${bypassId.slice(0, -'bypass'.length)}`;
-  return definitions.filter((d) => d.id !== bypassId && d.id.startsWith(prefix));
+  return parametersOfProcessor(bypassId.slice(0, -PROCESSOR_BYPASS_SUFFIX.length), definitions).filter((d) => d.id !== bypassId);
 }
 
 export function lintScenarios(scenarios: readonly Scenario[], paths: readonly LintPath[], goldensDir: string): string[] {

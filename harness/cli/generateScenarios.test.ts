@@ -28,4 +28,20 @@ describe('scenarios generated from a schema', () => {
     const covered = new Set(scenarios.flatMap((s) => s.json.steps.map((step) => step.set['preset'])));
     expect(covered.size).toBe(45);
   });
+
+  it('switch in a Wavecraft processor that starts bypassed before stepping its parameters', () => {
+    const bool = (id: string, on: number): ParameterDefinition => ({ id, name: id, type: 'bool', default: on, min: 0, max: 1 });
+    const scenarios = generateScenarios([
+      bool('soft_clip_bypass', 1),
+      float({ id: 'soft_clip_drive_db', default: 12, min: 0, max: 30, unit: 'dB' }),
+      bool('output_gain_bypass', 0),
+      float({ id: 'output_gain_level', default: 1, min: 0, max: 2 }),
+    ]);
+    const steps = Object.fromEntries(scenarios.map((s) => [s.name, s.json.steps.map((step) => step.set)]));
+    expect(steps['param-soft_clip_drive_db']).toEqual([{ soft_clip_bypass: 0, soft_clip_drive_db: 12 }, { soft_clip_drive_db: 3 }, { soft_clip_drive_db: 27 }]);
+    expect(scenarios.find((s) => s.name === 'param-soft_clip_drive_db')!.json.description).toContain('with soft_clip_bypass off (it starts on)');
+    // Its own bypass toggles as any bool; a processor that starts switched in is left alone.
+    expect(steps['param-soft_clip_bypass']).toEqual([{ soft_clip_bypass: 1 }, { soft_clip_bypass: 0 }]);
+    expect(steps['param-output_gain_level']).toEqual([{ output_gain_level: 1 }, { output_gain_level: 0.2 }, { output_gain_level: 1.8 }]);
+  });
 });

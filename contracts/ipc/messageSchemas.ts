@@ -18,6 +18,9 @@ const noParams: Schema = {
 };
 const emptyObject: Schema = { type: 'object', additionalProperties: false, maxProperties: 0 };
 
+/** Wavecraft's `InputSourceKind`. */
+const inputSourceKind: Schema = { enum: ['hardwareInput', 'testTone'] };
+
 export const audioPhaseSchema: Schema = {
   enum: ['disabled', 'initializing', 'runningFullDuplex', 'runningInputOnly', 'degraded', 'failed'],
 };
@@ -212,6 +215,30 @@ export const methodSchemas: Record<MethodName, { params: Schema; result: Schema 
       properties: { status: { anyOf: [audioStatusSchema, { type: 'null' }] } },
     },
   },
+  getInputSource: {
+    params: noParams,
+    result: {
+      type: 'object',
+      required: ['selected', 'available'],
+      additionalProperties: false,
+      properties: {
+        selected: inputSourceKind,
+        available: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'label'],
+            additionalProperties: false,
+            properties: { id: inputSourceKind, label: { type: 'string' }, description: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+  setInputSource: {
+    params: { type: 'object', required: ['selected'], additionalProperties: false, properties: { selected: inputSourceKind } },
+    result: emptyObject,
+  },
   requestResize: {
     params: {
       type: 'object',
@@ -275,4 +302,5 @@ export const notificationSchemas: Record<NotificationName, Schema> = {
   },
   audioStatusChanged: audioStatusSchema,
   parametersChanged: emptyObject,
+  inputSourceChanged: { type: 'object', required: ['selected'], additionalProperties: false, properties: { selected: inputSourceKind } },
 };

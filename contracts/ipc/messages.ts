@@ -61,6 +61,15 @@ export interface MeterFrame {
   timestamp: number;
 }
 
+/** Wavecraft's selectable input sources: the page's microphone (fake capture under the harness), or its test tone. */
+export type InputSourceKind = 'hardwareInput' | 'testTone';
+
+export interface InputSourceOption {
+  id: InputSourceKind;
+  label: string;
+  description?: string;
+}
+
 export interface Methods {
   getParameter: { params: { id: string }; result: { id: string; value: number } };
   setParameter: { params: { id: string; value: number }; result: Record<string, never> };
@@ -71,6 +80,10 @@ export interface Methods {
   /** Extension: the audio client hands the dev server its latest oscilloscope frame (no notification follows). */
   submitOscilloscopeFrame: { params: OscilloscopeFrame; result: Record<string, never> };
   getAudioStatus: { params: undefined; result: { status: AudioStatus | null } };
+  /** The selected input source and the ones available. */
+  getInputSource: { params: undefined; result: { selected: InputSourceKind; available: InputSourceOption[] } };
+  /** Selects an input source; every client is then told with `inputSourceChanged`. */
+  setInputSource: { params: { selected: InputSourceKind }; result: Record<string, never> };
   requestResize: { params: { width: number; height: number }; result: { accepted: boolean } };
   ping: { params: undefined; result: Record<string, never> };
   registerAudio: {
@@ -109,6 +122,7 @@ export interface Notifications {
   audioStatusChanged: AudioStatus;
   /** The DSP was rebuilt: the parameter list changed; read it again with getAllParameters. */
   parametersChanged: Record<string, never>;
+  inputSourceChanged: { selected: InputSourceKind };
 }
 
 export type NotificationName = keyof Notifications;
@@ -121,6 +135,8 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'getOscilloscopeFrame',
   'submitOscilloscopeFrame',
   'getAudioStatus',
+  'getInputSource',
+  'setInputSource',
   'requestResize',
   'ping',
   'registerAudio',
@@ -131,6 +147,7 @@ export const NOTIFICATION_NAMES: readonly NotificationName[] = [
   'meterUpdate',
   'audioStatusChanged',
   'parametersChanged',
+  'inputSourceChanged',
 ];
 
 export function isMethodName(name: string): name is MethodName {

@@ -160,6 +160,25 @@ describe('methods', () => {
     expect((await viewer.call('getAudioStatus')).status?.phase).toBe('disabled');
   });
 
+  it('getInputSource starts at hardwareInput; setInputSource selects one and tells every client, the sender too', async () => {
+    const a = await client();
+    const b = await client();
+    const heard: string[] = [];
+    a.on('inputSourceChanged', ({ selected }) => heard.push(`a:${selected}`));
+    b.on('inputSourceChanged', ({ selected }) => heard.push(`b:${selected}`));
+    await expect(b.call('getInputSource')).resolves.toEqual({
+      selected: 'hardwareInput',
+      available: [expect.objectContaining({ id: 'hardwareInput' }), expect.objectContaining({ id: 'testTone' })],
+    });
+    await expect(a.call('setInputSource', { selected: 'testTone' })).resolves.toEqual({});
+    await expect.poll(() => heard.sort()).toEqual(['a:testTone', 'b:testTone']);
+    await expect(b.call('getInputSource')).resolves.toMatchObject({ selected: 'testTone' });
+    await a.call('setInputSource', { selected: 'hardwareInput' });
+    await expect.poll(() => heard.length).toBe(4);
+    expect(a.protocolErrors).toEqual([]);
+    expect(b.protocolErrors).toEqual([]);
+  });
+
   it('requestResize and ping answer', async () => {
     const c = await client();
     await expect(c.call('requestResize', { width: 800, height: 600 })).resolves.toEqual({ accepted: true });
@@ -192,6 +211,8 @@ describe('error codes', () => {
     ['a bool that is not 0 or 1', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_bypass", "value": 0.5}}', ErrorCode.ValueOutOfRange, 1],
     ['an unknown parameter (set)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "nope", "value": 0}}', ErrorCode.ParameterNotFound, 1],
     ['an unknown parameter (get)', '{"jsonrpc": "2.0", "id": 1, "method": "getParameter", "params": {"id": "nope"}}', ErrorCode.ParameterNotFound, 1],
+    ['an input source Wavecraft does not have', '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {"selected": "file"}}', ErrorCode.InvalidParams, 1],
+    ['setInputSource without a source', '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {}}', ErrorCode.InvalidParams, 1],
   ])('%s', async (_what, text, code, id) => {
     const socket = await raw();
     expect(await socket.request(text)).toEqual(error(code, id));

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
 import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../../contracts/ipc/jsonRpc.ts';
-import { isMethodName, type AudioDiagnostic, type AudioStatus, type MeterUpdate } from '../../contracts/ipc/messages.ts';
+import { isMethodName, type AudioDiagnostic, type AudioStatus, type InputSourceKind, type MeterUpdate } from '../../contracts/ipc/messages.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { validateNotification, validateParams, validateRequestEnvelope } from '../../contracts/ipc/validator.ts';
 import { AudioClientState } from './audioClientState.ts';
@@ -39,7 +39,7 @@ export interface DevServerOptions {
   /** Wall clock in ms. Default Date.now. */
   now?: () => number;
   /**
-   * Whether `parameterChanged` also goes back to the client that called setParameter. Default
+   * Whether `parameterChanged` (and `inputSourceChanged`) also goes back to the client that called setParameter (setInputSource). Default
    * true, as Wavecraft's dev server does (it broadcasts to every browser client); false sends it
    * to the others only. The harness works with either (devServer.test.ts runs both).
    */
@@ -55,6 +55,8 @@ export class DevServer {
   private readonly http: Server;
   private readonly wss: WebSocketServer;
   private readonly clients = new Set<WebSocket>();
+  /** The input source selected with setInputSource, Wavecraft's default until someone says otherwise. */
+  readonly inputSource: { selected: InputSourceKind } = { selected: 'hardwareInput' };
   private readonly allowedOrigins: Set<string>;
 
   constructor(private readonly options: DevServerOptions) {
@@ -217,6 +219,8 @@ export class DevServer {
       now: this.now,
       broadcastParameterChanged: (id, value) => this.broadcast(this.options.notifySender === false ? connection : null, 'parameterChanged', { id, value }),
       broadcastAudioStatus: (status: AudioStatus) => this.broadcast(connection, 'audioStatusChanged', status),
+      inputSource: this.inputSource,
+      broadcastInputSource: (selected) => this.broadcast(this.options.notifySender === false ? connection : null, 'inputSourceChanged', { selected }),
     };
   }
 

@@ -1,6 +1,6 @@
 /** The dev server's method implementations, independent of the transport. */
 import { ErrorCode, RpcError } from '../../contracts/ipc/jsonRpc.ts';
-import type { MethodName, MethodParams, MethodResult, AudioStatus } from '../../contracts/ipc/messages.ts';
+import type { MethodName, MethodParams, MethodResult, AudioStatus, InputSourceKind, InputSourceOption } from '../../contracts/ipc/messages.ts';
 import type { AudioClientState } from './audioClientState.ts';
 import type { MeterGenerator } from './meterGenerator.ts';
 import type { ParameterStore } from './parameterStore.ts';
@@ -14,7 +14,17 @@ export interface HandlerContext<Connection> {
   /** Tells every connection of the change (the caller too, unless the server is set not to). */
   broadcastParameterChanged(id: string, value: number): void;
   broadcastAudioStatus(status: AudioStatus): void;
+  /** The selected input source: the server only holds and relays it; the audio client (the page) plays it. */
+  inputSource: { selected: InputSourceKind };
+  /** Tells every connection (the caller too, unless the server is set not to) which source is selected. */
+  broadcastInputSource(selected: InputSourceKind): void;
 }
+
+/** What the reference page can play, in Wavecraft's terms (its file input has no Wavecraft counterpart). */
+export const INPUT_SOURCES: readonly InputSourceOption[] = [
+  { id: 'hardwareInput', label: 'Microphone', description: 'the browser input (getUserMedia); fake capture under the harness' },
+  { id: 'testTone', label: 'Test tone', description: "the page's sine generator" },
+];
 
 type Handlers<C> = {
   [M in MethodName]: (params: MethodParams<M>, context: HandlerContext<C>) => MethodResult<M>;
@@ -38,6 +48,12 @@ export function createHandlers<C>(): Handlers<C> {
       return {};
     },
     getAudioStatus: (_params, { audio }) => ({ status: audio.current }),
+    getInputSource: (_params, { inputSource }) => ({ selected: inputSource.selected, available: INPUT_SOURCES.map((o) => ({ ...o })) }),
+    setInputSource: ({ selected }, context) => {
+      context.inputSource.selected = selected;
+      context.broadcastInputSource(selected);
+      return {};
+    },
     requestResize: () => ({ accepted: true }),
     ping: () => ({}),
     registerAudio: (params, context) => {

@@ -4,11 +4,11 @@
  */
 import type { ParameterInfo } from '../../../contracts/ipc/parameters.ts';
 import type { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
-import type { AudioDiagnostic } from '../../../contracts/ipc/messages.ts';
+import type { AudioDiagnostic, InputSourceKind } from '../../../contracts/ipc/messages.ts';
 import { sourceFailure } from './audio/audioDiagnostic.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
 import { loadWasmDspForPage } from './audio/loadWasmDspForPage.ts';
-import { createFileSource, createMicSource, createToneSource, type ActiveSource } from './audio/audioSources.ts';
+import { createFileSource, createMicSource, createToneSource, type ActiveSource, type SourceKind } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
 import { float32ToBase64 } from './float32Base64.ts';
@@ -23,6 +23,10 @@ import { SourceSelector, type SourceChoice } from './ui/sourceSelector.ts';
 import type { MeterWindow } from './worklet/meterWindows.ts';
 
 const METER_UPDATE_INTERVAL_MS = 1000 / 60;
+
+/** The page's sources in Wavecraft's terms; its file input has no Wavecraft counterpart. */
+const WAVECRAFT_SOURCE: Partial<Record<SourceKind, InputSourceKind>> = { mic: 'hardwareInput', tone: 'testTone' };
+const PAGE_SOURCE: Record<InputSourceKind, SourceKind> = { hardwareInput: 'mic', testTone: 'tone' };
 
 export class DevModeApp {
   private readonly link: DevServerLink;
@@ -43,6 +47,10 @@ export class DevModeApp {
   private readonly clientId = `devmode-page-${Math.random().toString(36).slice(2, 10)}`;
   private blockFrames = 128;
   private sourceRequest = 0;
+  /** The source playing now. */
+  private playing: SourceKind = 'none';
+  /** setInputSource calls of this page not yet answered: their own inputSourceChanged echo is no command. */
+  private readonly sourceReports: InputSourceKind[] = [];
   private dspGeneration = 0;
   private captureId = 0;
   private readonly captures = new Map<number, (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void>();
@@ -78,6 +86,7 @@ export class DevModeApp {
   private async onConnected(client: RpcClient): Promise<void> {
     this.setConnected(true);
     client.on('parametersChanged', () => void this.onParametersChanged(client));
+    client.on('inputSourceChanged', ({ selected }) => this.onInputSourceChanged(selected));
     client.on('parameterChanged', ({ id, value }) => {
       const p = this.parameters.get(id);
       if (p) p.value = value;
@@ -93,6 +102,7 @@ export class DevModeApp {
       this.parametersLoaded = true;
       this.updateReady();
       if (this.engine) await this.registerAudio(client, this.engine);
+      void this.reportSource(client, this.playing);
     } catch (error) {
       this.fail(`could not load parameters from the dev server: ${String(error)}`);
     }
@@ -132,7 +142,33 @@ export class DevModeApp {
     this.engine.send({ type: 'param', id, value, seq });
   }
 
-  private async selectSource(choice: SourceChoice): Promise<void> {
+  /**
+   * Another client (Wavecraft's UI, say) selected an input source: play it. The echo of this
+   * page's own report is not a command (it may arrive after a newer local choice).
+   */
+  private onInputSourceChanged(selected: InputSourceKind): void {
+    if (this.sourceReports.includes(selected)) return;
+    const kind = PAGE_SOURCE[selected];
+    if (kind === this.playing) return;
+    this.sources.set(kind);
+    void this.selectSource(this.sources.choice(), false);
+  }
+
+  /** Tells the dev server which source plays, in Wavecraft's terms; a server without setInputSource is no failure. */
+  private async reportSource(client: RpcClient | null, kind: SourceKind): Promise<void> {
+    const selected = WAVECRAFT_SOURCE[kind];
+    if (!client || !selected) return;
+    this.sourceReports.push(selected);
+    try {
+      await client.call('setInputSource', { selected });
+    } catch {
+      // -32601 from a dev server that predates it: nothing to tell.
+    } finally {
+      this.sourceReports.splice(this.sourceReports.indexOf(selected), 1);
+    }
+  }
+
+  private async selectSource(choice: SourceChoice, report = true): Promise<void> {
     const request = ++this.sourceRequest;
     try {
       const engine = await this.ensureEngine();
@@ -145,7 +181,9 @@ export class DevModeApp {
         return;
       }
       engine.setSource(source);
-      this.probe.update({ source: source ? choice.kind : 'none' });
+      this.playing = source ? choice.kind : 'none';
+      this.probe.update({ source: this.playing });
+      if (report) await this.reportSource(this.link.current, this.playing);
     } catch (error) {
       await this.audioFailed(sourceFailure(choice.kind, error));
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParameterDefinition } from './parameters.ts';
-import { groupByProcessor, parametersOfProcessor, processorIds } from './processors.ts';
+import { groupByProcessor, parametersOfProcessor, processorIds, processorOf } from './processors.ts';
 
 const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
 const float = (id: string): ParameterDefinition => ({ id, name: id, type: 'float', default: 0, min: 0, max: 1 });
@@ -30,6 +30,7 @@ describe('Wavecraft processor grouping', () => {
   it('finds what a Wavecraft UI would show nowhere, or twice', () => {
     const definitions = [bool('gain_bypass'), float('gain_level'), bool('gain_stage_bypass'), float('gain_stage_level'), float('volume')];
     expect(processorIds(definitions)).toEqual(['gain', 'gain_stage']);
+    expect([processorOf('gain_stage_level', definitions), processorOf('gain_level', definitions), processorOf('volume', definitions)]).toEqual(['gain_stage', 'gain', undefined]);
     expect(parametersOfProcessor('gain', definitions).map((d) => d.id)).toEqual(['gain_bypass', 'gain_level', 'gain_stage_bypass', 'gain_stage_level']);
     const { ungrouped, ambiguous } = groupByProcessor(definitions);
     expect(ungrouped.map((d) => d.id)).toEqual(['volume']);

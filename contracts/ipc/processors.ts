@@ -20,6 +20,13 @@ export function processorIds(definitions: readonly ParameterDefinition[]): strin
   return definitions.filter((d) => d.id.endsWith(PROCESSOR_BYPASS_SUFFIX)).map((d) => d.id.slice(0, -PROCESSOR_BYPASS_SUFFIX.length));
 }
 
+/** The processor a parameter is under: the longest declared processor id it starts with (`<processor>_`), or undefined. */
+export function processorOf(id: string, definitions: readonly ParameterDefinition[]): string | undefined {
+  return processorIds(definitions)
+    .filter((p) => id.startsWith(`${p}_`))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
 /** Wavecraft's selection: the processor's bypass, and every id that starts with `<processor>_`. */
 export function parametersOfProcessor(processorId: string, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
   const bypassId = `${processorId}${PROCESSOR_BYPASS_SUFFIX}`;

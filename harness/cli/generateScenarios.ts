@@ -7,7 +7,7 @@
  * is stepped with its processor switched in, or its steps would change nothing.
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
-import { PROCESSOR_BYPASS_SUFFIX, processorIds } from '../../contracts/ipc/processors.ts';
+import { PROCESSOR_BYPASS_SUFFIX, processorOf } from '../../contracts/ipc/processors.ts';
 
 export const GENERATED_SCENARIO_INPUT = 'sine-1k-lm6-rm12dbfs-stereo.wav';
 const HOLD_SECONDS = 0.4;
@@ -43,12 +43,10 @@ export function parameterValues(definition: ParameterDefinition): number[] {
   return values.filter((v, i) => values.indexOf(v) === i);
 }
 
-/** The bypass that starts engaged over this parameter's Wavecraft processor, if any (the longest processor id that prefixes it). */
+/** The bypass that starts engaged over this parameter's Wavecraft processor, if any. */
 function engagedBypassOver(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): ParameterDefinition | undefined {
   if (definition.id.endsWith(PROCESSOR_BYPASS_SUFFIX)) return undefined;
-  const processor = processorIds(definitions)
-    .filter((p) => definition.id.startsWith(`${p}_`))
-    .sort((a, b) => b.length - a.length)[0];
+  const processor = processorOf(definition.id, definitions);
   const bypass = processor === undefined ? undefined : definitions.find((d) => d.id === `${processor}${PROCESSOR_BYPASS_SUFFIX}`);
   return bypass && bypass.default === bypass.max ? bypass : undefined;
 }

@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { workersForRun } from './harness/budget/chooseWorkers.ts';
+import { EXPECT_TIMEOUT_MS, TEST_TIMEOUT_MS } from './harness/budget/testTimeout.ts';
 import type { HarnessOptions } from './harness/test.ts';
 
 /**
@@ -11,20 +13,24 @@ export default defineConfig<HarnessOptions>({
   // Per-shard output folders when shards share a machine (scripts/shardedRun.ts).
   outputDir: process.env['WAVECRAFT_OUTPUT_DIR'] ?? 'reports/test-results',
   globalSetup: './scripts/playwrightGlobalSetup.ts',
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A backstop only: every wait runs on the audio clock, and the audio-health fixture extends
+  // this while the audio still moves (a slow machine is given the time its audio takes).
+  timeout: TEST_TIMEOUT_MS,
+  expect: { timeout: EXPECT_TIMEOUT_MS },
   retries: 0,
   // Goldens and screenshots are written only when asked: --update-snapshots (npm run record).
   updateSnapshots: 'none',
   // Screenshot goldens sit with the others; one per name, shared by the DSP paths (the display is the same).
   snapshotPathTemplate: 'goldens/screenshots/{arg}{ext}',
-  workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
+  // One live audio stream per idle core, measured at start (harness/budget/chooseWorkers.ts).
+  workers: workersForRun(),
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
   reporter: [
     ['list'],
     ['html', { outputFolder: 'reports/html', open: 'never' }],
-    ['junit', { outputFile: 'reports/junit.xml' }],
+    // Annotations (inconclusive and its cause, audio health) become JUnit properties.
+    ['junit', { embedAnnotationsAsProperties: true, outputFile: 'reports/junit.xml' }],
     ['./harness/report/summaryReporter.ts', { outputFile: 'reports/summary.json' }],
   ],
   projects: [

@@ -11,8 +11,12 @@
  * - `devModePage`: a fresh context of it with the page open, the microphone selected, audio
  *   running and the capture checked for silence.
  * - `offlinePage`: the worker's offline-render page (renderer loaded once per worker).
+ * - `audioHealth` (automatic): watches the machine, and the audio clock of every live page a
+ *   test opens; it annotates each test with what it measured, and turns a failure on starved
+ *   audio into an inconclusive verdict naming the cause (harness/verdict/verdict.ts).
  */
 import { test as base, type Browser, type ConsoleMessage, type Page } from '@playwright/test';
+import { performance } from 'node:perf_hooks';
 import { linearToDb } from '../contracts/meters/decibels.ts';
 import { startReferenceStack } from '../devmode/index.ts';
 import { BrowserPool, NO_CAPTURE } from './browser/browserPool.ts';
@@ -23,6 +27,12 @@ import { assertMeterMatchesSamples } from './page/assertMeterMatchesSamples.ts';
 import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
 import { DevModePage } from './page/devModePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
+import { AudioClockSampler } from './health/audioClockSampler.ts';
+import { describeHealth, starvationCause, summariseHealth } from './health/audioHealth.ts';
+import { MachineSampler } from './health/machineSampler.ts';
+import { failedByTime, markInconclusive } from './verdict/markInconclusive.ts';
+import { extendedTimeout } from './budget/testTimeout.ts';
+import { AUDIO_HEALTH } from './verdict/verdict.ts';
 import { assertCaptureCompatible, readWav } from './wav/wavFile.ts';
 
 export interface StackEndpoints {
@@ -45,7 +55,13 @@ export interface InputFixture {
   peakDb: number;
 }
 
+/** The test's audio health: live pages register here to have their audio clock watched. */
+export interface AudioHealthWatch {
+  watch(page: Page): AudioClockSampler;
+}
+
 interface WorkerFixtures {
+  machineSampler: MachineSampler;
   harnessConfig: HarnessConfig;
   stack: StackEndpoints;
   chromiumPath: string;
@@ -68,6 +84,7 @@ export interface HarnessOptions {
 }
 
 interface TestFixtures extends HarnessOptions {
+  audioHealth: AudioHealthWatch;
   input: InputFixture;
   audioBrowser: Browser;
   offlinePage: Page;
@@ -83,6 +100,60 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   pageSampleRate: [null, { option: true }],
 
   harnessConfig: [async ({}, use) => use(readHarnessConfig()), { scope: 'worker' }],
+
+  machineSampler: [
+    async ({}, use) => {
+      const sampler = new MachineSampler().start();
+      await use(sampler);
+      sampler.stop();
+    },
+    { scope: 'worker' },
+  ],
+
+  audioHealth: [
+    async ({ machineSampler }, use, testInfo) => {
+      const startedAt = performance.now();
+      const clocks: AudioClockSampler[] = [];
+      // While the audio moves, the test gets the time it takes (the limit is a backstop, not a verdict).
+      const extender = setInterval(() => {
+        const now = performance.now();
+        const moved = clocks.some((c) => {
+          const recent = c.samples.filter((s) => s.wallMs >= now - 5000);
+          return recent.length >= 2 && recent.at(-1)!.frame > recent[0]!.frame;
+        });
+        const next = extendedTimeout(testInfo.timeout, now - startedAt, moved);
+        if (next !== testInfo.timeout) testInfo.setTimeout(next);
+      }, 1000);
+      extender.unref();
+      await use({
+        watch(page) {
+          const sampler = new AudioClockSampler(page).start();
+          clocks.push(sampler);
+          return sampler;
+        },
+      });
+      clearInterval(extender);
+      await Promise.all(clocks.map((c) => c.stop()));
+      // The live page that played longest speaks for the test.
+      const clock = clocks.sort((a, b) => b.samples.length - a.samples.length)[0];
+      const underruns = clocks.reduce((sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }), { events: 0, seconds: 0 });
+      const health = summariseHealth({
+        clock: clock?.samples ?? [],
+        sampleRate: clock?.sampleRate ?? null,
+        machine: machineSampler.since(startedAt),
+        cores: machineSampler.cores,
+        captureDropouts: clocks.reduce((n, c) => n + c.captureDropouts, 0),
+        underrunEvents: underruns.events,
+        underrunSeconds: underruns.seconds,
+      });
+      testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(health) });
+      if (testInfo.status === 'failed' || testInfo.status === 'timedOut') {
+        const cause = starvationCause(health, failedByTime(testInfo));
+        if (cause) await markInconclusive(testInfo, cause);
+      }
+    },
+    { auto: true },
+  ],
 
   stack: [
     async ({ harnessConfig }, use) => {
@@ -173,10 +244,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, browserPool, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate }, use, testInfo) => {
+  devModePage: async ({ audioBrowser, browserPool, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate, audioHealth }, use, testInfo) => {
     void rpc; // parameters are reset before the page loads them
     void audioBrowser; // its contexts, this page's among them, are closed after the test
     const page = await browserPool.takePage(input.path);
+    const clock = audioHealth.watch(page);
     const pageErrors: string[] = [];
     const onPageError = (error: Error) => pageErrors.push(error.message);
     const onConsole = (message: ConsoleMessage) => {
@@ -184,7 +256,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     page.on('pageerror', onPageError);
     page.on('console', onConsole);
-    const devModePage = new DevModePage(page);
+    const devModePage = new DevModePage(page, undefined, (count) => clock.noteCaptureDropouts(count));
     await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault, ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}) }));
     if (audioSource === 'mic') await devModePage.selectSource('mic');
     else if (audioSource === 'file') await devModePage.playFile(input.path);
@@ -202,6 +274,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     try {
       await use(devModePage);
     } finally {
+      await clock.stop();
       page.off('pageerror', onPageError);
       page.off('console', onConsole);
       // A passing test hands its page on to the next one (fresh document, same renderer); a failed one's goes.

@@ -47,6 +47,13 @@ export interface ProbeStatus {
    */
   dspGeneration?: number;
   dspSwappedAtFrame?: number;
+  /**
+   * Optional (audio health): render underruns since the AudioContext started, as the browser
+   * reports them (AudioContext.playbackStats). The harness judges a test inconclusive when the
+   * machine starved the audio; see harness/health/audioHealth.ts.
+   */
+  underrunEvents?: number;
+  underrunSeconds?: number;
 }
 
 export interface ProbeTrace {

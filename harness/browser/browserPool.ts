@@ -30,8 +30,12 @@ export class BrowserPool {
 
   constructor(
     private readonly executablePath: string,
-    /** Capture browsers kept at once; the least recently used one is closed beyond this. */
-    private readonly limit = 4,
+    /**
+     * Capture browsers kept at once; the least recently used one is closed beyond this. Two: a
+     * kept browser is ~6 processes, and on 2 cores a pool of 4 per worker (117 Chromium processes
+     * in all) was itself a noisy neighbour to the live audio.
+     */
+    private readonly limit = 2,
   ) {}
 
   /** The browser whose fake microphone plays `captureWav` (NO_CAPTURE for none). */

@@ -1,8 +1,15 @@
 /**
  * Drives a dev-mode page through its UI and reads it through the probe (`window.wavecraftProbe`).
- * Every wait is on the audio clock or on page state, never a wall-clock sleep.
+ * Every wait is on the audio clock or on page state, never a wall-clock limit: a wait goes on
+ * while the audio clock moves, however slowly the machine lets it, and ends
+ * - when the condition holds;
+ * - when a stated amount of *audio* has played without it (a real failure: "did not happen within
+ *   3 s of audio");
+ * - when the audio clock stands still, or the page does not answer, for `stallMs` of wall time
+ *   (the page hung; the test's audio health then tells a hung page from a starved machine).
  */
 import type { Page } from '@playwright/test';
+import { performance } from 'node:perf_hooks';
 import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 import { base64ToFloat32 } from '../io/float32Base64.ts';
 
@@ -33,8 +40,10 @@ export interface MeterDisplayReading {
 export class DevModePage {
   constructor(
     readonly page: Page,
-    /** Default wait timeout in ms. */
-    private readonly timeoutMs = 10_000,
+    /** Wall time without audio-clock progress, or without an answer from the page, after which a wait says the page hung. Default 20 s. */
+    private readonly stallMs = 20_000,
+    /** Told of capture dropouts the measurements find (the test's audio health). */
+    readonly onCaptureDropouts: (count: number) => void = () => undefined,
   ) {}
 
   /** Builds the page URL with its query configuration. */
@@ -51,9 +60,10 @@ export class DevModePage {
   }
 
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
-    await this.page.waitForFunction(() => window.wavecraftProbe?.apiVersion === 1, undefined, { timeout: this.timeoutMs }).catch(() => {
-      throw new Error(`the page at ${url} has no wavecraftProbe (apiVersion 1) after ${this.timeoutMs} ms; see docs/probe.md`);
+    // Loading is not audio: a navigation is judged by whether it ends, however slowly (the test's own timeout is the backstop).
+    await this.page.goto(url, { timeout: 0 });
+    await this.page.waitForFunction(() => window.wavecraftProbe?.apiVersion === 1, undefined, { timeout: this.stallMs }).catch(() => {
+      throw new Error(`the page at ${url} has no wavecraftProbe (apiVersion 1) ${this.stallMs / 1000} s after it loaded; see docs/probe.md`);
     });
   }
 
@@ -79,12 +89,12 @@ export class DevModePage {
 
   /** Waits until audio runs through the DSP with the server's parameters; throws the page's error if it reports one. */
   async waitUntilReady(): Promise<ProbeStatus> {
-    await this.waitFor('the page to become ready (audio running, parameters loaded)', () =>
+    await this.waitFor('the page to become ready (audio running, parameters loaded)', (options) =>
       this.page.waitForFunction(() => {
         const s = window.wavecraftProbe!.status();
         if (s.error) throw new Error(s.error);
         return s.ready;
-      }, undefined, this.waitOptions),
+      }, undefined, options),
     );
     return this.status();
   }
@@ -102,7 +112,7 @@ export class DevModePage {
    * index `fromEvent` on; returns the matching events (the latest per id).
    */
   async waitForParamEvents(values: Record<string, number>, fromEvent: number): Promise<ProbeParamEvent[]> {
-    const handle = await this.waitFor(`the DSP to apply ${JSON.stringify(values)}`, () =>
+    const handle = await this.waitFor(`the DSP to apply ${JSON.stringify(values)}`, (options) =>
       this.page.waitForFunction(
       ({ values, fromEvent }) => {
         const probe = window.wavecraftProbe!;
@@ -113,14 +123,14 @@ export class DevModePage {
         return found.every((e) => e !== undefined) ? found : null;
       },
       { values, fromEvent },
-      this.waitOptions,
-    ));
+      options,
+    ), PARAMETER_AUDIO_SECONDS);
     return (await handle.jsonValue()) as ProbeParamEvent[];
   }
 
   /** Waits until meter windows cover the audio clock up to `frame` (exclusive). */
   async waitForFrame(frame: number): Promise<void> {
-    await this.waitFor(`audio frame ${frame}`, () =>
+    await this.waitFor(`audio frame ${frame}`, (options) =>
       this.page.waitForFunction(
         (target) => {
           const s = window.wavecraftProbe!.status();
@@ -128,7 +138,7 @@ export class DevModePage {
           return s.latestFrame >= target;
         },
         frame,
-        this.waitOptions,
+        options,
       ),
     );
   }
@@ -138,7 +148,7 @@ export class DevModePage {
    * `thresholdDb`; resolves false if `maxSeconds` of audio pass in silence.
    */
   async waitForInputSound(thresholdDb: number, maxSeconds: number): Promise<boolean> {
-    const handle = await this.waitFor(`input sound within ${maxSeconds} s of audio`, () =>
+    const handle = await this.waitFor(`input sound within ${maxSeconds} s of audio`, (options) =>
       this.page.waitForFunction(
       ({ thresholdDb, maxSeconds }) => {
         const probe = window.wavecraftProbe!;
@@ -151,7 +161,7 @@ export class DevModePage {
         return first !== undefined && s.latestFrame - first >= maxSeconds * s.sampleRate! ? 'silent' : null;
       },
       { thresholdDb, maxSeconds },
-      this.waitOptions,
+      options,
     ));
     return (await handle.jsonValue()) === 'sound';
   }
@@ -184,16 +194,16 @@ export class DevModePage {
 
   /** Waits until the meter display shows a reading that starts at or after `frame`. */
   async waitForDisplayFrom(frame: number): Promise<void> {
-    await this.waitFor(`the meter display to show frame ${frame} or later`, () =>
+    await this.waitFor(`the meter display to show frame ${frame} or later`, (options) =>
       this.page.waitForFunction(
         (target) => {
           const row = document.querySelector<HTMLElement>('[data-testid="meter-output-left"]');
           return Number(row?.dataset['frame'] ?? -1) >= target;
         },
         frame,
-        this.waitOptions,
+        options,
       ),
-    );
+    DISPLAY_AUDIO_SECONDS);
   }
 
   /**
@@ -213,20 +223,56 @@ export class DevModePage {
     return { output: [rows[0]!, rows[1]!], input: [rows[2]!, rows[3]!] };
   }
 
-  private get waitOptions() {
-    return { timeout: this.timeoutMs, polling: 10 };
+  /** The page's audio clock, or null when the page does not answer within `stallMs`. */
+  private async clock(): Promise<{ frame: number; sampleRate: number | null; status: ProbeStatus } | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const noAnswer = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.stallMs)));
+    try {
+      const status = await Promise.race([this.status(), noAnswer]);
+      return status ? { frame: status.latestFrame, sampleRate: status.sampleRate, status } : null;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  private async waitFor<T>(what: string, wait: () => Promise<T>): Promise<T> {
-    try {
-      return await wait();
-    } catch (error) {
-      const message = (error as Error).message;
-      if (message.includes('Timeout')) {
-        const status = await this.status().catch(() => null);
-        throw new Error(`timed out after ${this.timeoutMs} ms waiting for ${what}; probe status: ${JSON.stringify(status)}`);
+  /**
+   * Waits in chunks of WAIT_CHUNK_MS while the audio clock moves. Ends with an error that names
+   * what it waited for when `audioSeconds` of audio played without it, when the clock stood still
+   * for `stallMs`, or when the page stopped answering.
+   */
+  private async waitFor<T>(what: string, wait: (options: { timeout: number; polling: number }) => Promise<T>, audioSeconds?: number): Promise<T> {
+    const start = await this.clock();
+    let lastFrame = start?.frame ?? -1;
+    let lastProgressAt = performance.now();
+    for (;;) {
+      try {
+        return await wait({ timeout: WAIT_CHUNK_MS, polling: 10 });
+      } catch (error) {
+        const message = (error as Error).message;
+        if (!message.includes('Timeout')) throw new Error(`while waiting for ${what}: ${message.split('\n')[0]}`);
       }
-      throw new Error(`while waiting for ${what}: ${message.split('\n')[0]}`);
+      const now = await this.clock();
+      if (!now) throw new Error(`the page did not answer for ${this.stallMs / 1000} s while waiting for ${what} (it hung)`);
+      if (now.frame > lastFrame) {
+        lastFrame = now.frame;
+        lastProgressAt = performance.now();
+      }
+      const played = start && start.frame >= 0 && now.sampleRate ? (now.frame - start.frame) / now.sampleRate : 0;
+      if (audioSeconds !== undefined && played >= audioSeconds) {
+        throw new Error(`${what} did not happen within ${audioSeconds} s of audio (${played.toFixed(2)} s played); probe status: ${JSON.stringify(now.status)}`);
+      }
+      const stalledMs = performance.now() - lastProgressAt;
+      if (stalledMs >= this.stallMs) {
+        const where = now.frame >= 0 ? `stood still at frame ${now.frame}` : 'never started';
+        throw new Error(`the page's audio clock ${where} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what} (it hung); probe status: ${JSON.stringify(now.status)}`);
+      }
     }
   }
 }
+
+/** One waitForFunction call's span; between chunks the wait checks the audio clock. */
+const WAIT_CHUNK_MS = 1000;
+/** Audio a parameter change may take to reach the DSP (seen: p95 30-51 ms on a slow machine). */
+const PARAMETER_AUDIO_SECONDS = 3;
+/** Audio the meter display may lag the meter. */
+const DISPLAY_AUDIO_SECONDS = 3;

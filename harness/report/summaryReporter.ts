@@ -7,6 +7,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { AUDIO_HEALTH, INCONCLUSIVE, runVerdict, verdictOf, type Verdict } from '../verdict/verdict.ts';
 
 export interface SummaryEntry {
   title: string;
@@ -15,6 +16,12 @@ export interface SummaryEntry {
   status: TestResult['status'];
   /** Expected outcome taking skips into account (`passed`, `failed`, `skipped`, `flaky`). */
   outcome: ReturnType<TestCase['outcome']>;
+  /** passed, failed, inconclusive (the machine starved the audio) or skipped. */
+  verdict: Verdict;
+  /** Why the test is inconclusive, with figures; null otherwise. */
+  inconclusiveCause: string | null;
+  /** What the test measured of its machine and audio (one line). */
+  audioHealth: string | null;
   durationMs: number;
   worstDeviationDb: number | null;
   offlineSnrDb: number | null;
@@ -26,6 +33,10 @@ export interface SummaryEntry {
 export interface Summary {
   generatedAt: string;
   status: FullResult['status'];
+  /** The run's verdict: failed if any test failed, else inconclusive if any was, else passed. */
+  verdict: 'passed' | 'failed' | 'inconclusive';
+  /** Tests per verdict. */
+  verdicts: Record<Verdict, number>;
   counts: Record<string, number>;
   tests: SummaryEntry[];
 }
@@ -64,6 +75,7 @@ export default class SummaryReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name ?? '';
+    const annotation = (type: string) => [...result.annotations, ...test.annotations].reverse().find((a) => a.type === type)?.description ?? null;
     // Keyed by test id: a test reported again (a retry, a merged shard) keeps its last result.
     this.entries.set(test.id, {
       title: test.titlePath().slice(3).join(' › ') || test.title,
@@ -71,6 +83,9 @@ export default class SummaryReporter implements Reporter {
       file: test.location.file,
       status: result.status,
       outcome: test.outcome(),
+      verdict: verdictOf({ outcome: test.outcome(), annotations: [...result.annotations, ...test.annotations] }),
+      inconclusiveCause: annotation(INCONCLUSIVE),
+      audioHealth: annotation(AUDIO_HEALTH),
       durationMs: result.duration,
       worstDeviationDb: numeric(test, 'worst-deviation-db'),
       offlineSnrDb: numeric(test, 'offline-snr-db'),
@@ -87,13 +102,24 @@ export default class SummaryReporter implements Reporter {
     const tests = [...this.entries.values()].sort((a, b) => `${a.project} ${a.title}`.localeCompare(`${b.project} ${b.title}`));
     const counts: Record<string, number> = {};
     for (const t of tests) counts[t.outcome] = (counts[t.outcome] ?? 0) + 1;
-    const summary: Summary = { generatedAt: new Date().toISOString(), status: result.status, counts, tests };
+    const verdicts: Record<Verdict, number> = { passed: 0, failed: 0, inconclusive: 0, skipped: 0 };
+    for (const t of tests) verdicts[t.verdict]++;
+    const verdict = runVerdict(tests.map((t) => t.verdict));
+    const summary: Summary = { generatedAt: new Date().toISOString(), status: result.status, verdict, verdicts, counts, tests };
     mkdirSync(dirname(this.outputFile), { recursive: true });
     const temp = `${this.outputFile}.${process.pid}.tmp`;
     writeFileSync(temp, `${JSON.stringify(summary, null, 2)}\n`);
     renameSync(temp, this.outputFile);
     if (this.goldenChanges.length > 0) console.log(formatChangeTable(this.goldenChanges));
+    console.log(formatVerdicts(verdict, verdicts, tests));
   }
+}
+
+/** The run's verdict, with each inconclusive test and its cause: never folded into passed or failed. */
+function formatVerdicts(verdict: string, verdicts: Record<Verdict, number>, tests: SummaryEntry[]): string {
+  const lines = [`\nwavecraft verdict: ${verdict} (${verdicts.passed} passed, ${verdicts.failed} failed, ${verdicts.inconclusive} inconclusive, ${verdicts.skipped} skipped)`];
+  for (const t of tests.filter((x) => x.verdict === 'inconclusive')) lines.push(`  inconclusive: [${t.project}] ${t.title.slice(0, 100)}\n    ${t.inconclusiveCause}`);
+  return lines.join('\n');
 }
 
 function formatChangeTable(all: GoldenChanges[]): string {

@@ -13,6 +13,7 @@ import { assertScenariosFitDsp } from '../scenarios/checkScenarioParameters.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { ensureChromium } from './ensureChromium.ts';
 import { ensureFixtures } from './ensureFixtures.ts';
+import { warmBrowser } from './warmBrowser.ts';
 
 /** Set (to the config file) by a runner that already ran the set-up for this suite. */
 export const SUITE_READY_ENV = 'WAVECRAFT_SUITE_READY';
@@ -20,7 +21,7 @@ export const SUITE_READY_ENV = 'WAVECRAFT_SUITE_READY';
 export async function runSuiteSetup(config: HarnessConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
   const project = config.project;
   if (!project) throw new Error('suite set-up: no project config (set WAVECRAFT_CONFIG to your wavecraft.config.json)');
-  await ensureChromium(log);
+  await warmBrowser(await ensureChromium(log), log);
   if (project.wasmBuildCommand && !env['WAVECRAFT_WASM']) {
     log(`build: ${project.wasmBuildCommand}`);
     try {

@@ -85,9 +85,12 @@ export async function measureSettled(
     if (clean.length >= spanWindows) {
       const used = clean.slice(0, spanWindows);
       const last = used.at(-1)!.frame;
-      return { trace, levels: trace.levelsOf(used), dropouts: dropouts.filter((d) => d.frame >= from && d.frame < last) };
+      const skipped = dropouts.filter((d) => d.frame >= from && d.frame < last);
+      page.onCaptureDropouts(skipped.length);
+      return { trace, levels: trace.levelsOf(used), dropouts: skipped };
     }
     if (until >= limit) {
+      page.onCaptureDropouts(dropouts.length);
       const sample = dropouts.slice(0, 5).map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);
       const expected = guard === 'median' ? 'the span\'s median input RMS (by more than 1 dB)' : `the expected input RMS ${guard.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${guard.toleranceDb ?? 0.1} dB)`;
       throw new Error(`the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from ${expected}, e.g. ${sample.join('; ')}`);

@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { findProjectConfig } from '../config/projectConfig.ts';
 import { readHarnessConfig } from '../config/harnessConfig.ts';
+import { workersForRun } from '../budget/chooseWorkers.ts';
+import { EXPECT_TIMEOUT_MS, TEST_TIMEOUT_MS } from '../budget/testTimeout.ts';
 import type { HarnessOptions } from '../test.ts';
 
 // Compiled to .js in the package, .ts in the repo: sibling modules share this file's extension.
@@ -32,18 +34,22 @@ export default defineConfig<HarnessOptions>({
   testMatch: /scenarios\.spec\.(ts|js)$/,
   outputDir: process.env['WAVECRAFT_OUTPUT_DIR'] ?? join(reports, 'test-results'),
   globalSetup: sibling('./suiteGlobalSetup'),
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // A backstop only: every wait runs on the audio clock, and the audio-health fixture extends
+  // this while the audio still moves (a slow machine is given the time its audio takes).
+  timeout: TEST_TIMEOUT_MS,
+  expect: { timeout: EXPECT_TIMEOUT_MS },
   retries: 0,
   updateSnapshots: 'none',
   snapshotPathTemplate: join(config.goldensDir, 'screenshots', '{arg}{ext}'),
-  workers: process.env['WAVECRAFT_WORKERS'] ? Number(process.env['WAVECRAFT_WORKERS']) : 2,
+  // One live audio stream per idle core, measured at start (harness/budget/chooseWorkers.ts).
+  workers: workersForRun(),
   fullyParallel: true,
   forbidOnly: !!process.env['CI'],
   reporter: [
     ['list'],
     ['html', { outputFolder: join(reports, 'html'), open: 'never' }],
-    ['junit', { outputFile: join(reports, 'junit.xml') }],
+    // Annotations (inconclusive and its cause, audio health) become JUnit properties.
+    ['junit', { embedAnnotationsAsProperties: true, outputFile: join(reports, 'junit.xml') }],
     [sibling('../report/summaryReporter'), { outputFile: join(reports, 'summary.json') }],
   ],
   projects: [{ name: 'wasm', use: { dspPath: 'wasm' } }],

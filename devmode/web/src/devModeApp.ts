@@ -240,6 +240,7 @@ export class DevModeApp {
     ).then(async (engine) => {
       this.engine = engine;
       this.probe.setCaptureHandler((fromFrame, frames) => this.captureAudio(engine, fromFrame, frames));
+      this.probe.setUnderrunSource(() => engine.underruns());
       this.aggregator = new MeterAggregator(engine.windowFrames);
       this.probe.update({ sampleRate: engine.context.sampleRate, windowFrames: engine.windowFrames });
       // Values may have arrived while the engine was starting.

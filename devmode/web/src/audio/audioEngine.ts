@@ -107,6 +107,15 @@ export class AudioEngine {
     source?.node.connect(this.node);
   }
 
+  /**
+   * Render underruns so far, from AudioContext.playbackStats where the browser has it (updated
+   * about once a second); null where it does not.
+   */
+  underruns(): { events: number; seconds: number } | null {
+    const stats = (this.context as AudioContext & { playbackStats?: { underrunEvents: number; underrunDuration: number } }).playbackStats;
+    return stats ? { events: stats.underrunEvents, seconds: stats.underrunDuration } : null;
+  }
+
   send(message: ToWorklet): void {
     this.node.port.postMessage(message);
   }

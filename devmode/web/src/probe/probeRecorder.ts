@@ -30,6 +30,7 @@ export class ProbeRecorder implements WavecraftProbe {
   private dropped = 0;
   private readonly maxWindows: number;
   private captureHandler: ((fromFrame: number, frames: number) => Promise<ProbeAudioCapture>) | null = null;
+  private underruns: (() => { events: number; seconds: number } | null) | null = null;
 
   constructor(options: ProbeRecorderOptions = {}) {
     this.maxWindows = options.maxWindows ?? 12000;
@@ -67,6 +68,11 @@ export class ProbeRecorder implements WavecraftProbe {
     this.captureHandler = handler;
   }
 
+  /** Lets the page report render underruns (its AudioContext's playbackStats, where the browser has them). */
+  setUnderrunSource(source: () => { events: number; seconds: number } | null): void {
+    this.underruns = source;
+  }
+
   // ---- read by the harness ----
 
   captureAudio(fromFrame: number, frames: number): Promise<ProbeAudioCapture> {
@@ -75,7 +81,8 @@ export class ProbeRecorder implements WavecraftProbe {
   }
 
   status(): ProbeStatus {
-    return { ...this.state };
+    const underruns = this.underruns?.() ?? null;
+    return underruns ? { ...this.state, underrunEvents: underruns.events, underrunSeconds: underruns.seconds } : { ...this.state };
   }
 
   startTrace(): void {

@@ -1,0 +1,28 @@
+/**
+ * Turns a failed test into an inconclusive one, from a fixture's teardown, once the test's audio
+ * health shows the machine starved the audio. Playwright has no third status: the test ends as
+ * skipped with an INCONCLUSIVE annotation naming the cause, and what it would have reported is
+ * kept beside it (annotation and attachment), never lost.
+ */
+import type { TestInfo } from '@playwright/test';
+import { INCONCLUSIVE } from './verdict.ts';
+
+/** Messages of a test that ran out of time: Playwright's own, or a harness wait's. */
+const OUT_OF_TIME = /Test timeout of|Timeout \d+ms exceeded|timed out|did not answer|stood still|never started|did not happen within/;
+
+export function failedByTime(testInfo: TestInfo): boolean {
+  return testInfo.status === 'timedOut' || testInfo.errors.some((e) => OUT_OF_TIME.test(e.message ?? ''));
+}
+
+const firstLine = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+
+export async function markInconclusive(testInfo: TestInfo, cause: string): Promise<void> {
+  const would = testInfo.errors.map((e) => e.message ?? e.value ?? '').join('\n\n');
+  testInfo.annotations.push({ type: INCONCLUSIVE, description: `${cause}. It would have reported: ${firstLine(would)}` });
+  await testInfo.attach('inconclusive: what the test would have reported', { body: would, contentType: 'text/plain' });
+  // Writable on the test's own TestInfo (Playwright's docs describe both); the runner reads them after teardown.
+  const info = testInfo as { status?: TestInfo['status']; expectedStatus: TestInfo['expectedStatus'] };
+  info.status = 'skipped';
+  info.expectedStatus = 'skipped';
+  testInfo.errors.splice(0);
+}

@@ -21,7 +21,7 @@ async function frameFrom(rpc: DevServerClient, fromFrame: number): Promise<Oscil
     .poll(async () => {
       frame = (await rpc.call('getOscilloscopeFrame')).frame;
       return frame !== null && frame.timestamp >= fromFrame;
-    }, { timeout: 5000, intervals: [50] })
+    }, { intervals: [50] })
     .toBe(true);
   return frame!;
 }

@@ -34,5 +34,5 @@ describe('writeFileAtomic', () => {
       expect(['O', 'A', 'B']).toContain(content[0]);
       expect(content, `round ${round}`).toBe(content[0]!.repeat(content.length));
     }
-  }, 30_000);
+  });
 });

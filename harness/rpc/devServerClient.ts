@@ -19,9 +19,9 @@ export interface ReceivedMeterUpdate extends MeterUpdate {
 }
 
 export interface DevServerClientOptions {
-  /** Timeout of each call in ms. Default 5000. */
+  /** Time without an answer after which a call fails, naming the method (a hang detector, not a deadline). Default 20000. */
   timeoutMs?: number;
-  /** Timeout of the connection attempt in ms. Default 5000. */
+  /** Time without a connection after which connecting fails. Default 20000. */
   connectTimeoutMs?: number;
   /** Origin header to send; none by default (a non-browser client). */
   origin?: string;
@@ -58,7 +58,7 @@ export class DevServerClient {
    * Resolves once a relayed meterUpdate at or after audio-clock time `timestampUs` has arrived
    * (so every update before it has arrived too: one connection keeps order).
    */
-  waitForMeterUpdateAt(timestampUs: number, timeoutMs = 5000): Promise<void> {
+  waitForMeterUpdateAt(timestampUs: number, timeoutMs = 20_000): Promise<void> {
     if (this.meterUpdates.some((u) => u.timestamp_us >= timestampUs)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -78,8 +78,8 @@ export class DevServerClient {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.terminate();
-        reject(new Error(`dev server at ${url} did not accept a WebSocket within ${options.connectTimeoutMs ?? 5000} ms`));
-      }, options.connectTimeoutMs ?? 5000);
+        reject(new Error(`dev server at ${url} did not accept a WebSocket within ${options.connectTimeoutMs ?? 20_000} ms`));
+      }, options.connectTimeoutMs ?? 20_000);
       socket.once('open', () => {
         clearTimeout(timer);
         resolve();
@@ -91,7 +91,7 @@ export class DevServerClient {
     });
     const errors: string[] = [];
     const rpc = new RpcClient(socket as unknown as ConstructorParameters<typeof RpcClient>[0], {
-      timeoutMs: options.timeoutMs ?? 5000,
+      timeoutMs: options.timeoutMs ?? 20_000,
       onSend: (message) => {
         const m = message as { method: string; params?: unknown; id?: unknown };
         const problems = [...validateRequestEnvelope(message).errors];

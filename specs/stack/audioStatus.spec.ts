@@ -22,7 +22,7 @@ for (const [code, flags, permissions, says] of [
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...BASE_FLAGS, ...root, ...flags] });
     try {
       const context = await browser.newContext({ permissions: [...permissions] });
-      const page = new DevModePage(await context.newPage(), 5000);
+      const page = new DevModePage(await context.newPage());
       await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
       await page.selectSource('mic');
       // The page's engine may be ready (it runs without a source) before getUserMedia fails: wait for the error itself.

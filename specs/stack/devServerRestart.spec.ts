@@ -41,10 +41,9 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
   const run = runLiveScenario(rpc, page, scenario([1, 0.5, 0.25, 0.125]), 'mock');
   run.catch(() => undefined);
   await page.waitForParamEvents({ input_trim_level: 0.5 }, 0);
-  const killedAt = Date.now();
   await first.close();
+  // Failed on the closed connection itself (its close code), not at an RPC or audio time limit.
   await expect(run).rejects.toThrow(/^dev server connection lost at step 2 \(connection closed \(code 1006/);
-  expect(Date.now() - killedAt, 'failed fast, not at a timeout').toBeLessThan(1000);
   await expect(page.page.getByTestId('connection-status')).toHaveText('disconnected');
 
   // The server comes back on the same port, holding input_trim_level 0.25 (-12.04 dB).
@@ -52,7 +51,7 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
   second.parameters.set('input_trim_level', 0.25);
   await second.listen();
   try {
-    await expect(page.page.getByTestId('connection-status')).toHaveText('connected', { timeout: 10_000 });
+    await expect(page.page.getByTestId('connection-status')).toHaveText('connected');
     const [reapplied] = await page.waitForParamEvents({ input_trim_level: 0.25 }, 0);
     const { levels } = await measureSettled(page, { effectiveFrame: reapplied!.frame }, { expectedInput: 'median' });
     expect(levels.output.peakDb[0]).toBeCloseTo(-18.04, 1);

@@ -21,19 +21,17 @@ async function openWithModule(
   writeFileSync(outputPath, await buildWatDsp(options));
   const wasmUrl = stack.mount(`/test-modules/${name}`, outputPath);
   const page = await (await audioBrowser.newContext()).newPage();
-  const devModePage = new DevModePage(page, 5000);
+  const devModePage = new DevModePage(page);
   await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'wasm', wasmUrl }));
   await devModePage.selectSource('mic');
   return devModePage;
 }
 
 test('a module missing wc_process is refused before any audio runs, naming wc_process', async ({ audioBrowser, stack, rpc }, testInfo) => {
-  const started = Date.now();
   const page = await openWithModule({ audioBrowser, stack }, 'missing-process.wasm', { omitExport: 'wc_process' }, testInfo.outputPath('missing-process.wasm'));
 
-  // The harness fails with the module's message, fast.
-  await expect(page.waitUntilReady()).rejects.toThrow(/WASM DSP \/test-modules\/missing-process\.wasm: missing required export wc_process/);
-  expect(Date.now() - started).toBeLessThan(5000);
+  // The harness fails with the module's message, as soon as the page reports it: not at a time limit.
+  await expect(page.waitUntilReady()).rejects.toThrow(/^while waiting for the page to become ready .*WASM DSP \/test-modules\/missing-process\.wasm: missing required export wc_process/);
 
   // The page shows it, and no audio ever ran.
   await expect(page.page.getByTestId('error')).toContainText('missing required export wc_process');
@@ -60,7 +58,7 @@ for (const [name, options, code, says] of [
 }
 
 test('a module the page cannot fetch reports loaderUnavailable', async ({ audioBrowser, stack, rpc }) => {
-  const page = new DevModePage(await (await audioBrowser.newContext()).newPage(), 5000);
+  const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
   await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'wasm', wasmUrl: `${stack.pageOrigin}/test-modules/not-there.wasm` }));
   await page.selectSource('mic');
   await expect(page.waitUntilReady()).rejects.toThrow(/HTTP 404/);

@@ -46,7 +46,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
 
     // 1. A build with a -12 dB gain law and one more parameter.
     replaceBuild(wasmPath, await buildWatDsp({ gainDb: -12, schema: NEW_SCHEMA }));
-    await expect.poll(() => changed.length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => changed.length).toBe(1);
     const { parameters } = await rpc.call('getAllParameters');
     expect(parameters.map((p) => [p.id, p.value])).toEqual([['input_trim_level', 0.7], ['tone', 0.5]]);
     await expect.poll(async () => (await page.status()).dspGeneration ?? 0).toBe(1);
@@ -62,7 +62,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
 
     // 2. A broken build (no wc_process): refused; the status says why; the -18 dB build keeps running.
     replaceBuild(wasmPath, await buildWatDsp({ gainDb: 0, omitExport: 'wc_process' }));
-    await expect.poll(async () => (await rpc.call('getAudioStatus')).status, { timeout: 5000 }).toMatchObject({
+    await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({
       phase: 'degraded',
       diagnostic: { code: 'vtableMissing', message: expect.stringMatching(/previous build keeps running: WASM DSP .*plugin\.wasm: missing required export wc_process/) },
     });
@@ -76,7 +76,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
 
     // 3. A good build again clears the degraded status.
     replaceBuild(wasmPath, await buildWatDsp({ gainDb: -6, schema: NEW_SCHEMA }));
-    await expect.poll(() => changed.length, { timeout: 5000 }).toBe(2);
+    await expect.poll(() => changed.length).toBe(2);
     await expect.poll(async () => (await rpc.call('getAudioStatus')).status?.phase).toBe('runningFullDuplex');
     await expect.poll(async () => (await page.status()).dspGeneration ?? 0).toBe(2);
     expect(rpc.protocolErrors).toEqual([]);

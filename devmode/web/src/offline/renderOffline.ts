@@ -128,10 +128,11 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
   const token = ++ping;
   const flushed = new Promise<boolean>((resolve) => {
     acks.set(token, () => resolve(true));
-    setTimeout(() => resolve(false), 2000);
+    // A hang detector, not a deadline: a loaded machine answers late, a hung worklet never.
+    setTimeout(() => resolve(false), 20_000);
   });
   send({ type: 'ping', seq: token });
-  if (!(await flushed)) throw new Error('the worklet did not answer after rendering; its last messages may be lost');
+  if (!(await flushed)) throw new Error('the worklet did not answer for 20 s after rendering (it hung); its last messages may be lost');
   if (error) throw new Error(error);
   return {
     sampleRate: request.sampleRate,

@@ -33,7 +33,8 @@ const USAGE = `usage: wavecraft-harness <command> [options]
   test [playwright args]         run the suite against the goldens
   record [playwright args]       record goldens (--update-snapshots=changed unless given)
   nightly --wasm build.wasm [--strictness 5] [playwright args]
-        validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html
+        validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html;
+        exit 0 passed, 1 failed, 2 invalid module, 3 inconclusive (no failure; the machine starved some audio)
   devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
         serve your build on the reference dev server and page, for your own browser
   selfcheck [--faults id,id] [playwright args]
@@ -99,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
       const given = takeOption(args, 'strictness');
       const strictness = given === undefined ? undefined : Number(given);
       if (strictness !== undefined && (!Number.isInteger(strictness) || strictness < 1 || strictness > 10)) throw new UsageError('nightly: --strictness must be an integer from 1 to 10');
-      return runNightly({ project, wasm, log, ...(strictness !== undefined ? { strictness } : {}), runSuite: (env) => runPlaywright(project.file, args, env) });
+      return runNightly({ project, wasm, log, ...(strictness !== undefined ? { strictness } : {}), runSuite: (env, extra = []) => runPlaywright(project.file, [...args, ...extra], env) });
     }
     case 'validate':
       return runValidate(args, log);

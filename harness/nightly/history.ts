@@ -6,12 +6,20 @@ export interface HistoryEntry {
   date: string;
   wasmPath: string;
   buildSha256: string;
-  /** 'passed' | 'failed' | 'invalid' (the module failed its ABI checks). */
+  /**
+   * 'passed' | 'failed' | 'inconclusive' (no failure, but the machine starved the audio of at
+   * least one test) | 'invalid' (the module failed its ABI checks).
+   */
   status: string;
   passed: number;
   failed: number;
-  /** Per test: outcome, worst live deviation (dB), offline SNR (dB). */
-  tests: Record<string, { outcome: string; worstDeviationDb: number | null; offlineSnrDb: number | null }>;
+  /** Tests the machine starved (absent in lines written before the third verdict). */
+  inconclusive?: number;
+  /**
+   * Per test: outcome, verdict (passed, failed, inconclusive, skipped), why it was inconclusive,
+   * worst live deviation (dB), offline SNR (dB).
+   */
+  tests: Record<string, { outcome: string; verdict?: string; inconclusiveCause?: string; worstDeviationDb: number | null; offlineSnrDb: number | null }>;
   worstDeviationDb: number | null;
   /** DSP cost per render quantum, when the benchmarks provide it. */
   dspNsPerFrame: number | null;

@@ -53,4 +53,17 @@ describe('nightly history and trend', () => {
     expect(html).toContain('href="runs/010/html/index.html"');
     expect(html.match(/<tr class="validator">.*?<\/tr>/)![0].match(/class="f"/g)).toHaveLength(2);
   });
+
+  it('shows an inconclusive run on its own: amber cells and rows with the cause, never counted as failed or passed', async () => {
+    const history = generateHistory({ runs: 20, tests: 6, regressions: [9], inconclusive: [4, 12] });
+    const html = await renderTrendPage(history);
+    const cells = [...html.matchAll(/<td class="(.)"><a href="#run-(\d+)" title="([^"]*)"/g)];
+    const inconclusive = cells.filter((m) => m[1] === 'i');
+    expect(inconclusive.map((m) => Number(m[2])).sort((a, b) => a - b)).toEqual([5, 13]);
+    for (const m of inconclusive) expect(m[3]).toMatch(/inconclusive: the audio clock ran at 0\.38× real time .*too busy to measure/);
+    expect(cells.filter((m) => m[1] === 'f' && !/validator/.test(m[3]!)).map((m) => Number(m[2]))).toContain(10);
+    for (const run of [5, 13]) expect(html).toContain(`<tr id="run-${run}" class="inconclusive">`);
+    expect(html).toMatch(/1 failed or invalid, 2 inconclusive/);
+    expect(html).toContain('inconclusive: wasm › scenario-');
+  });
 });

@@ -5,14 +5,19 @@
  * 3. runs the project's suite against it (WAVECRAFT_WASM; the build command is not run);
  * 4. appends one line to <reports>/history.jsonl and renders <reports>/trend.html (the dashboard),
  *    keeping the HTML report of a failed run under <reports>/runs/<date>/ for it to link;
- * 5. prints each regression. Returns 0 when all passed, 1 on a regression, 2 for an invalid module.
+ * 5. prints each regression. Returns 0 when all passed, 1 on a regression, 2 for an invalid module,
+ *    3 (INCONCLUSIVE_EXIT_CODE) when nothing failed but the machine starved some test's audio.
+ *
+ * Inconclusive tests (harness/verdict/verdict.ts) are measured once more at the end of the run
+ * (Playwright's --test-list), and the run says so. A failed test is never re-run: retries stay 0.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
-import type { Summary } from '../report/summaryReporter.ts';
+import type { Summary, SummaryEntry } from '../report/summaryReporter.ts';
+import { INCONCLUSIVE_EXIT_CODE } from '../verdict/verdict.ts';
 import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
 import { measureDspNsPerFrame } from './measureDspCost.ts';
 import { renderTrendPage } from './trendPage.ts';
@@ -25,8 +30,8 @@ export interface NightlyOptions {
   wasm: string;
   /** The validator's strictness (default: the config's validate.strictness, else 5). */
   strictness?: number;
-  /** Runs the suite (Playwright) with these extra environment variables; returns its exit status. */
-  runSuite: (env: NodeJS.ProcessEnv) => Promise<number>;
+  /** Runs the suite (Playwright) with these extra environment variables and arguments; returns its exit status. */
+  runSuite: (env: NodeJS.ProcessEnv, extraArgs?: string[]) => Promise<number>;
   log: (line: string) => void;
 }
 
@@ -45,7 +50,7 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
   const finish = async (entry: HistoryEntry, code: number): Promise<number> => {
     appendHistory(history, entry);
     writeFileSync(trend, await renderTrendPage(readHistory(history)));
-    log(`nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed); history ${history}, trend ${trend}`);
+    log(`nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed, ${entry.inconclusive ?? 0} inconclusive); history ${history}, trend ${trend}`);
     return code;
   };
 
@@ -77,31 +82,64 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
     return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: `the suite exited ${status} without writing ${summaryFile}` }, 1);
   }
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
+  const first = summary.tests;
+  const failedFirst = first.filter((t) => t.verdict === 'failed');
+  // A failed test is never re-run; keep the report that shows it before any re-measurement.
+  let reportPath = failedFirst.length > 0 || status !== 0 ? keepReport(project.reportsDir, base.date) : undefined;
+  const results = new Map(first.map((t) => [key(t), t]));
+  const starved = first.filter((t) => t.verdict === 'inconclusive');
+  if (starved.length > 0) {
+    log(`nightly: ${starved.length} test(s) inconclusive, the machine starved their audio; measuring them once more at the end of the run:`);
+    for (const t of starved) log(`  ${key(t)}\n    ${t.inconclusiveCause}`);
+    const list = join(project.reportsDir, 'inconclusive-tests.txt');
+    writeFileSync(list, `${starved.map((t) => [`[${t.project}]`, relative(summary.rootDir, t.file), ...t.titlePath].join(' › ')).join('\n')}\n`);
+    rmSync(summaryFile, { force: true });
+    const again = await runSuite({ WAVECRAFT_WASM: wasmPath }, ['--test-list', list]).catch((error: Error) => {
+      log(`nightly: the re-measurement could not run: ${error.message}`);
+      return 1;
+    });
+    const second = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary).tests : [];
+    for (const t of second) results.set(key(t), { ...t, remeasured: true } as SummaryEntry);
+    const verdicts = starved.map((t) => `${results.get(key(t))?.verdict ?? 'not run'}`);
+    log(`nightly: re-measured ${starved.length}: ${['passed', 'failed', 'inconclusive', 'not run'].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ')} (exit ${again})`);
+  }
+  const all = [...results.values()];
   const tests: HistoryEntry['tests'] = {};
-  for (const t of summary.tests) tests[`${t.project} › ${t.title}`] = { outcome: t.outcome, worstDeviationDb: t.worstDeviationDb, offlineSnrDb: t.offlineSnrDb };
-  const deviations = summary.tests.map((t) => t.worstDeviationDb).filter((d): d is number => d !== null);
-  const failedTests = summary.tests.filter((t) => t.outcome === 'unexpected' || t.outcome === 'flaky');
+  for (const t of all) {
+    tests[key(t)] = { outcome: t.outcome, verdict: t.verdict, ...(t.inconclusiveCause ? { inconclusiveCause: t.inconclusiveCause } : {}), worstDeviationDb: t.worstDeviationDb, offlineSnrDb: t.offlineSnrDb };
+  }
+  const deviations = all.map((t) => t.worstDeviationDb).filter((d): d is number => d !== null);
+  const failedTests = all.filter((t) => t.verdict === 'failed');
+  const inconclusiveTests = all.filter((t) => t.verdict === 'inconclusive');
   if (failedTests.length > 0) {
     log(`nightly: ${failedTests.length} regression(s) in ${wasmPath}:`);
     for (const t of failedTests) log(`  ${t.title}\n    ${(t.error ?? 'failed').split('\n').join('\n    ')}`);
   }
-  const passed = status === 0 && failedTests.length === 0 && validation.passed;
-  // Keep the HTML report of a run that failed (the next run overwrites reports/html), for the trend page to link.
-  const reportPath = !passed ? keepReport(project.reportsDir, base.date) : undefined;
+  for (const t of inconclusiveTests) log(`nightly: inconclusive (no verdict on the build): ${key(t)}\n    ${t.inconclusiveCause}`);
+  // Playwright exits 0 when nothing failed (an inconclusive test ends skipped); non-zero with no
+  // failed test in the summary means the suite itself broke (set-up, a crashed worker).
+  const suiteBroke = status !== 0 && failedFirst.length === 0;
+  if (suiteBroke) log(`nightly: the suite exited ${status} with no failed test in ${summaryFile}: it did not run to the end (see its output above)`);
+  const failed = failedTests.length > 0 || suiteBroke || !validation.passed;
+  const verdict = failed ? 'failed' : inconclusiveTests.length > 0 ? 'inconclusive' : 'passed';
+  if (verdict !== 'passed') reportPath ??= keepReport(project.reportsDir, base.date);
   if (!validation.passed) log(`nightly: the validator fails the build on ${validation.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')} (reports/validation.html)`);
   return finish(
     {
       ...base,
-      status: passed ? 'passed' : 'failed',
-      passed: summary.tests.filter((t) => t.outcome === 'expected').length,
+      status: verdict,
+      passed: all.filter((t) => t.verdict === 'passed').length,
       failed: failedTests.length,
+      inconclusive: inconclusiveTests.length,
       tests,
       worstDeviationDb: deviations.length ? Math.max(...deviations) : null,
       ...(reportPath ? { reportPath } : {}),
     },
-    passed ? 0 : 1,
+    verdict === 'passed' ? 0 : verdict === 'failed' ? 1 : INCONCLUSIVE_EXIT_CODE,
   );
 }
+
+const key = (t: Pick<SummaryEntry, 'project' | 'title'>) => `${t.project} › ${t.title}`;
 
 /** Copies <reports>/html to <reports>/runs/<date>/html; returns its index page relative to <reports>, or undefined when there is none. */
 function keepReport(reportsDir: string, date: string): string | undefined {

@@ -6,11 +6,13 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { AUDIO_HEALTH, INCONCLUSIVE, runVerdict, verdictOf, type Verdict } from '../verdict/verdict.ts';
 
 export interface SummaryEntry {
   title: string;
+  /** Titles from the file down (describe blocks, then the test), for Playwright's --test-list. */
+  titlePath: string[];
   project: string;
   file: string;
   status: TestResult['status'];
@@ -32,6 +34,8 @@ export interface SummaryEntry {
 
 export interface Summary {
   generatedAt: string;
+  /** The config's rootDir: test files in a --test-list are relative to it. */
+  rootDir: string;
   status: FullResult['status'];
   /** The run's verdict: failed if any test failed, else inconclusive if any was, else passed. */
   verdict: 'passed' | 'failed' | 'inconclusive';
@@ -64,6 +68,7 @@ export default class SummaryReporter implements Reporter {
   private readonly outputFile: string;
   private readonly entries = new Map<string, SummaryEntry>();
   private readonly goldenChanges: GoldenChanges[] = [];
+  private rootDir = '';
 
   constructor(options: { outputFile?: string } = {}) {
     this.outputFile = resolve(options.outputFile ?? 'reports/summary.json');
@@ -73,12 +78,17 @@ export default class SummaryReporter implements Reporter {
     return false;
   }
 
+  onBegin(config: FullConfig): void {
+    this.rootDir = config.rootDir;
+  }
+
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name ?? '';
     const annotation = (type: string) => [...result.annotations, ...test.annotations].reverse().find((a) => a.type === type)?.description ?? null;
     // Keyed by test id: a test reported again (a retry, a merged shard) keeps its last result.
     this.entries.set(test.id, {
       title: test.titlePath().slice(3).join(' › ') || test.title,
+      titlePath: test.titlePath().slice(3),
       project,
       file: test.location.file,
       status: result.status,
@@ -105,7 +115,7 @@ export default class SummaryReporter implements Reporter {
     const verdicts: Record<Verdict, number> = { passed: 0, failed: 0, inconclusive: 0, skipped: 0 };
     for (const t of tests) verdicts[t.verdict]++;
     const verdict = runVerdict(tests.map((t) => t.verdict));
-    const summary: Summary = { generatedAt: new Date().toISOString(), status: result.status, verdict, verdicts, counts, tests };
+    const summary: Summary = { generatedAt: new Date().toISOString(), rootDir: this.rootDir, status: result.status, verdict, verdicts, counts, tests };
     mkdirSync(dirname(this.outputFile), { recursive: true });
     const temp = `${this.outputFile}.${process.pid}.tmp`;
     writeFileSync(temp, `${JSON.stringify(summary, null, 2)}\n`);

@@ -6,8 +6,11 @@
 import type { HistoryEntry } from '../../nightly/history.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
-const STATUS_DOMAIN = ['passed', 'failed', 'invalid'];
-const STATUS_RANGE = [SERIES_COLOURS.pass, SERIES_COLOURS.fail, '#7b1fa2'];
+/** Amber: measured nothing, blamed nothing. */
+export const INCONCLUSIVE_COLOUR = '#e6a700';
+
+const STATUS_DOMAIN = ['passed', 'failed', 'inconclusive', 'invalid'];
+const STATUS_RANGE = [SERIES_COLOURS.pass, SERIES_COLOURS.fail, INCONCLUSIVE_COLOUR, '#7b1fa2'];
 
 function timeSeries(history: readonly HistoryEntry[], value: (h: HistoryEntry) => number | null, title: string, yTitle: string, width: number): ChartSpec {
   const points = history.map((h, run) => ({ date: h.date, value: value(h), status: h.status, run: run + 1, build: h.buildSha256.slice(0, 12) })).filter((p) => p.value !== null && Number.isFinite(p.value));

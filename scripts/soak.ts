@@ -1,84 +1,171 @@
 /**
- * Flake hunt: the full Playwright suite 10 times in a row, then 5 more times while a CPU hog
- * (one busy process per core, started and stopped here, bounded in time) loads the machine.
- * Prints and writes reports/soak.json: runs, failures, time per run, and per test the spread of
- * the worst live deviation from its golden across runs.
+ * The noisy-neighbour soak: the live scenario suite against a correct WASM build and a build whose
+ * input trim is 0.3 dB too loud (both from fixtures/rust/referenceChain.rs), in four modes:
  *
- *   npm run soak [-- --runs 10 --loaded-runs 5] [--wasm build.wasm] [-- playwright filters]
+ *   plain      nothing else running;
+ *   neighbour  while a second copy of the full suite runs, over and over, from another clone;
+ *   stress     under stress-ng CPU, memory and I/O stressors (installed with apt when missing);
+ *   pinned     the whole run pinned to one core (taskset -c 0): a reproducible slower machine.
  *
- * --wasm runs the suite against that WASM build (WAVECRAFT_WASM); arguments after `--` go to
- * Playwright (e.g. `-- --grep stereo`).
+ * Each mode runs each build `--runs` times (default 5). What must hold, checked here:
+ * - the correct build: no failed test, in every mode (inconclusive allowed, each with its cause);
+ * - the regressed build: every run fails, naming Δ ≈ +0.3 dB, in plain, neighbour and stress; in
+ *   pinned it fails or is inconclusive, never passes.
+ * Prints the table (mode × build: runs, tests passed / failed / inconclusive, run verdicts, wall
+ * time) and writes reports/soak.json. Exit 0 when everything held.
+ *
+ *   npm run soak [-- --runs 5 --modes plain,neighbour,stress,pinned] [-- playwright filters]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildRustReferenceChain } from '../fixtures/rust/buildRustWasm.ts';
 import type { Summary } from '../harness/report/summaryReporter.ts';
+import { ensureStressNg } from './setup/ensureStressNg.ts';
+
+const MODES = ['plain', 'neighbour', 'stress', 'pinned'] as const;
+type Mode = (typeof MODES)[number];
+type Build = 'correct' | 'regressed';
+/** The suite soaked unless filters are given: every live scenario and the gain steps, on the WASM path. */
+const DEFAULT_FILTERS = ['--project=wasm', 'specs/scenarios.spec.ts', 'specs/gainSteps.spec.ts'];
+/** The Δ a +0.3 dB input-trim error shows in a failure message. */
+const REGRESSION_DELTA = /Δ \+0\.(2[5-9]|3[0-5])\d* dB/;
+/** No neighbour outlives this, even if this script dies. */
+const NEIGHBOUR_LIMIT_SECONDS = 3 * 60 * 60;
 
 const separator = process.argv.indexOf('--', 2);
-const filters = separator >= 0 ? process.argv.slice(separator + 1) : [];
 const { values } = parseArgs({
   args: separator >= 0 ? process.argv.slice(2, separator) : process.argv.slice(2),
-  options: { runs: { type: 'string', default: '10' }, 'loaded-runs': { type: 'string', default: '5' }, wasm: { type: 'string' } },
+  options: { runs: { type: 'string', default: '5' }, modes: { type: 'string', default: MODES.join(',') }, report: { type: 'string', default: 'reports/soak.json' } },
 });
-const env = { ...process.env, ...(values.wasm ? { WAVECRAFT_WASM: values.wasm } : {}) };
-const plain = Number(values.runs);
-const loaded = Number(values['loaded-runs']);
-/** The hog never outlives this, even if this script dies. */
-const HOG_LIMIT_SECONDS = 30 * 60;
+const filters = separator >= 0 ? process.argv.slice(separator + 1) : DEFAULT_FILTERS;
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a whole number of at least 1, got "${values.runs}"`);
+const modes = values.modes!.split(',') as Mode[];
+const unknown = modes.filter((m) => !MODES.includes(m));
+if (unknown.length) throw new RangeError(`--modes: unknown mode(s) ${unknown.join(', ')}; the modes are ${MODES.join(', ')}`);
 
 interface Run {
+  mode: Mode;
+  build: Build;
   index: number;
-  loaded: boolean;
   exitCode: number;
   seconds: number;
-  failed: string[];
-  deviations: Record<string, number>;
+  verdict: string;
+  passed: number;
+  failed: number;
+  inconclusive: number;
+  /** Failed tests: title and first error line. */
+  failures: string[];
+  /** Inconclusive tests: title and cause. */
+  causes: string[];
+  /** Whether some failure names Δ ≈ +0.3 dB. */
+  namesDelta: boolean;
 }
 
-function startHog(): ChildProcess[] {
-  return cpus().map(() =>
-    spawn(process.execPath, ['-e', `const end = Date.now() + ${HOG_LIMIT_SECONDS * 1000}; while (Date.now() < end) {}`], { stdio: 'ignore' }),
-  );
-}
+const root = resolve('.');
+const work = join(root, 'reports', 'soak');
+mkdirSync(work, { recursive: true });
+const builds: Record<Build, string> = {
+  correct: buildRustReferenceChain(join(work, 'reference-correct.wasm')),
+  regressed: buildRustReferenceChain(join(work, 'reference-trim-plus-0.3db.wasm'), '0.3'),
+};
 
-function runSuite(index: number, isLoaded: boolean): Run {
-  const started = Date.now();
-  const result = spawnSync('npx', ['playwright', 'test', ...filters], { stdio: ['ignore', 'ignore', 'inherit'], env });
-  const summary = JSON.parse(readFileSync('reports/summary.json', 'utf8')) as Summary;
+function runSuite(mode: Mode, build: Build, index: number): Run {
+  const summaryFile = join(work, 'summary.json');
+  rmSync(summaryFile, { force: true });
+  const started = performance.now();
+  const command = mode === 'pinned' ? ['taskset', '-c', '0', 'npx', 'playwright', 'test', ...filters] : ['npx', 'playwright', 'test', ...filters];
+  const result = spawnSync(command[0]!, command.slice(1), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, WAVECRAFT_WASM: builds[build], WAVECRAFT_SUMMARY_FILE: summaryFile, WAVECRAFT_OUTPUT_DIR: join(work, 'test-results') },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary) : null;
+  const tests = summary?.tests ?? [];
+  const failed = tests.filter((t) => t.verdict === 'failed');
   const run: Run = {
+    mode,
+    build,
     index,
-    loaded: isLoaded,
     exitCode: result.status ?? 1,
-    seconds: (Date.now() - started) / 1000,
-    failed: summary.tests.filter((t) => t.outcome === 'unexpected' || t.outcome === 'flaky').map((t) => `${t.project} › ${t.title}: ${t.error ?? ''}`),
-    deviations: Object.fromEntries(summary.tests.filter((t) => t.worstDeviationDb !== null).map((t) => [`${t.project} › ${t.title}`, t.worstDeviationDb!])),
+    seconds,
+    verdict: summary ? summary.verdict : `no summary (exit ${result.status}): ${(result.stderr ?? '').split('\n').slice(-3).join(' ')}`,
+    passed: tests.filter((t) => t.verdict === 'passed').length,
+    failed: failed.length,
+    inconclusive: tests.filter((t) => t.verdict === 'inconclusive').length,
+    failures: failed.map((t) => `${t.title.slice(0, 80)}: ${(t.error ?? '').split('\n').find((l) => l.trim()) ?? ''}`),
+    causes: tests.filter((t) => t.verdict === 'inconclusive').map((t) => `${t.title.slice(0, 80)}: ${t.inconclusiveCause}`),
+    namesDelta: failed.some((t) => REGRESSION_DELTA.test(t.error ?? '')),
   };
-  console.log(`soak: run ${index}${isLoaded ? ' (CPU loaded)' : ''}: exit ${run.exitCode}, ${run.failed.length} failed, ${run.seconds.toFixed(1)} s`);
-  run.failed.forEach((f) => console.log(`  FAILED ${f}`));
+  console.log(`soak: ${mode} ${build} run ${index}: ${run.verdict} (${run.passed} passed, ${run.failed} failed, ${run.inconclusive} inconclusive) in ${seconds.toFixed(0)} s${build === 'regressed' ? `; names Δ ≈ +0.3 dB: ${run.namesDelta}` : ''}`);
+  if (build === 'correct') run.failures.forEach((f) => console.log(`  FAILED ${f}`));
+  run.causes.forEach((c) => console.log(`  inconclusive ${c}`));
   return run;
 }
 
-const runs: Run[] = [];
-for (let i = 1; i <= plain; i++) runs.push(runSuite(i, false));
-const hog = startHog();
-try {
-  for (let i = 1; i <= loaded; i++) runs.push(runSuite(plain + i, true));
-} finally {
-  hog.forEach((p) => p.kill('SIGKILL'));
+/** A second copy of the full suite, run over and over from a clone of this repo's HEAD (its own builds, shared node_modules). */
+function startNeighbour(): ChildProcess {
+  const clone = join(work, 'neighbour-clone');
+  rmSync(clone, { recursive: true, force: true });
+  spawnSync('git', ['clone', '--quiet', '--shared', root, clone], { stdio: 'inherit' });
+  symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));
+  spawnSync('npx', ['tsx', 'scripts/setup.ts'], { cwd: clone, stdio: 'ignore' });
+  const loop = `end=$((SECONDS+${NEIGHBOUR_LIMIT_SECONDS})); while [ $SECONDS -lt $end ]; do npx playwright test >/dev/null 2>&1; done`;
+  return spawn('bash', ['-c', loop], { cwd: clone, stdio: 'ignore', detached: true });
 }
 
-const names = [...new Set(runs.flatMap((r) => Object.keys(r.deviations)))].sort();
-const spread = Object.fromEntries(
-  names.map((name) => {
-    const values = runs.map((r) => r.deviations[name]).filter((v): v is number => v !== undefined);
-    return [name, { runs: values.length, minDb: Math.min(...values), maxDb: Math.max(...values) }];
-  }),
-);
-const failures = runs.reduce((n, r) => n + r.failed.length + (r.exitCode !== 0 && r.failed.length === 0 ? 1 : 0), 0);
-const report = { generatedAt: new Date().toISOString(), wasm: values.wasm ?? null, filters, plainRuns: plain, loadedRuns: loaded, failures, runs, worstDeviationSpreadDb: spread };
-writeFileSync(process.env['WAVECRAFT_SOAK_REPORT'] ?? 'reports/soak.json', `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nsoak: ${runs.length} runs (${loaded} under a ${cpus().length}-core CPU hog), ${failures} failure(s)`);
-console.log('worst live deviation from golden, min..max over runs (dB):');
-for (const [name, s] of Object.entries(spread)) console.log(`  ${s.minDb.toFixed(2)}..${s.maxDb.toFixed(2)}  ${name}`);
-process.exit(failures === 0 ? 0 : 1);
+function startStress(): ChildProcess {
+  ensureStressNg((line) => console.log(`soak: ${line}`));
+  return spawn('stress-ng', ['--cpu', String(availableParallelism()), '--vm', '1', '--vm-bytes', '512M', '--hdd', '1', '--hdd-bytes', '256M', '--timeout', `${NEIGHBOUR_LIMIT_SECONDS}s`], { stdio: 'ignore', detached: true });
+}
+
+function stop(child: ChildProcess | null): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL'); // its whole process group: the loop and every browser it started
+  } catch {
+    // already gone
+  }
+}
+
+const all: Run[] = [];
+for (const mode of modes) {
+  const neighbour = mode === 'neighbour' ? startNeighbour() : mode === 'stress' ? startStress() : null;
+  try {
+    // Let the neighbour get going before measuring under it.
+    if (neighbour) spawnSync('sleep', ['10']);
+    for (const build of ['correct', 'regressed'] as const) for (let i = 1; i <= runs; i++) all.push(runSuite(mode, build, i));
+  } finally {
+    stop(neighbour);
+  }
+}
+
+/** Whether a row held: the correct build never fails; the regressed one fails naming Δ (or, pinned, never passes). */
+function held(mode: Mode, build: Build, rows: Run[]): boolean {
+  if (build === 'correct') return rows.every((r) => r.failed === 0 && r.verdict !== 'failed' && !r.verdict.startsWith('no summary'));
+  if (mode === 'pinned') return rows.every((r) => r.verdict === 'failed' || r.verdict === 'inconclusive');
+  return rows.every((r) => r.verdict === 'failed' && r.namesDelta);
+}
+
+const span = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} s` : '');
+const table = ['| mode | build | runs | tests passed / failed / inconclusive | run verdicts | wall time per run | held |', '|---|---|---|---|---|---|---|'];
+let allHeld = true;
+for (const mode of modes) {
+  for (const build of ['correct', 'regressed'] as const) {
+    const rows = all.filter((r) => r.mode === mode && r.build === build);
+    const sum = (k: 'passed' | 'failed' | 'inconclusive') => rows.reduce((n, r) => n + r[k], 0);
+    const verdicts = ['passed', 'failed', 'inconclusive'].map((v) => `${rows.filter((r) => r.verdict === v).length} ${v}`).join(', ');
+    const ok = held(mode, build, rows);
+    allHeld &&= ok;
+    table.push(`| ${mode} | ${build === 'correct' ? 'correct' : '+0.3 dB trim'} | ${rows.length} | ${sum('passed')} / ${sum('failed')} / ${sum('inconclusive')} | ${verdicts} | ${span(rows.map((r) => r.seconds))} | ${ok ? 'yes' : 'NO'} |`);
+  }
+}
+writeFileSync(values.report!, `${JSON.stringify({ generatedAt: new Date().toISOString(), cores: availableParallelism(), filters, runsPerBuild: runs, held: allHeld, table, runs: all }, null, 2)}\n`);
+console.log(`\n${table.join('\n')}\n`);
+console.log(allHeld ? 'soak: everything held' : 'soak: something did NOT hold (see the table and reports/soak.json)');
+process.exit(allHeld ? 0 : 1);

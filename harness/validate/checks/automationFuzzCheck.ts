@@ -1,18 +1,14 @@
 /**
  * 8. Automation fuzz: seeded random parameter changes every 1 to 64 frames for 10 s at each rate;
- * finite output throughout, and after it a tail that is silent or still dying away. A resonant
- * low filter rings for seconds (Q 10 at 20 Hz falls 54 dB a second), so "not yet silent" alone is
- * no fault; output that holds its level, or grows, is.
+ * finite output throughout, and after it a tail that is silent or still dying away (tailRule.ts).
  */
 import { randomValue } from '../parameterSets.ts';
-import { concat, defaults, freshInstance, peakOf, renderBlocks, scanSamples, type ParameterChange } from '../render.ts';
+import { concat, defaults, freshInstance, renderBlocks, scanSamples, type ParameterChange } from '../render.ts';
+import { describeTail, judgeTail, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
 
 const SECONDS = 10;
-/** Each window of the tail compared; the later one must be this much lower when not yet silent. */
-const WINDOW_SECONDS = 0.25;
-const DECAY_DB = 6;
 
 export const automationFuzzCheck: ValidatorCheck = {
   id: 'automation-fuzz',
@@ -60,13 +56,11 @@ export const automationFuzzCheck: ValidatorCheck = {
         };
       }
       if (!options.generator && !worst) {
-        const lateFrom = frames + Math.round(options.tailSeconds * rate);
-        const peak = peakOf(out, lateFrom);
-        const before = peakOf(out, lateFrom - Math.round(WINDOW_SECONDS * rate), lateFrom);
-        const fallDb = 20 * Math.log10(before.value / peak.value);
-        if (Number.isNaN(peak.value) || (peak.value >= 1e-6 && !(fallDb >= DECAY_DB))) {
+        const tail = judgeTail(out, frames + Math.round(options.tailSeconds * rate), rate);
+        const peak = tail.peak;
+        if (!tail.ok) {
           worst = {
-            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into the silence after automation, and not dying away (${fallDb.toFixed(1)} dB lower than the ${WINDOW_SECONDS} s before)`,
+            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into the silence after automation, and ${describeTail(tail)}`,
             params: at(frames),
             input: `${SECONDS} s of noise with automation, then silence`,
             sampleRate: rate,

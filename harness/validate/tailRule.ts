@@ -1,0 +1,35 @@
+/**
+ * The one rule for a DSP's tail after its input stops, shared by the `silence` and
+ * `automation-fuzz` checks: the output must be silent (below -120 dBFS), or still dying away
+ * (its last TAIL_WINDOW_SECONDS at least TAIL_DECAY_DB below the window before). A resonant low
+ * filter rings for seconds (Q 10 at 20 Hz falls about 54 dB a second), so "not yet silent" alone
+ * is no fault; output that holds its level, or grows, is.
+ */
+import { peakOf } from './render.ts';
+
+export const TAIL_FLOOR = 1e-6; // -120 dBFS
+export const TAIL_WINDOW_SECONDS = 0.25;
+export const TAIL_DECAY_DB = 6;
+
+export interface TailJudgement {
+  ok: boolean;
+  /** The judged window's peak. */
+  peak: ReturnType<typeof peakOf>;
+  /** How much lower the judged window is than the one before, dB (NaN when not finite). */
+  fallDb: number;
+}
+
+/** Judges the window [fromFrame, fromFrame + TAIL_WINDOW_SECONDS) of `out` against the window before it. */
+export function judgeTail(out: [Float32Array, Float32Array], fromFrame: number, sampleRate: number): TailJudgement {
+  const windowFrames = Math.round(TAIL_WINDOW_SECONDS * sampleRate);
+  const peak = peakOf(out, fromFrame, fromFrame + windowFrames);
+  const before = peakOf(out, fromFrame - windowFrames, fromFrame);
+  const fallDb = 20 * Math.log10(before.value / peak.value);
+  const ok = !Number.isNaN(peak.value) && (peak.value < TAIL_FLOOR || fallDb >= TAIL_DECAY_DB);
+  return { ok, peak, fallDb };
+}
+
+/** "… and not dying away (2.1 dB lower than the 0.25 s before)" for a failed judgement. */
+export function describeTail(j: TailJudgement): string {
+  return `not dying away (${j.fallDb.toFixed(1)} dB lower than the ${TAIL_WINDOW_SECONDS} s before; a tail must fall ${TAIL_DECAY_DB} dB per ${TAIL_WINDOW_SECONDS} s until it is below -120 dBFS)`;
+}

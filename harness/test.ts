@@ -28,9 +28,10 @@ import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
 import { DevModePage } from './page/devModePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
 import { AudioClockSampler } from './health/audioClockSampler.ts';
+import type { AudioClockSample } from './health/audioHealth.ts';
 import { describeHealth, starvationCause, summariseHealth } from './health/audioHealth.ts';
 import { MachineSampler } from './health/machineSampler.ts';
-import { failedByTime, markInconclusive } from './verdict/markInconclusive.ts';
+import { failureKind, markInconclusive } from './verdict/markInconclusive.ts';
 import { extendedTimeout } from './budget/testTimeout.ts';
 import { AUDIO_HEALTH } from './verdict/verdict.ts';
 import { assertCaptureCompatible, readWav } from './wav/wavFile.ts';
@@ -137,18 +138,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       // The live page that played longest speaks for the test.
       const clock = clocks.sort((a, b) => b.samples.length - a.samples.length)[0];
       const underruns = clocks.reduce((sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }), { events: 0, seconds: 0 });
-      const health = summariseHealth({
-        clock: clock?.samples ?? [],
-        sampleRate: clock?.sampleRate ?? null,
-        machine: machineSampler.since(startedAt),
-        cores: machineSampler.cores,
-        captureDropouts: clocks.reduce((n, c) => n + c.captureDropouts, 0),
-        underrunEvents: underruns.events,
-        underrunSeconds: underruns.seconds,
-      });
-      testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(health) });
+      const healthOf = (samples: AudioClockSample[]) =>
+        summariseHealth({
+          clock: samples,
+          sampleRate: clock?.sampleRate ?? null,
+          machine: machineSampler.since(startedAt),
+          cores: machineSampler.cores,
+          captureDropouts: clocks.reduce((n, c) => n + c.captureDropouts, 0),
+          underrunEvents: underruns.events,
+          underrunSeconds: underruns.seconds,
+        });
+      testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(healthOf(clock?.samples ?? [])) });
       if (testInfo.status === 'failed' || testInfo.status === 'timedOut') {
-        const cause = starvationCause(health, failedByTime(testInfo));
+        const kind = failureKind(testInfo);
+        // A mismatch is judged on the audio it was measured on; running out of time, on the whole test.
+        const cause = starvationCause(healthOf((kind === 'measurement' ? clock?.measuringSamples : clock?.samples) ?? []), kind);
         if (cause) await markInconclusive(testInfo, cause);
       }
     },
@@ -270,6 +274,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     // Before anything relies on the meter: it must agree with the samples it measured.
     await assertMeterMatchesSamples(devModePage);
+    clock.markMeasuring();
 
     try {
       await use(devModePage);

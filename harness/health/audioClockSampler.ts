@@ -15,6 +15,8 @@ export class AudioClockSampler {
   readonly samples: AudioClockSample[] = [];
   sampleRate: number | null = null;
   captureDropouts = 0;
+  /** performance.now() when the test began to measure (its page ready and checked); null before. */
+  measuringFromMs: number | null = null;
   private underrunsAtStart: { events: number; seconds: number } | null = null;
   private underrunsNow: { events: number; seconds: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -39,6 +41,17 @@ export class AudioClockSampler {
     this.timer = null;
     if (!this.page.isClosed() && !this.reading) await Promise.race([this.read(), new Promise((resolve) => setTimeout(resolve, FINAL_READ_MS).unref())]);
     this.stopped = true;
+  }
+
+  /** From here on the test measures: a measurement's failure is judged on the audio from here. */
+  markMeasuring(): void {
+    this.measuringFromMs = performance.now();
+  }
+
+  /** The samples a measurement was taken on (all of them when the mark was never set). */
+  get measuringSamples(): AudioClockSample[] {
+    const from = this.measuringFromMs;
+    return from === null ? this.samples : this.samples.filter((s, i) => s.wallMs >= from || this.samples[i + 1]?.wallMs! >= from);
   }
 
   noteCaptureDropouts(count: number): void {

@@ -31,9 +31,24 @@ export interface MachineSample {
   timerLagMs: number;
 }
 
+/**
+ * What a failed test failed on, which decides how much starvation excuses it:
+ * - time: it ran out of time (a wait's audio or stall limit, Playwright's timeout): any sign of a
+ *   starved machine explains it;
+ * - input: the captured input was wrong (silence, holes the measurement could not skip): any sign
+ *   of starved audio explains it;
+ * - measurement: a level or sample mismatch. The harness measures inside the worklet, on the very
+ *   samples the DSP saw, and skips capture dropouts, so a slow clock or device underruns do not
+ *   corrupt it: only severe starvation (the clock crawling or stopped, the page not answering,
+ *   many dropouts) excuses it.
+ */
+export type FailureKind = 'time' | 'input' | 'measurement';
+
 export interface AudioHealthThresholds {
   /** An audio-clock span slower than this (× real time) counts as slow. */
   slowRate: number;
+  /** ...and slower than this as severely slow (enough to excuse a measurement). */
+  severeSlowRate: number;
   /** Slow spans adding up to this many seconds starve the audio. */
   maxSlowSeconds: number;
   /** The audio clock standing still this long starves the audio. */
@@ -58,6 +73,7 @@ export interface AudioHealthThresholds {
  */
 export const DEFAULT_THRESHOLDS: AudioHealthThresholds = {
   slowRate: 0.85,
+  severeSlowRate: 0.5,
   maxSlowSeconds: 1,
   maxStallSeconds: 0.6,
   maxSilenceSeconds: 2,
@@ -79,6 +95,8 @@ export interface AudioHealth {
   slowestRate: number | null;
   /** Wall seconds in spans slower than the threshold. */
   slowSeconds: number;
+  /** Wall seconds in spans slower than the severe threshold. */
+  severeSlowSeconds: number;
   longestStallSeconds: number;
   /** Seconds the clock had stood still when watching ended (a hang, unless the machine was busy). */
   finalStallSeconds: number;
@@ -108,19 +126,24 @@ export function summariseHealth(input: {
   const clock = input.clock;
   let slowestRate: number | null = null;
   let slowSeconds = 0;
+  let severeSlowSeconds = 0;
   let longestStallMs = 0;
   let stallStart: number | null = null;
   let finalStallMs = 0;
   const rate = input.sampleRate ?? 0;
   if (clock.length >= 2 && rate > 0) {
-    // Spans of at least RATE_SPAN_MS, back to back.
+    // Spans of at least RATE_SPAN_MS, back to back, up to the clock's last move: a clock that
+    // stops for good is a stall (judged below), not a slow span.
+    let lastMove = 0;
+    for (let i = 1; i < clock.length; i++) if (clock[i]!.frame > clock[i - 1]!.frame) lastMove = i;
     let from = 0;
-    for (let i = 1; i < clock.length; i++) {
+    for (let i = 1; i <= lastMove; i++) {
       const wall = clock[i]!.wallMs - clock[from]!.wallMs;
-      if (wall >= RATE_SPAN_MS || (i === clock.length - 1 && wall >= RATE_SPAN_MS / 2)) {
+      if (wall >= RATE_SPAN_MS || (i === lastMove && wall >= RATE_SPAN_MS / 2)) {
         const r = (clock[i]!.frame - clock[from]!.frame) / rate / (wall / 1000);
         slowestRate = slowestRate === null ? r : Math.min(slowestRate, r);
         if (r < t.slowRate) slowSeconds += wall / 1000;
+        if (r < t.severeSlowRate) severeSlowSeconds += wall / 1000;
         from = i;
       }
     }
@@ -141,6 +164,7 @@ export function summariseHealth(input: {
     audioSeconds: clock.length >= 2 && rate > 0 ? (clock.at(-1)!.frame - clock[0]!.frame) / rate : 0,
     slowestRate,
     slowSeconds,
+    severeSlowSeconds,
     longestStallSeconds: longestStallMs / 1000,
     finalStallSeconds: finalStallMs / 1000,
     longestSilenceSeconds: longestSilenceMs / 1000,
@@ -170,27 +194,35 @@ export function describeHealth(h: AudioHealth): string {
 }
 
 /**
- * Why the audio was starved, with figures, or null when it was clean enough to judge the DSP.
- * `timedOut`: the test failed by running out of time (Playwright's timeout or a harness wait);
- * only then does a busy machine without an audio clock count.
+ * Why the audio was starved, with figures, or null when it was clean enough to judge the DSP on a
+ * failure of this kind (see FailureKind).
  */
-export function starvationCause(h: AudioHealth, timedOut: boolean, thresholds: AudioHealthThresholds = DEFAULT_THRESHOLDS): string | null {
+export function starvationCause(h: AudioHealth, kind: FailureKind, thresholds: AudioHealthThresholds = DEFAULT_THRESHOLDS): string | null {
   const t = thresholds;
   const busy: string[] = [];
   if (h.maxLoad1 / Math.max(1, h.cores) >= t.busyLoadPerCore) busy.push(`load average ${f1(h.maxLoad1)} on ${h.cores} core(s)`);
   if (h.timerLagP95Ms >= t.busyTimerLagMs) busy.push(`the test's own timers fired ${Math.round(h.timerLagP95Ms)} ms late (p95)`);
-  const causes: string[] = [];
-  if (h.slowSeconds >= t.maxSlowSeconds) causes.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.slowRate}× for ${f1(h.slowSeconds)} s)`);
+  const severe: string[] = [];
+  if (h.severeSlowSeconds >= t.maxSlowSeconds) severe.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.severeSlowRate}× for ${f1(h.severeSlowSeconds)} s)`);
   // A stall the clock recovered from is the machine pausing the audio; one that lasts to the end
   // is a hung page, unless the machine was measurably busy meanwhile.
   const recovered = h.longestStallSeconds > h.finalStallSeconds;
-  if (h.longestStallSeconds >= t.maxStallSeconds && (recovered || busy.length)) causes.push(`the audio clock stood still for ${f2(h.longestStallSeconds)} s`);
+  if (h.longestStallSeconds >= t.maxStallSeconds && (recovered || busy.length)) severe.push(`the audio clock stood still for ${f2(h.longestStallSeconds)} s`);
   // The page answered again afterwards (the samples are its answers): it was starved, not hung.
-  if (h.longestSilenceSeconds >= t.maxSilenceSeconds) causes.push(`the page did not answer for ${f2(h.longestSilenceSeconds)} s`);
-  if (h.captureDropouts >= t.maxCaptureDropouts) causes.push(`${h.captureDropouts} capture dropouts`);
-  if (h.underrunSeconds >= t.maxUnderrunSeconds) causes.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
-  if (causes.length && busy.length) causes.push(...busy);
-  // Without audio evidence, only a test that ran out of time on a busy machine is inconclusive.
-  if (timedOut && causes.length === 0 && h.finalStallSeconds < t.maxStallSeconds) causes.push(...busy);
-  return causes.length ? `${causes.join(', ')}: too busy to measure` : null;
+  if (h.longestSilenceSeconds >= t.maxSilenceSeconds) severe.push(`the page did not answer for ${f2(h.longestSilenceSeconds)} s`);
+  if (h.captureDropouts >= t.maxCaptureDropouts) severe.push(`${h.captureDropouts} capture dropouts`);
+  const mild: string[] = [];
+  if (!severe.length && h.slowSeconds >= t.maxSlowSeconds) mild.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.slowRate}× for ${f1(h.slowSeconds)} s)`);
+  if (h.underrunSeconds >= t.maxUnderrunSeconds) mild.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
+  let causes: string[];
+  if (kind === 'measurement') causes = severe;
+  else {
+    causes = [...severe, ...mild];
+    // Without audio evidence, only a test that ran out of time on a busy machine is inconclusive,
+    // and never one whose page stopped for good on a quiet one (a hang).
+    if (kind === 'time' && causes.length === 0 && h.finalStallSeconds < t.maxStallSeconds) causes = busy;
+  }
+  if (!causes.length) return null;
+  for (const b of busy) if (!causes.includes(b)) causes.push(b);
+  return `${causes.join(', ')}: too busy to measure`;
 }

@@ -5,13 +5,20 @@
  * kept beside it (annotation and attachment), never lost.
  */
 import type { TestInfo } from '@playwright/test';
+import type { FailureKind } from '../health/audioHealth.ts';
 import { INCONCLUSIVE } from './verdict.ts';
 
 /** Messages of a test that ran out of time: Playwright's own, or a harness wait's. */
 const OUT_OF_TIME = /Test timeout of|Timeout \d+ms exceeded|timed out|did not answer|stood still|never started|did not happen within/;
+/** Messages of a test whose captured input was wrong (harness/page/assertSourceNotSilent.ts, steps/parameterStep.ts). */
+const BAD_INPUT = /delivered silence|the captured input does not match the fixture/;
 
-export function failedByTime(testInfo: TestInfo): boolean {
-  return testInfo.status === 'timedOut' || testInfo.errors.some((e) => OUT_OF_TIME.test(e.message ?? ''));
+/** What the failed test failed on (see FailureKind). */
+export function failureKind(testInfo: TestInfo): FailureKind {
+  const messages = testInfo.errors.map((e) => e.message ?? e.value ?? '');
+  if (testInfo.status === 'timedOut' || messages.some((m) => OUT_OF_TIME.test(m))) return 'time';
+  if (messages.some((m) => BAD_INPUT.test(m))) return 'input';
+  return 'measurement';
 }
 
 const firstLine = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim() ?? '';

@@ -18,7 +18,8 @@ import { formatConsoleReport, formatHtmlReport, formatJunitReport } from './vali
 
 const source = fileURLToPath(new URL('../../fixtures/rust/validatorFaults.rs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'validator-faults-'));
-const build = (fault?: string) => buildRustWasm(source, join(dir, `${fault ?? 'correct'}.wasm`), fault ? [`fault="${fault}"`] : []);
+const build = (fault?: string, rightOnly = false) =>
+  buildRustWasm(source, join(dir, `${fault ?? 'correct'}${rightOnly ? '-right' : ''}.wasm`), [...(fault ? [`fault="${fault}"`] : []), ...(rightOnly ? ['fault_channel="right"'] : [])]);
 const failed = (report: ValidationReport) => report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 
 describe('the validator on this repo\'s DSPs', () => {
@@ -81,6 +82,26 @@ describe('the validator on Rust builds', () => {
       expect(text).toMatch(new RegExp(`FAIL  ${check}`));
       expect(text).toContain(`replay: ${result.replay}`);
       console.log(`[validator] ${fault}: ${failed(report).join(', ')}\n${text.split('\n').filter((l) => /FAIL|worst case|replay/.test(l)).join('\n')}`);
+    });
+  }
+
+  // The same faults on the right channel only: a check that looked at the left channel alone
+  // (or at a mono sum) would miss each of these.
+  const RIGHT_ONLY: [fault: string, check: string, worst: RegExp][] = [
+    ['nan_at_extreme', 'finite-output', /^NaN output/],
+    ['block_lfo', 'block-sizes', /blocks of \d+ frames differ from 128-frame blocks/],
+    ['denormal_tail', 'finite-output', /subnormal output/],
+    ['sticky_reset', 'reset', /the render after wc_reset differs from the first/],
+    ['held_tail', 'automation-fuzz', /not dying away/],
+    ['held_tail', 'silence', /not dying away/],
+  ];
+  for (const [fault, check, worst] of RIGHT_ONLY) {
+    it(`fails the ${fault} build with the fault on the right channel only, on ${check}, naming the right channel`, async () => {
+      const report = await validateWasmFile(build(fault, true), { strictness: 10, browser: false, seed: 7, only: [check] });
+      const result = report.checks.find((c) => c.id === check)!;
+      expect(result.status, formatConsoleReport(report)).toBe('fail');
+      expect(result.worst?.what).toMatch(worst);
+      expect(result.worst?.channel).toBe('R');
     });
   }
 

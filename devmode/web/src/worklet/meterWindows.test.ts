@@ -77,4 +77,46 @@ describe('meter windows', () => {
     expect(() => new MeterWindowAccumulator(0)).toThrow(RangeError);
     expect(() => new MeterWindowAccumulator(12.5)).toThrow(RangeError);
   });
+
+  it('measure four different signals in windows that differ, exactly as a plain per-window computation does', () => {
+    // Four signals, never alike: different frequencies, a level that changes from window to
+    // window, and a spike that lands in one window of one signal only.
+    const W = 480;
+    const frames = W * 12;
+    const signal = (k: number) =>
+      Float32Array.from({ length: frames }, (_, n) => {
+        const windowIndex = Math.floor(n / W);
+        const level = 0.05 * (1 + k) * (1 + ((windowIndex * (k + 3)) % 7));
+        const spike = n === W * (3 + k) + 17 * k ? 0.97 - 0.1 * k : 0;
+        return spike || level * Math.sin((2 * Math.PI * (300 + 250 * k) * n) / SR + k);
+      });
+    const [inL, inR, outL, outR] = [0, 1, 2, 3].map(signal) as [Float32Array, Float32Array, Float32Array, Float32Array];
+    const reference = (x: Float32Array, w: number) => {
+      const part = x.subarray(w * W, (w + 1) * W);
+      let peak = 0;
+      let power = 0;
+      for (const v of part) (peak = Math.max(peak, Math.abs(v))), (power += v * v);
+      return { peak, rms: Math.sqrt(power / W) };
+    };
+    for (const block of [1, 77, 128, 500]) {
+      const acc = new MeterWindowAccumulator(W);
+      const got: MeterWindow[] = [];
+      for (let i = 0; i < frames; i += block) {
+        const n = Math.min(block, frames - i);
+        acc.add(i, n, inL.subarray(i, i + n), inR.subarray(i, i + n), outL.subarray(i, i + n), outR.subarray(i, i + n), (w) => got.push(w));
+      }
+      expect(got).toHaveLength(12);
+      got.forEach((w, index) => {
+        const [a, b, c, d] = [inL, inR, outL, outR].map((x) => reference(x, index)) as [ReturnType<typeof reference>, ReturnType<typeof reference>, ReturnType<typeof reference>, ReturnType<typeof reference>];
+        expect(w.frame).toBe(index * W);
+        expect([w.inputPeak, w.outputPeak]).toEqual([[a.peak, b.peak], [c.peak, d.peak]]);
+        for (const [value, want] of [[w.inputRms[0], a.rms], [w.inputRms[1], b.rms], [w.outputRms[0], c.rms], [w.outputRms[1], d.rms]] as const) expect(value).toBeCloseTo(want, 6);
+      });
+      // The windows really differ: levels change from window to window, and the left input's spike
+      // makes window 3 its loudest.
+      expect(new Set(got.map((w) => w.inputPeak[0])).size).toBeGreaterThan(5);
+      expect(new Set(got.map((w) => w.outputRms[1].toFixed(4))).size).toBeGreaterThan(5);
+      expect(got.findIndex((w) => w.inputPeak[0] > 0.9)).toBe(3);
+    }
+  });
 });

@@ -12,6 +12,7 @@ import { measureParameterLatency } from './parameterLatency.ts';
 import { measureServerThroughput } from './serverThroughput.ts';
 import { fmt } from './stats.ts';
 import { measureSuiteEfficiency } from './suiteEfficiency.ts';
+import { DEFAULT_BASELINE_REF, measureSuiteVsBaseline } from './suiteVsBaseline.ts';
 import { measureTrendPage } from './trendPageLoad.ts';
 import { measureWorkletHostCost } from './workletHostCost.ts';
 
@@ -84,10 +85,17 @@ for (const t of trendPage) {
 }
 log(`   365 runs against 30: size ${fmt(trendPage[1]!.bytes / trendPage[0]!.bytes, 1)}×, load ${fmt(trendPage[1]!.loadMs.median / trendPage[0]!.loadMs.median, 1)}×`);
 
+// Two whole suites: not in --quick (CI), where it would double the run for a smoke test.
+const vsBaseline = quick ? null : await measureSuiteVsBaseline(process.env['WAVECRAFT_BASELINE_REF'] ?? DEFAULT_BASELINE_REF, 1);
+log(`\n7. The Playwright suite against today's main (${vsBaseline?.ref ?? 'skipped with --quick'}), side by side in this run`);
+if (vsBaseline) {
+  log(`   ${vsBaseline.specs.length} spec files both have, mock + wasm: baseline ${fmt(vsBaseline.baselineSeconds.median)} s, this tree ${fmt(vsBaseline.currentSeconds.median)} s, ratio ${fmt(vsBaseline.ratio, 2)} (goal ≤ 1.05: ${goal('suite no slower than the baseline (≤ 1.05×)', vsBaseline.ratio <= 1.05, fmt(vsBaseline.ratio, 2))}); failures: baseline ${vsBaseline.failures.baseline}, this tree ${vsBaseline.failures.current}`);
+}
+
 log(`\ngoals: ${goals.filter((g) => g.met).length} of ${goals.length} met`);
 for (const g of goals) log(`   ${g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured}`);
 
-const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage, workletHost: host };
+const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage, workletHost: host, vsBaseline };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 log('\nwrote reports/bench.json');

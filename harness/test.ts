@@ -28,7 +28,7 @@ import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
 import { DevModePage } from './page/devModePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
 import { AudioClockSampler } from './health/audioClockSampler.ts';
-import type { AudioClockSample } from './health/audioHealth.ts';
+import type { FailureKind } from './health/audioHealth.ts';
 import { describeHealth, starvationCause, summariseHealth } from './health/audioHealth.ts';
 import { MachineSampler } from './health/machineSampler.ts';
 import { failureKind, markInconclusive } from './verdict/markInconclusive.ts';
@@ -59,6 +59,11 @@ export interface InputFixture {
 /** The test's audio health: live pages register here to have their audio clock watched. */
 export interface AudioHealthWatch {
   watch(page: Page): AudioClockSampler;
+  /**
+   * Why the audio so far was too starved to judge a failure of this kind, or null; `span`:
+   * the whole test (default) or only what was measured (from the page ready and checked on).
+   */
+  starvation(kind: FailureKind, span?: 'test' | 'measurement'): string | null;
 }
 
 interface WorkerFixtures {
@@ -126,21 +131,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (next !== testInfo.timeout) testInfo.setTimeout(next);
       }, 1000);
       extender.unref();
-      await use({
-        watch(page) {
-          const sampler = new AudioClockSampler(page).start();
-          clocks.push(sampler);
-          return sampler;
-        },
-      });
-      clearInterval(extender);
-      await Promise.all(clocks.map((c) => c.stop()));
-      // The live page that played longest speaks for the test.
-      const clock = clocks.sort((a, b) => b.samples.length - a.samples.length)[0];
-      const underruns = clocks.reduce((sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }), { events: 0, seconds: 0 });
-      const healthOf = (samples: AudioClockSample[]) =>
-        summariseHealth({
-          clock: samples,
+      const primary = () => [...clocks].sort((a, b) => b.samples.length - a.samples.length)[0];
+      const healthOf = (span: 'test' | 'measurement') => {
+        const clock = primary();
+        const underruns = clocks.reduce((sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }), { events: 0, seconds: 0 });
+        return summariseHealth({
+          clock: (span === 'measurement' ? clock?.measuringSamples : clock?.samples) ?? [],
           sampleRate: clock?.sampleRate ?? null,
           machine: machineSampler.since(startedAt),
           cores: machineSampler.cores,
@@ -148,11 +144,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           underrunEvents: underruns.events,
           underrunSeconds: underruns.seconds,
         });
-      testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(healthOf(clock?.samples ?? [])) });
+      };
+      await use({
+        watch(page) {
+          const sampler = new AudioClockSampler(page).start();
+          clocks.push(sampler);
+          return sampler;
+        },
+        starvation: (kind, span = 'test') => starvationCause(healthOf(span), kind),
+      });
+      clearInterval(extender);
+      await Promise.all(clocks.map((c) => c.stop()));
+      // The live page that played longest speaks for the test.
+      testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(healthOf('test')) });
       if (testInfo.status === 'failed' || testInfo.status === 'timedOut') {
         const kind = failureKind(testInfo);
         // A mismatch is judged on the audio it was measured on; running out of time, on the whole test.
-        const cause = starvationCause(healthOf((kind === 'measurement' ? clock?.measuringSamples : clock?.samples) ?? []), kind);
+        const cause = starvationCause(healthOf(kind === 'measurement' ? 'measurement' : 'test'), kind);
         if (cause) await markInconclusive(testInfo, cause);
       }
     },

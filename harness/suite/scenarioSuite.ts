@@ -11,6 +11,7 @@ import { dspBuildSha256 } from '../goldens/dspBuildHash.ts';
 import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
 import { checkLiveGolden, checkOfflineGolden, type GoldenChange } from '../goldens/scenarioGoldens.ts';
 import type { UpdateMode } from '../goldens/recordMode.ts';
+import { INCONCLUSIVE } from '../verdict/verdict.ts';
 import { runLiveScenario } from '../scenarios/liveScenario.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
@@ -33,7 +34,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
       // Decided from the project's option alone, before any browser starts.
       test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
 
-      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage }, testInfo) => {
+      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage, audioHealth }, testInfo) => {
         const mode = testInfo.config.updateSnapshots as UpdateMode;
         const problems: string[] = [];
         const changes: GoldenChange[] = [];
@@ -44,6 +45,12 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
         if (scenario.live) {
           const live = await runLiveScenario(rpc, devModePage, scenario, dspPath);
+          // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
+          const starved = mode !== 'none' ? audioHealth.starvation('input', 'measurement') : null;
+          if (starved) {
+            testInfo.annotations.push({ type: INCONCLUSIVE, description: `${starved}. Nothing was recorded: goldens are recorded on clean audio only; record again on a quieter machine` });
+            test.skip(true, 'inconclusive: the machine starved the audio while recording');
+          }
           const checked = await checkLiveGolden(harnessConfig.goldensDir, live.golden, scenario.tolerances.levelDb, mode, testInfo);
           problems.push(...stepExpectationProblems(scenario, live.golden.steps, dspPath));
           problems.push(...checked.problems);

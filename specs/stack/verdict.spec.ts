@@ -55,6 +55,11 @@ test('a mismatch fails on clean audio, is inconclusive on starved audio, and a h
     expect(cause).toMatch(/It would have reported: .*output peak/);
   });
 
+  await test.step('record mode\'s question: clean audio is fit to record, the frozen page\'s is not', async () => {
+    const record = byTitle.get('record mode asks whether the measured audio was starved: no before the freeze, yes after it')!;
+    expect(record.status, plain(record.errors[0]?.message ?? '')).toBe('passed');
+  });
+
   await test.step('hung page: failed, naming what hung, not excused', async () => {
     const hung = byTitle.get('a page whose main thread hangs fails, naming what hung')!;
     expect(hung.status).toBe('failed');

@@ -42,6 +42,20 @@ test('the same mismatch after the machine froze the page for 3 s is inconclusive
   await assertFullScale(devModePage);
 });
 
+test('record mode asks whether the measured audio was starved: no before the freeze, yes after it', async ({ devModePage, audioBrowser, audioHealth }) => {
+  await devModePage.startTrace();
+  const status = await devModePage.status();
+  await devModePage.waitForFrame(status.latestFrame + Math.round(1.5 * status.sampleRate!));
+  expect(audioHealth.starvation('input', 'measurement'), 'clean audio before the freeze').toBeNull();
+  const pids = await rendererPids(audioBrowser);
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  for (const pid of pids) process.kill(pid, 'SIGCONT');
+  const after = await devModePage.status();
+  await devModePage.waitForFrame(after.latestFrame + Math.round(0.5 * after.sampleRate!));
+  expect(audioHealth.starvation('input', 'measurement')).toMatch(/too busy to measure/);
+});
+
 test('a page whose main thread hangs fails, naming what hung', async ({ devModePage }) => {
   await devModePage.startTrace();
   await devModePage.page.evaluate(() => void setTimeout(() => { for (;;); }, 0));

@@ -46,7 +46,8 @@ test('the live output matches offline renders of the same input and events', asy
   const start = live.frame;
   const captured = live.input[0].length;
   expect(change.effectiveFrame, 'the change must land inside the capture').toBeGreaterThan(start);
-  expect(change.effectiveFrame).toBeLessThan(start + captured);
+  // Landing after it is a matter of time (a machine that delayed the change), said as such.
+  expect(change.effectiveFrame, `the change did not happen within the ${(captured / sampleRate).toFixed(1)} s of audio captured`).toBeLessThan(start + captured);
 
   const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
   const render = (inputSpec: OfflineRenderRequest['input']) =>

@@ -26,12 +26,15 @@ const scenario = (levels: number[]): Scenario => ({
   live: true,
 });
 
-test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({ audioBrowser, stack }) => {
+test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({ audioBrowser, stack, audioHealth }) => {
   test.skip(!stack.embedded, 'restarts the embedded dev server');
   const definitions = await loadParameterDefinitions(stack.wasmPath);
   const first = new DevServer({ definitions, port: 0, allowedOrigins: [stack.pageOrigin] });
   const { port, url } = await first.listen();
-  const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
+  const tab = await (await audioBrowser.newContext()).newPage();
+  // Its audio clock is watched like any live test's (an inconclusive verdict on a starved machine).
+  const clock = audioHealth.watch(tab);
+  const page = new DevModePage(tab, undefined, (n) => clock.noteCaptureDropouts(n));
   await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: url, dsp: 'mock' }));
   await page.selectSource('mic');
   await page.waitUntilReady();

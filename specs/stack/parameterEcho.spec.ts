@@ -16,14 +16,17 @@ import { expect, test } from '../../harness/test.ts';
 test.use({ inputWav: 'sine-1k-m6dbfs-mono.wav' });
 
 for (const notifySender of [true, false]) {
-  test(`parameter steps pass against a dev server that ${notifySender ? 'echoes parameterChanged to the sender' : 'tells only the others'}`, async ({ audioBrowser, harnessConfig }) => {
+  test(`parameter steps pass against a dev server that ${notifySender ? 'echoes parameterChanged to the sender' : 'tells only the others'}`, async ({ audioBrowser, harnessConfig, audioHealth }) => {
     test.skip(!!harnessConfig.devServerUrl || !!harnessConfig.pageUrl, 'starts its own reference stack');
     const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0, notifySender });
     const rpc = await DevServerClient.connect(stack.devServerUrl);
     try {
       const echoes: unknown[] = [];
       rpc.on('parameterChanged', (p) => echoes.push(p));
-      const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
+      const tab = await (await audioBrowser.newContext()).newPage();
+      // Its audio clock is watched like any live test's (an inconclusive verdict on a starved machine).
+      const clock = audioHealth.watch(tab);
+      const page = new DevModePage(tab, undefined, (n) => clock.noteCaptureDropouts(n));
       await page.open(DevModePage.url(`${stack.pageOrigin}/index.html`, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
       await page.selectSource('mic');
       await page.waitUntilReady();

@@ -26,7 +26,7 @@ function replaceBuild(path: string, bytes: Uint8Array): void {
   renameSync(`${path}.tmp`, path);
 }
 
-test('a rebuilt DSP replaces the running one at a reported frame; a broken rebuild is refused and the old one keeps running', async ({ audioBrowser, harnessConfig }, testInfo) => {
+test('a rebuilt DSP replaces the running one at a reported frame; a broken rebuild is refused and the old one keeps running', async ({ audioBrowser, harnessConfig, audioHealth }, testInfo) => {
   test.skip(!!harnessConfig.devServerUrl || !!harnessConfig.pageUrl, 'starts its own reference stack');
   const dir = testInfo.outputPath('build');
   mkdirSync(dir, { recursive: true });
@@ -37,7 +37,10 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
   try {
     const changed: number[] = [];
     rpc.on('parametersChanged', () => changed.push(Date.now()));
-    const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
+    const tab = await (await audioBrowser.newContext()).newPage();
+    // Its audio clock is watched like any live test's (an inconclusive verdict on a starved machine).
+    const clock = audioHealth.watch(tab);
+    const page = new DevModePage(tab, undefined, (n) => clock.noteCaptureDropouts(n));
     await page.open(DevModePage.url(`${stack.pageOrigin}/index.html`, { devServerUrl: stack.devServerUrl, dsp: 'wasm' }));
     await page.selectSource('mic');
     await page.waitUntilReady();

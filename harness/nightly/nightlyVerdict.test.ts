@@ -21,8 +21,9 @@ function entry(name: string, verdict: Verdict): SummaryEntry {
   return {
     title: name,
     titlePath: ['scenario', name],
+    specFile: '/suite/scenarios.spec.ts',
     project: 'wasm',
-    file: '/suite/scenarios.spec.ts',
+    file: '/suite/scenarioSuite.ts',
     status: verdict === 'failed' ? 'failed' : verdict === 'passed' ? 'passed' : 'skipped',
     outcome: verdict === 'failed' ? 'unexpected' : verdict === 'passed' ? 'expected' : 'skipped',
     verdict,
@@ -64,7 +65,7 @@ describe('nightly verdicts', () => {
   it('measures an inconclusive test once more at the end, says so, and passes when it then passes', async () => {
     const r = await nightly([{ a: 'passed', b: 'inconclusive' }, { b: 'passed' }]);
     expect(r.calls).toHaveLength(2);
-    expect(r.calls[1]!.list).toBe('[wasm] › scenarios.spec.ts › scenario › b\n');
+    expect(r.calls[1]!.list).toBe('[wasm] › scenarios.spec.ts › scenario › b\n[wasm] › scenarioSuite.ts › scenario › b\n');
     expect(r.log).toMatch(/1 test\(s\) inconclusive, the machine starved their audio; measuring them once more/);
     expect(r.log).toMatch(/re-measured 1: 1 passed, 0 failed, 0 inconclusive/);
     expect(r.code).toBe(0);
@@ -85,6 +86,12 @@ describe('nightly verdicts', () => {
     expect(r.code).toBe(1);
     expect(r.log).toMatch(/1 regression\(s\)[\s\S]*Δ \+0\.30 dB/);
     expect(r.history.at(-1)).toMatchObject({ status: 'failed', failed: 1, inconclusive: 0 });
+  });
+
+  it('says "not run" for an inconclusive test the re-measurement did not report', async () => {
+    const r = await nightly([{ a: 'passed', b: 'inconclusive' }, {}]);
+    expect(r.log).toMatch(/re-measured 1: 0 passed, 0 failed, 0 inconclusive, 1 not run/);
+    expect(r.code).toBe(INCONCLUSIVE_EXIT_CODE);
   });
 
   it('runs the suite once when nothing was inconclusive', async () => {

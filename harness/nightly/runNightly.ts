@@ -13,13 +13,14 @@
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import type { Summary, SummaryEntry } from '../report/summaryReporter.ts';
 import { INCONCLUSIVE_EXIT_CODE } from '../verdict/verdict.ts';
 import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
 import { measureDspNsPerFrame } from './measureDspCost.ts';
+import { testListLines } from './testList.ts';
 import { renderTrendPage } from './trendPage.ts';
 import { writeValidationOutputs } from '../cli/validateCommand.ts';
 import { validateWasmFile } from '../validate/runValidation.ts';
@@ -92,15 +93,16 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
     log(`nightly: ${starved.length} test(s) inconclusive, the machine starved their audio; measuring them once more at the end of the run:`);
     for (const t of starved) log(`  ${key(t)}\n    ${t.inconclusiveCause}`);
     const list = join(project.reportsDir, 'inconclusive-tests.txt');
-    writeFileSync(list, `${starved.map((t) => [`[${t.project}]`, relative(summary.rootDir, t.file), ...t.titlePath].join(' › ')).join('\n')}\n`);
+    writeFileSync(list, `${starved.flatMap((t) => testListLines(t, summary.rootDir)).join('\n')}\n`);
     rmSync(summaryFile, { force: true });
     const again = await runSuite({ WAVECRAFT_WASM: wasmPath }, ['--test-list', list]).catch((error: Error) => {
       log(`nightly: the re-measurement could not run: ${error.message}`);
       return 1;
     });
-    const second = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary).tests : [];
-    for (const t of second) results.set(key(t), { ...t, remeasured: true } as SummaryEntry);
-    const verdicts = starved.map((t) => `${results.get(key(t))?.verdict ?? 'not run'}`);
+    const second = new Map((existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary).tests : []).map((t) => [key(t), t]));
+    for (const t of second.values()) results.set(key(t), t);
+    // A test the re-run did not report keeps its first verdict, and is said to be "not run".
+    const verdicts = starved.map((t) => second.get(key(t))?.verdict ?? 'not run');
     log(`nightly: re-measured ${starved.length}: ${['passed', 'failed', 'inconclusive', 'not run'].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ')} (exit ${again})`);
   }
   const all = [...results.values()];

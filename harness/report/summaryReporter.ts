@@ -13,6 +13,8 @@ export interface SummaryEntry {
   title: string;
   /** Titles from the file down (describe blocks, then the test), for Playwright's --test-list. */
   titlePath: string[];
+  /** The spec file the test belongs to (its file suite's; `file` is where test() was called). */
+  specFile: string;
   project: string;
   file: string;
   status: TestResult['status'];
@@ -89,6 +91,7 @@ export default class SummaryReporter implements Reporter {
     this.entries.set(test.id, {
       title: test.titlePath().slice(3).join(' › ') || test.title,
       titlePath: test.titlePath().slice(3),
+      specFile: specFileOf(test),
       project,
       file: test.location.file,
       status: result.status,
@@ -123,6 +126,13 @@ export default class SummaryReporter implements Reporter {
     if (this.goldenChanges.length > 0) console.log(formatChangeTable(this.goldenChanges));
     console.log(formatVerdicts(verdict, verdicts, tests));
   }
+}
+
+function specFileOf(test: TestCase): string {
+  for (let suite: TestCase['parent'] | undefined = test.parent; suite; suite = suite.parent) {
+    if (suite.type === 'file') return suite.location?.file ?? test.location.file;
+  }
+  return test.location.file;
 }
 
 /** The run's verdict, with each inconclusive test and its cause: never folded into passed or failed. */

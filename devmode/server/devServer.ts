@@ -3,6 +3,7 @@
  * state, relaying the audio client's meters and making synthetic meters when none is attached.
  * Pure IPC: no audio is processed here.
  */
+import { OriginRules } from './originRule.ts';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
@@ -33,9 +34,12 @@ export interface DevServerOptions {
   /**
    * Browser origins allowed to open the WebSocket (the dev-mode page's, plus any extra).
    * Requests without an Origin header (non-browser clients) are always accepted; any other
-   * origin gets HTTP 403, so a page on another site cannot drive the dev server. Default: none.
+   * origin gets HTTP 403, so a page on another site cannot drive the dev server. A loopback host
+   * may take any port: `http://127.0.0.1:*` (originRule.ts). Default: none.
    */
   allowedOrigins?: readonly string[];
+  /** Told of each refused origin (the CLI prints it once, with the flag that would allow it). */
+  onRefusedOrigin?: (origin: string) => void;
   /** Wall clock in ms. Default Date.now. */
   now?: () => number;
   /**
@@ -57,13 +61,13 @@ export class DevServer {
   private readonly clients = new Set<WebSocket>();
   /** The input source selected with setInputSource, Wavecraft's default until someone says otherwise. */
   readonly inputSource: { selected: InputSourceKind } = { selected: 'hardwareInput' };
-  private readonly allowedOrigins: Set<string>;
+  private readonly allowedOrigins: OriginRules;
 
   constructor(private readonly options: DevServerOptions) {
     this.now = options.now ?? Date.now;
     this.parameters = new ParameterStore(options.definitions);
     this.audio = new AudioClientState(this.now);
-    this.allowedOrigins = new Set(options.allowedOrigins ?? []);
+    this.allowedOrigins = new OriginRules(options.allowedOrigins ?? []);
     this.http = createServer((_req, res) => {
       res.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket endpoint: upgrade required\n');
     });
@@ -73,8 +77,11 @@ export class DevServer {
       maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
       verifyClient: (info: { origin: string; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
         const origin = info.req.headers.origin;
-        if (origin === undefined || this.allowedOrigins.has(origin)) done(true);
-        else done(false, 403, `Origin ${origin} is not allowed`);
+        if (origin === undefined || this.allowedOrigins.allows(origin)) done(true);
+        else {
+          this.options.onRefusedOrigin?.(origin);
+          done(false, 403, `Origin ${origin} is not allowed`);
+        }
       },
     });
     this.wss.on('connection', (socket) => this.accept(socket));

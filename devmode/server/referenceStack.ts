@@ -28,8 +28,10 @@ export interface ReferenceStackOptions {
   wasmPath?: string;
   /** Parameter definitions, overriding the module's schema (tests only). */
   definitions?: readonly ParameterDefinition[];
-  /** Extra origins allowed to open the dev server's WebSocket. */
+  /** Extra origins allowed to open the dev server's WebSocket (`http://127.0.0.1:*`: a loopback host on any port). */
   extraOrigins?: readonly string[];
+  /** Told of each origin the dev server refused. */
+  onRefusedOrigin?(origin: string): void;
   /** Whether parameterChanged goes back to the setParameter caller too (default true, as Wavecraft). */
   notifySender?: boolean;
   /**
@@ -53,6 +55,21 @@ export interface ReferenceStack {
   /** Serves another file from the page server at `urlPath` (e.g. a test module). */
   mount(urlPath: string, file: string): string;
   close(): Promise<void>;
+}
+
+/** A port already taken, said with the port and what wanted it; any other error as it is. */
+export class PortInUseError extends Error {
+  constructor(
+    readonly port: number,
+    readonly what: 'page' | 'dev server',
+  ) {
+    super(`port ${port} for the ${what} is already in use${port === 5173 ? " (Wavecraft's own UI dev server uses 5173 too)" : ''}`);
+    this.name = 'PortInUseError';
+  }
+}
+
+function portError(error: unknown, port: number, what: 'page' | 'dev server'): unknown {
+  return (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new PortInUseError(port, what) : error;
 }
 
 export async function startReferenceStack(options: ReferenceStackOptions = {}): Promise<ReferenceStack> {
@@ -82,13 +99,21 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
   }
   const mounts: Record<string, string> = { '/dsp.wasm': watcher ? watcher.initialSnapshot : wasmPath };
   const pages = new StaticPageServer({ root: PAGE_BUILD_DIR, host, port: options.pagePort ?? 0, mounts });
-  const { origin: pageOrigin } = await pages.listen();
+  let pageOrigin: string;
+  try {
+    ({ origin: pageOrigin } = await pages.listen());
+  } catch (error) {
+    // The watcher holds the process open: a stack that failed to start must let it exit.
+    watcher?.close();
+    throw portError(error, options.pagePort ?? 0, 'page');
+  }
   const devServer = new DevServer({
     definitions,
     host,
     port: options.devServerPort ?? 9000,
     allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],
     ...(options.notifySender === undefined ? {} : { notifySender: options.notifySender }),
+    ...(options.onRefusedOrigin ? { onRefusedOrigin: options.onRefusedOrigin } : {}),
   });
   devServerRef = devServer;
   let devServerUrl: string;
@@ -97,7 +122,7 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
   } catch (error) {
     watcher?.close();
     await pages.close();
-    throw error;
+    throw portError(error, options.devServerPort ?? 9000, 'dev server');
   }
   return {
     devServer,

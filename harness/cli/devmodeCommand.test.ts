@@ -1,4 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -17,7 +18,67 @@ function connect(url: string, origin: string): Promise<'open' | number> {
   });
 }
 
+/** Starts devmode; resolves with the child, its dev server URL and everything it printed so far (kept up to date). */
+function startDevmode(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: { text: string } }> {
+  const child = spawn(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', '0', ...args]) as ChildProcessWithoutNullStreams;
+  const out = { text: '' };
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out.text += chunk.toString();
+      const match = /dev server: (ws:\/\/\S+)/.exec(out.text);
+      if (match) resolve({ child, url: match[1]!, out });
+    });
+    child.on('exit', (code) => reject(new Error(`devmode exited ${code}: ${out.text}`)));
+  });
+}
+
 describe('wavecraft-harness devmode', () => {
+  it('exits with a clear message when its page port is taken (it used to hang)', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const taken = (busy.address() as AddressInfo).port;
+    try {
+      // The limit only detects the old hang; a working CLI exits at once.
+      const run = spawnSync(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', String(taken)], { encoding: 'utf8', timeout: 60_000 });
+      expect(run.signal, 'devmode hung on a taken port').toBeNull();
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`wavecraft-harness: devmode: port ${taken} for the page is already in use; choose another with --page-port N, or --page-port 0 for any free port\n`);
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('prints each refused origin once, with the flag that allows it', async () => {
+    const { child, url, out } = await startDevmode([]);
+    try {
+      expect(await connect(url, 'http://127.0.0.1:5199')).toBe(403);
+      expect(await connect(url, 'http://127.0.0.1:5199')).toBe(403);
+      expect(await connect(url, 'http://example.com:8080')).toBe(403);
+      await expect.poll(() => out.text).toMatch(/example\.com/);
+      const lines = out.text.split('\n').filter((l) => l.startsWith('refused'));
+      expect(lines).toEqual([
+        "refused a WebSocket from http://127.0.0.1:5199: allow it with --allow-origin http://127.0.0.1:5199 (or any port of that host: --allow-origin 'http://127.0.0.1:*')",
+        'refused a WebSocket from http://example.com:8080: allow it with --allow-origin http://example.com:8080',
+      ]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
+  it("accepts a loopback host on any port with --allow-origin 'http://127.0.0.1:*', and refuses a wildcard elsewhere", async () => {
+    const { child, url } = await startDevmode(['--allow-origin', 'http://127.0.0.1:*']);
+    try {
+      expect(await connect(url, 'http://127.0.0.1:5173')).toBe('open');
+      expect(await connect(url, 'http://127.0.0.1:61234')).toBe('open');
+      expect(await connect(url, 'http://localhost:5173')).toBe(403);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const run = spawnSync(process.execPath, [cli, 'devmode', '--allow-origin', 'http://example.com:*'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/a port wildcard is allowed on a loopback host only/);
+  });
+
   it('serves the reference stack and lets --allow-origin in, and only it', async () => {
     const child = spawn(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', '0', '--allow-origin', 'http://localhost:5174'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {

@@ -3,7 +3,7 @@
  * build (or WAVECRAFT_WASM, or the reference DSP), for a person's own browser. Ctrl-C stops both.
  */
 import { parseArgs } from 'node:util';
-import { startReferenceStack } from '../../devmode/index.ts';
+import { originRuleProblem, PortInUseError, startReferenceStack } from '../../devmode/index.ts';
 import type { ProjectConfig } from '../config/projectConfig.ts';
 import { UsageError } from './usageError.ts';
 
@@ -24,13 +24,23 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
   });
   const origins = [...(project?.allowedOrigins ?? []), ...values['allow-origin']!];
   for (const origin of origins) {
-    if (!/^https?:\/\/[^/]+$/.test(origin)) throw new UsageError(`devmode: --allow-origin "${origin}" must be an origin like http://localhost:5174 (scheme, host, port; no path)`);
+    const problem = originRuleProblem(origin);
+    if (problem) throw new UsageError(`devmode: --allow-origin ${problem}`);
   }
   const wasmPath = process.env['WAVECRAFT_WASM'] ?? project?.wasmPath;
+  const refused = new Set<string>();
+  const ports = { port: port('port', values.port!), 'page-port': port('page-port', values['page-port']!) };
   const stack = await startReferenceStack({
-    devServerPort: port('port', values.port!),
-    pagePort: port('page-port', values['page-port']!),
+    devServerPort: ports.port,
+    pagePort: ports['page-port'],
     extraOrigins: origins,
+    // A browser UI on another origin gets a 403 and shows only "could not connect": say it here, once per origin.
+    onRefusedOrigin: (origin) => {
+      if (refused.has(origin)) return;
+      refused.add(origin);
+      const anyPort = `${origin.replace(/:\d+$/, '')}:*`;
+      console.log(`refused a WebSocket from ${origin}: allow it with --allow-origin ${origin}${originRuleProblem(anyPort) ? '' : ` (or any port of that host: --allow-origin '${anyPort}')`}`);
+    },
     ...(wasmPath ? { wasmPath } : {}),
     onReload: (event) =>
       console.log(
@@ -38,6 +48,12 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
           ? `hot reload: new build ${event.sha256.slice(0, 12)} (${event.parameters} parameters) sent to the page (parametersChanged)`
           : `hot reload: the rebuilt DSP was refused, the previous build keeps running: ${event.error}`,
       ),
+  }).catch((error: unknown) => {
+    if (error instanceof PortInUseError) {
+      const flag = error.what === 'page' ? 'page-port' : 'port';
+      throw new UsageError(`devmode: ${error.message}; choose another with --${flag} N, or --${flag} 0 for any free port`);
+    }
+    throw error;
   });
   const pageUrl = `${stack.pageOrigin}/index.html?ws=${encodeURIComponent(stack.devServerUrl)}&dsp=wasm`;
   console.log(`dev server: ${stack.devServerUrl}${origins.length ? ` (also accepting ${origins.join(', ')})` : ''}`);

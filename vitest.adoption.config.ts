@@ -12,6 +12,7 @@ export default defineConfig({
     // No wall-clock limit (see vitest.config.ts).
     testTimeout: 0,
     hookTimeout: 0,
+    expect: { poll: { timeout: 60_000 } },
     fileParallelism: false,
   },
 });

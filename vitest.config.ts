@@ -8,6 +8,9 @@ export default defineConfig({
     // hang is caught where it can happen (RPC, socket and page waits name what hung).
     testTimeout: 0,
     hookTimeout: 0,
+    // expect.poll waits for a condition (1 s by default): long enough for a loaded machine; it
+    // passes the moment the condition holds.
+    expect: { poll: { timeout: 60_000 } },
     // Tests load the built reference DSP; build it first (a no-op when up to date).
     globalSetup: ['./devmode/dsp/reference/vitestGlobalSetup.ts'],
   },

@@ -274,7 +274,7 @@ export const methodSchemas: Record<MethodName, { params: Schema; result: Schema 
       type: 'object',
       required: ['status'],
       additionalProperties: false,
-      properties: { status: audioStatusSchema },
+      properties: { status: { const: 'registered' } },
     },
   },
 };

@@ -79,6 +79,7 @@ export interface Methods {
   getOscilloscopeFrame: { params: undefined; result: { frame: OscilloscopeFrame | null } };
   /** Extension: the audio client hands the dev server its latest oscilloscope frame (no notification follows). */
   submitOscilloscopeFrame: { params: OscilloscopeFrame; result: Record<string, never> };
+  /** `disabled` until an audio client registers (Wavecraft's starting status); null is accepted from other servers. */
   getAudioStatus: { params: undefined; result: { status: AudioStatus | null } };
   /** The selected input source and the ones available. */
   getInputSource: { params: undefined; result: { selected: InputSourceKind; available: InputSourceOption[] } };
@@ -96,7 +97,8 @@ export interface Methods {
       /** Extension: why the client is `failed` or `degraded`. */
       diagnostic?: AudioDiagnostic;
     };
-    result: { status: AudioStatus };
+    /** Wavecraft's answer; the status itself goes out as `audioStatusChanged`. */
+    result: { status: 'registered' };
   };
 }
 

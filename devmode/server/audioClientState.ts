@@ -6,13 +6,16 @@ import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate,
 
 export class AudioClientState<Connection> {
   private client: Connection | null = null;
-  private status: AudioStatus | null = null;
+  /** Wavecraft's dev server starts at `disabled`, before any audio client. */
+  private status: AudioStatus;
   private latest: MeterFrame | null = null;
   private scope: OscilloscopeFrame | null = null;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.status = { phase: 'disabled', updated_at_ms: now() };
+  }
 
-  get current(): AudioStatus | null {
+  get current(): AudioStatus {
     return this.status;
   }
 
@@ -75,14 +78,14 @@ export class AudioClientState<Connection> {
    * with the diagnostic (or `disabled`, with it, when no audio client is attached). Returns it.
    */
   degrade(diagnostic: AudioDiagnostic): AudioStatus {
-    const base = this.status && this.client ? this.status : { phase: 'disabled' as const, updated_at_ms: 0 };
+    const base = this.client ? this.status : { phase: 'disabled' as const, updated_at_ms: 0 };
     this.status = { ...base, phase: this.client ? 'degraded' : 'disabled', diagnostic, updated_at_ms: this.now() };
     return this.status;
   }
 
   /** A good build arrived after a refused one: back to running, without the diagnostic. Null if nothing changed. */
   recover(): AudioStatus | null {
-    if (!this.status || this.status.phase !== 'degraded') return null;
+    if (this.status.phase !== 'degraded') return null;
     const { diagnostic: _gone, ...rest } = this.status;
     void _gone;
     this.status = { ...rest, phase: 'runningFullDuplex', updated_at_ms: this.now() };

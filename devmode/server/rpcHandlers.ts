@@ -59,7 +59,8 @@ export function createHandlers<C>(): Handlers<C> {
     registerAudio: (params, context) => {
       const status = context.audio.register(context.connection, params);
       context.broadcastAudioStatus(status);
-      return { status };
+      // Wavecraft's answer; the status itself reaches every client with audioStatusChanged.
+      return { status: 'registered' as const };
     },
   };
 }

@@ -29,8 +29,8 @@ export class RawSocket {
     this.socket.send(data, { binary: Buffer.isBuffer(data) });
   }
 
-  /** The next message received (waits up to `timeoutMs`). */
-  next(timeoutMs = 2000): Promise<unknown> {
+  /** The next message received (waits up to `timeoutMs`: a hang detector, long enough for a loaded machine). */
+  next(timeoutMs = 30_000): Promise<unknown> {
     const queued = this.inbox.shift();
     if (queued !== undefined) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {

@@ -8,5 +8,6 @@ import { runSetup } from './setup.ts';
 
 export default async function globalSetup(): Promise<void> {
   await runSetup(() => undefined);
-  await warmBrowser(requireChromium().path, (line) => console.log(`[wavecraft] ${line}`));
+  // stderr: stdout may carry a reporter's output (--reporter=json).
+  await warmBrowser(requireChromium().path, (line) => console.error(`[wavecraft] ${line}`));
 }

@@ -60,6 +60,7 @@ export function measureMachineNow(sampleMs = 500): MachineNow {
 export function workersForRun(env: NodeJS.ProcessEnv = process.env): number {
   if (env['TEST_WORKER_INDEX'] !== undefined) return 1; // a worker's copy of the config: not used for scheduling
   const choice = chooseWorkers(env['WAVECRAFT_WORKERS'] ? { cores: availableParallelism(), busyShare: null, load1: 0 } : measureMachineNow(), env);
-  console.log(`[wavecraft] ${choice.workers} worker(s): ${choice.reason}`);
+  // stderr: stdout may carry a reporter's output (--reporter=json).
+  console.error(`[wavecraft] ${choice.workers} worker(s): ${choice.reason}`);
   return choice.workers;
 }

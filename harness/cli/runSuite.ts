@@ -21,7 +21,8 @@ export const RECORD_COMMAND_HELP = 'record it with: npx wavecraft-harness record
  */
 export async function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<number> {
   const runEnv = { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env };
-  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, quiet ? () => undefined : (line) => console.log(`[wavecraft] ${line}`));
+  // stderr: Playwright's stdout may carry a reporter's output (--reporter=json).
+  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, quiet ? () => undefined : (line) => console.error(`[wavecraft] ${line}`));
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const run = spawnSync(process.execPath, [cli, 'test', '-c', SUITE_CONFIG, ...args], {
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',

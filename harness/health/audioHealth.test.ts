@@ -65,6 +65,10 @@ describe('audio health', () => {
     expect(starvationCause(health(clock(5, (t) => (t >= 2 ? 0 : 1)), { machine: busyMachine }), 'time')).toMatch(/stood still .*load average 14\.0 on 2 core\(s\)/);
   });
 
+  it('never excuses a hang (the page silent while its browser answered), however busy the machine', () => {
+    expect(starvationCause(health(clock(5, (t) => (t >= 1 && t < 3 ? 0.2 : 1)), { machine: busyMachine, dropouts: 30 }), 'hang')).toBeNull();
+  });
+
   it('excuses a timeout with no audio clock only on a busy machine', () => {
     expect(starvationCause(health([]), 'time')).toBeNull();
     expect(starvationCause(health([], { machine: busyMachine }), 'time')).toBe("load average 14.0 on 2 core(s), the test's own timers fired 900 ms late (p95): too busy to measure");

@@ -40,9 +40,11 @@ export interface MachineSample {
  * - measurement: a level or sample mismatch. The harness measures inside the worklet, on the very
  *   samples the DSP saw, and skips capture dropouts, so a slow clock or device underruns do not
  *   corrupt it: only severe starvation (the clock crawling or stopped, the page not answering,
- *   many dropouts) excuses it.
+ *   many dropouts) excuses it;
+ * - hang: the page stopped (no answer while its browser answered, or its audio clock stood still
+ *   while it answered): nothing excuses it.
  */
-export type FailureKind = 'time' | 'input' | 'measurement';
+export type FailureKind = 'time' | 'input' | 'measurement' | 'hang';
 
 export interface AudioHealthThresholds {
   /** An audio-clock span slower than this (× real time) counts as slow. */
@@ -198,6 +200,7 @@ export function describeHealth(h: AudioHealth): string {
  * failure of this kind (see FailureKind).
  */
 export function starvationCause(h: AudioHealth, kind: FailureKind, thresholds: AudioHealthThresholds = DEFAULT_THRESHOLDS): string | null {
+  if (kind === 'hang') return null;
   const t = thresholds;
   const busy: string[] = [];
   if (h.maxLoad1 / Math.max(1, h.cores) >= t.busyLoadPerCore) busy.push(`load average ${f1(h.maxLoad1)} on ${h.cores} core(s)`);

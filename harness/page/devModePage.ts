@@ -235,6 +235,26 @@ export class DevModePage {
     }
   }
 
+  /** How long the page's browser takes to answer a CDP call (ms), or null when it does not within `stallMs` / 2. */
+  private async browserAnswerMs(): Promise<number | null> {
+    const browser = this.page.context().browser();
+    if (!browser) return null;
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const noAnswer = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.stallMs / 2)));
+    const ask = (async () => {
+      const cdp = await browser.newBrowserCDPSession();
+      await cdp.send('Browser.getVersion');
+      await cdp.detach().catch(() => undefined);
+      return performance.now() - started;
+    })().catch(() => null);
+    try {
+      return await Promise.race([ask, noAnswer]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /**
    * Waits in chunks of WAIT_CHUNK_MS while the audio clock moves. Ends with an error that names
    * what it waited for when `audioSeconds` of audio played without it, when the clock stood still
@@ -252,7 +272,12 @@ export class DevModePage {
         if (!message.includes('Timeout')) throw new Error(`while waiting for ${what}: ${message.split('\n')[0]}`);
       }
       const now = await this.clock();
-      if (!now) throw new Error(`the page did not answer for ${this.stallMs / 1000} s while waiting for ${what} (it hung)`);
+      if (!now) {
+        // A starved machine slows everything; a hung page alone is silent while its browser answers.
+        const browserMs = await this.browserAnswerMs();
+        if (browserMs !== null) throw new Error(`the page hung: it did not answer for ${this.stallMs / 1000} s while waiting for ${what}, while its browser answered in ${Math.round(browserMs)} ms`);
+        throw new Error(`neither the page nor its browser answered for ${this.stallMs / 1000} s while waiting for ${what} (the machine or the browser stalled)`);
+      }
       if (now.frame > lastFrame) {
         lastFrame = now.frame;
         lastProgressAt = performance.now();
@@ -263,8 +288,11 @@ export class DevModePage {
       }
       const stalledMs = performance.now() - lastProgressAt;
       if (stalledMs >= this.stallMs) {
-        const where = now.frame >= 0 ? `stood still at frame ${now.frame}` : 'never started';
-        throw new Error(`the page's audio clock ${where} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what} (it hung); probe status: ${JSON.stringify(now.status)}`);
+        // The page answered all along: a clock that stands still that long is the page's own hang
+        // (a real-time audio thread outranks a busy machine); one that never started may be slow.
+        const status = JSON.stringify(now.status);
+        if (now.frame >= 0) throw new Error(`the page hung: its audio clock stood still at frame ${now.frame} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}, though the page answered; probe status: ${status}`);
+        throw new Error(`the page's audio never started in ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}; probe status: ${status}`);
       }
     }
   }

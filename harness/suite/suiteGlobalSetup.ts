@@ -6,5 +6,6 @@ export default async function suiteGlobalSetup(): Promise<void> {
   const config = readHarnessConfig();
   // The CLI ran it already for this project (WAVECRAFT_CONFIG is absolute there).
   if (config.project && process.env[SUITE_READY_ENV] === config.project.file) return;
-  await runSuiteSetup(config, process.env, (line) => console.log(`[wavecraft] ${line}`));
+  // stderr: stdout may carry a reporter's output (--reporter=json).
+  await runSuiteSetup(config, process.env, (line) => console.error(`[wavecraft] ${line}`));
 }

@@ -8,14 +8,17 @@ import type { TestInfo } from '@playwright/test';
 import type { FailureKind } from '../health/audioHealth.ts';
 import { INCONCLUSIVE } from './verdict.ts';
 
+/** A page that hung while its browser answered (harness/page/devModePage.ts): never excused. */
+const HUNG = /the page hung:/;
 /** Messages of a test that ran out of time: Playwright's own, or a harness wait's. */
-const OUT_OF_TIME = /Test timeout of|Timeout \d+ms exceeded|timed out|did not answer|stood still|never started|did not happen within/;
+const OUT_OF_TIME = /Test timeout of|Timeout \d+ms exceeded|timed out|did not answer|answered for|stood still|never started|did not happen within/;
 /** Messages of a test whose captured input was wrong (harness/page/assertSourceNotSilent.ts, steps/parameterStep.ts). */
 const BAD_INPUT = /delivered silence|the captured input does not match the fixture/;
 
 /** What the failed test failed on (see FailureKind). */
 export function failureKind(testInfo: TestInfo): FailureKind {
   const messages = testInfo.errors.map((e) => e.message ?? e.value ?? '');
+  if (messages.some((m) => HUNG.test(m))) return 'hang';
   if (testInfo.status === 'timedOut' || messages.some((m) => OUT_OF_TIME.test(m))) return 'time';
   if (messages.some((m) => BAD_INPUT.test(m))) return 'input';
   return 'measurement';

@@ -63,7 +63,7 @@ test('a mismatch fails on clean audio, is inconclusive on starved audio, and a h
   await test.step('hung page: failed, naming what hung, not excused', async () => {
     const hung = byTitle.get('a page whose main thread hangs fails, naming what hung')!;
     expect(hung.status).toBe('failed');
-    expect(plain(hung.errors[0]?.message ?? '')).toMatch(/the page did not answer for 20 s while waiting for audio frame \d+ \(it hung\)/);
+    expect(plain(hung.errors[0]?.message ?? '')).toMatch(/the page hung: it did not answer for 20 s while waiting for audio frame \d+, while its browser answered in \d+ ms/);
     expect(hung.annotations.some((a) => a.type === INCONCLUSIVE)).toBe(false);
   });
 });

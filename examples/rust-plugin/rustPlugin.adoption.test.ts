@@ -23,10 +23,13 @@ describe('examples/rust-plugin', () => {
   it('flags its --cfg regress build in the nightly, naming scenario, step, parameter and Δ', () => {
     const run = harness('nightly', '--wasm', 'build/tremolo-regress.wasm');
     expect(run.status, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout).toMatch(/nightly: 5 regression\(s\)/);
-    expect(run.stdout).toMatch(/param-output_volume \[wasm\] step 2 \(output_volume = -53\.4\) output L rms: golden -62\.42 dBFS, actual -61\.92 dBFS \(Δ \+0\.50 dB, ±0\.1\)/);
-    expect(run.stdout).toMatch(/analytic-tremolo-tone-volume \[wasm\] step 2 \(tremolo_depth = 0\.5\) output L rms: expected -11\.28 dBFS \(analytic\), actual -10\.78 dBFS \(Δ \+0\.50 dB/);
-    expect(run.stdout).toMatch(/nightly: failed \(0 passed, 5 failed\); history .*examples\/rust-plugin\/reports\/history\.jsonl/);
+    // On a busy machine some of the 5 may come out inconclusive (each named, never passed): at least
+    // one fails, naming scenario, step, parameter and Δ.
+    expect(run.stdout).toMatch(/nightly: [1-5] regression\(s\)/);
+    expect(run.stdout).toMatch(/[\w-]+ \[wasm\] step \d \([a-z_]+ = -?[\d.]+\) output [LR] (rms|peak): (golden|expected) -?[\d.]+ dBFS( \(analytic\))?, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB/);
+    const [, failed, inconclusive] = /nightly: failed \(0 passed, (\d) failed, (\d) inconclusive\); history .*examples\/rust-plugin\/reports\/history\.jsonl/.exec(run.stdout) ?? [];
+    expect(Number(failed)).toBeGreaterThanOrEqual(1);
+    expect(Number(failed) + Number(inconclusive)).toBe(5);
   });
 
   it('measures what its suite catches: selfcheck kills an L/R swap and a 1-frame delay', () => {

@@ -9,7 +9,7 @@ export default {
   reporter: [
     ['list'],
     ['html', { outputFolder: `${dir}/html`, open: 'never' }],
-    ['junit', { outputFile: `${dir}/junit.xml` }],
+    ['junit', { embedAnnotationsAsProperties: true, outputFile: `${dir}/junit.xml` }],
     ['./harness/report/summaryReporter.ts', { outputFile: `${dir}/summary.json` }],
   ],
 };

@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.adoption.test.ts'],
-    exclude: ['node_modules/**', 'dist/**'],
+    exclude: ['node_modules/**', 'dist/**', 'reports/**'],
     // No wall-clock limit (see vitest.config.ts).
     testTimeout: 0,
     hookTimeout: 0,

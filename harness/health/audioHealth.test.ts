@@ -75,9 +75,11 @@ describe('audio health', () => {
     expect(starvationCause(health([], { machine: busyMachine }), 'measurement')).toBeNull();
   });
 
-  it('counts render underruns against timeouts and input, never against a measurement made inside the worklet', () => {
+  it('counts brief render underruns against timeouts and input only; seconds of them (the audio thread stopped) against a measurement too', () => {
     const h = health(clock(4), { underrunSeconds: 0.3 });
     expect(starvationCause(h, 'input')).toMatch(/7 render underruns \(300 ms\)/);
     expect(starvationCause(h, 'measurement')).toBeNull();
+    // A renderer frozen for 3 s under load: the clock caught up (0.69×), but 2.96 s of underruns.
+    expect(starvationCause(health(clock(4), { underrunSeconds: 2.956 }), 'measurement')).toBe('7 render underruns (2956 ms): too busy to measure');
   });
 });

@@ -61,6 +61,8 @@ export interface AudioHealthThresholds {
   maxCaptureDropouts: number;
   /** This much render underrun (s) starves the audio. */
   maxUnderrunSeconds: number;
+  /** ...and this much means the audio thread itself stopped (excuses a measurement too). */
+  severeUnderrunSeconds: number;
   /** For a timed-out test with no audio clock: load average per core at or above this is too busy. */
   busyLoadPerCore: number;
   /** ... or the Node worker's timers firing this late (95th percentile, ms). */
@@ -81,6 +83,7 @@ export const DEFAULT_THRESHOLDS: AudioHealthThresholds = {
   maxSilenceSeconds: 2,
   maxCaptureDropouts: 4,
   maxUnderrunSeconds: 0.05,
+  severeUnderrunSeconds: 0.5,
   busyLoadPerCore: 4,
   busyTimerLagMs: 500,
 };
@@ -214,9 +217,11 @@ export function starvationCause(h: AudioHealth, kind: FailureKind, thresholds: A
   // The page answered again afterwards (the samples are its answers): it was starved, not hung.
   if (h.longestSilenceSeconds >= t.maxSilenceSeconds) severe.push(`the page did not answer for ${f2(h.longestSilenceSeconds)} s`);
   if (h.captureDropouts >= t.maxCaptureDropouts) severe.push(`${h.captureDropouts} capture dropouts`);
+  // Seconds of underrun: the audio thread itself stopped, and the capture overflowed meanwhile.
+  if (h.underrunSeconds >= t.severeUnderrunSeconds) severe.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
   const mild: string[] = [];
   if (!severe.length && h.slowSeconds >= t.maxSlowSeconds) mild.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.slowRate}× for ${f1(h.slowSeconds)} s)`);
-  if (h.underrunSeconds >= t.maxUnderrunSeconds) mild.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
+  if (h.underrunSeconds >= t.maxUnderrunSeconds && h.underrunSeconds < t.severeUnderrunSeconds) mild.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
   let causes: string[];
   if (kind === 'measurement') causes = severe;
   else {

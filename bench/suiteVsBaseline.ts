@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -42,9 +43,12 @@ function specFiles(root: string): string[] {
 
 const lockHash = (root: string) => createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
 
-/** A clone of `ref` under reports/, set up to run (node_modules shared when the lock files agree). */
+/**
+ * A clone of `ref` in the OS temp folder, set up to run (node_modules shared when the lock files
+ * agree). Not under reports/: the projects' `reports/**` ignore rules would drop its specs.
+ */
 function prepareBaseline(root: string, ref: string): string {
-  const dir = join(root, 'reports', 'bench-baseline');
+  const dir = join(tmpdir(), 'wavecraft-bench-baseline');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const git = (...args: string[]) => {

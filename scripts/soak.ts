@@ -18,7 +18,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildRustReferenceChain } from '../fixtures/rust/buildRustWasm.ts';
@@ -110,7 +110,8 @@ function runSuite(mode: Mode, build: Build, index: number): Run {
 
 /** A second copy of the full suite, run over and over from a clone of this repo's HEAD (its own builds, shared node_modules). */
 function startNeighbour(): ChildProcess {
-  const clone = join(work, 'neighbour-clone');
+  // Not under reports/: the projects' `reports/**` ignore rules would drop most of its specs.
+  const clone = join(tmpdir(), 'wavecraft-soak-neighbour');
   rmSync(clone, { recursive: true, force: true });
   spawnSync('git', ['clone', '--quiet', '--shared', root, clone], { stdio: 'inherit' });
   symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'));

@@ -5,7 +5,8 @@
  * start (a load average lags by minutes and counts a previous run), rounded, at least 1 and at
  * most the cores. WAVECRAFT_WORKERS wins.
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { cpuTimes } from '../health/cpuTimes.ts';
 
 export interface WorkerChoice {
   workers: number;
@@ -36,16 +37,6 @@ export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = proc
   return { workers, reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per idle core; WAVECRAFT_WORKERS overrides` };
 }
 
-function cpuTimes(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    const t = c.times.user + c.times.nice + c.times.sys + c.times.irq;
-    busy += t;
-    total += t + c.times.idle;
-  }
-  return { busy, total };
-}
 
 /** Measures the machine now: blocks for `sampleMs` (the config is loaded synchronously). */
 export function measureMachineNow(sampleMs = 500): MachineNow {

@@ -3,7 +3,8 @@
  * how late the sampler's own timer fired (the Node worker's starvation). A test reads the samples
  * taken while it ran. The timer is unref'd: it never keeps a process alive.
  */
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
+import { cpuTimes } from './cpuTimes.ts';
 import { performance } from 'node:perf_hooks';
 import type { MachineSample } from './audioHealth.ts';
 
@@ -11,16 +12,6 @@ const PERIOD_MS = 250;
 /** Samples kept: 10 minutes. */
 const KEEP = (10 * 60 * 1000) / PERIOD_MS;
 
-function cpuTimes(): { busy: number; total: number } {
-  let busy = 0;
-  let total = 0;
-  for (const c of cpus()) {
-    const t = c.times.user + c.times.nice + c.times.sys + c.times.irq;
-    busy += t;
-    total += t + c.times.idle;
-  }
-  return { busy, total };
-}
 
 export class MachineSampler {
   /** Cores this process may run on (taskset counts: `taskset -c 0` gives 1). */

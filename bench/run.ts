@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick]: the six figures, each next to a baseline measured in the same run,
+ * npm run bench [-- --quick]: the eight figures, each next to a baseline measured in the same run,
  * with medians and spread over repeats; prints a table and writes reports/bench.json.
  * --quick shrinks every figure to a smoke test (CI runs it to keep the benchmarks working).
  */
@@ -14,6 +14,7 @@ import { fmt } from './stats.ts';
 import { measureSuiteEfficiency } from './suiteEfficiency.ts';
 import { DEFAULT_BASELINE_REF, measureSuiteVsBaseline } from './suiteVsBaseline.ts';
 import { measureTrendPage } from './trendPageLoad.ts';
+import { measureValidatorScaling } from './validatorScaling.ts';
 import { measureWorkletHostCost } from './workletHostCost.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
@@ -92,10 +93,16 @@ if (vsBaseline) {
   log(`   ${vsBaseline.specs.length} spec files both have, mock + wasm: baseline ${fmt(vsBaseline.baselineSeconds.median)} s, this tree ${fmt(vsBaseline.currentSeconds.median)} s, ratio ${fmt(vsBaseline.ratio, 2)} (goal ≤ 1.05: ${goal('suite no slower than the baseline (≤ 1.05×)', vsBaseline.ratio <= 1.05, fmt(vsBaseline.ratio, 2))}); failures: baseline ${vsBaseline.failures.baseline}, this tree ${vsBaseline.failures.current}`);
 }
 
+const scaling = await measureValidatorScaling(quick ? [4] : [2, 4, 8], quick ? 1 : 3);
+log(`\n8. The validator's time against the number of parameters (strictness ${scaling.strictness}, no browser leg; median s)`);
+for (const b of scaling.builds) log(`   ${b.name.padEnd(22)} ${String(b.parameters).padStart(3)} parameters: ${fmt(b.seconds.median)} s [${fmt(b.seconds.min)}–${fmt(b.seconds.max)}], ${fmt(b.overReference, 2)}× the reference${b.passed ? '' : ' (FAILED validation)'}`);
+const twenty = scaling.builds.find((b) => b.parameters === 20);
+if (twenty) log(`   20 parameters within 2× the reference: ${goal('validator: 20 parameters ≤ 2× the 10-parameter reference', twenty.overReference <= 2 && twenty.passed, `${fmt(twenty.overReference, 2)}×`)}`);
+
 log(`\ngoals: ${goals.filter((g) => g.met).length} of ${goals.length} met`);
 for (const g of goals) log(`   ${g.met ? 'met   ' : 'MISSED'} ${g.goal}: ${g.measured}`);
 
-const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage, workletHost: host, vsBaseline };
+const report = { generatedAt: new Date().toISOString(), quick, goals, machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, throughput, dspCost: dsp, latency, server, suite, trendPage, workletHost: host, vsBaseline, validatorScaling: scaling };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);
 log('\nwrote reports/bench.json');

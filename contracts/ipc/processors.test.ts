@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParameterDefinition } from './parameters.ts';
-import { groupByProcessor, parametersOfProcessor, processorIds, processorOf } from './processors.ts';
+import { groupByProcessor, parametersOfProcessor, processorGates, processorIds, processorOf, switchIn } from './processors.ts';
 
 const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
 const float = (id: string): ParameterDefinition => ({ id, name: id, type: 'float', default: 0, min: 0, max: 1 });
@@ -35,5 +35,18 @@ describe('Wavecraft processor grouping', () => {
     const { ungrouped, ambiguous } = groupByProcessor(definitions);
     expect(ungrouped.map((d) => d.id)).toEqual(['volume']);
     expect(ambiguous).toEqual(['gain_stage_bypass', 'gain_stage_level']);
+  });
+
+  it('knows a processor gated by `<processor>_enabled` (in at 1) as well as by `_bypass` (in at 0), and what switches one in', () => {
+    const definitions = [bool('oscillator_enabled'), float('oscillator_frequency'), bool('filter_bypass'), float('filter_cutoff_hz'), float('volume')];
+    expect(processorIds(definitions)).toEqual(['oscillator', 'filter']);
+    expect(processorGates(definitions)).toEqual([
+      { id: 'oscillator_enabled', processor: 'oscillator', inValue: 1 },
+      { id: 'filter_bypass', processor: 'filter', inValue: 0 },
+    ]);
+    expect(switchIn('oscillator_frequency', definitions)).toEqual({ oscillator_enabled: 1 });
+    expect(switchIn('filter_cutoff_hz', definitions)).toEqual({ filter_bypass: 0 });
+    expect([switchIn('filter_bypass', definitions), switchIn('volume', definitions)]).toEqual([{}, {}]);
+    expect(groupByProcessor(definitions).ungrouped.map((d) => d.id)).toEqual(['volume']);
   });
 });

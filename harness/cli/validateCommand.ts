@@ -1,6 +1,6 @@
 /**
  * `wavecraft-harness validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
- *  [--only id,id] [--skip id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
+ *  [--only id,id] [--skip id,id] [--headroom 4] [--fuzz-headroom N] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
  * the validator. Exit status 1 when any check fails at the chosen strictness, 2 for bad arguments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -32,6 +32,7 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
       only: { type: 'string' },
       skip: { type: 'string' },
       headroom: { type: 'string' },
+      'fuzz-headroom': { type: 'string' },
       'tail-seconds': { type: 'string' },
       generator: { type: 'boolean', default: false },
       'max-cpu-share': { type: 'string' },
@@ -52,6 +53,7 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
     strictness: number('strictness', values.strictness, 1, 10, true) ?? DEFAULT_VALIDATE_OPTIONS.strictness,
     seed: number('seed', values.seed, 0, 2 ** 32 - 1, true) ?? DEFAULT_VALIDATE_OPTIONS.seed,
     headroom: number('headroom', values.headroom, 0.001, 1e6) ?? DEFAULT_VALIDATE_OPTIONS.headroom,
+    fuzzHeadroom: number('fuzz-headroom', values['fuzz-headroom'], 0.001, 1e6) ?? DEFAULT_VALIDATE_OPTIONS.fuzzHeadroom,
     tailSeconds: number('tail-seconds', values['tail-seconds'], 0.01, 60) ?? DEFAULT_VALIDATE_OPTIONS.tailSeconds,
     maxCpuShare: number('max-cpu-share', values['max-cpu-share'], 0.0001, 100) ?? DEFAULT_VALIDATE_OPTIONS.maxCpuShare,
     generator: values.generator!,

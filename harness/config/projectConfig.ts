@@ -30,8 +30,8 @@ export interface ProjectConfig {
   devServerUrl: string | null;
   pageUrl: string | null;
   allowedOrigins: string[];
-  /** The validator's settings (`validate`): strictness, generator, headroom, tailSeconds, maxCpuShare, skip. */
-  validate: Partial<Pick<ValidateOptions, 'strictness' | 'generator' | 'headroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'>>;
+  /** The validator's settings (`validate`): strictness, generator, headroom, fuzzHeadroom, tailSeconds, maxCpuShare, skip. */
+  validate: Partial<Pick<ValidateOptions, 'strictness' | 'generator' | 'headroom' | 'fuzzHeadroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'>>;
 }
 
 export class ConfigError extends Error {

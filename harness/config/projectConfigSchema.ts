@@ -33,6 +33,7 @@ export const projectConfigSchema = {
         strictness: { type: 'integer', minimum: 1, maximum: 10 },
         generator: { type: 'boolean' },
         headroom: { type: 'number', exclusiveMinimum: 0 },
+        fuzzHeadroom: { type: 'number', exclusiveMinimum: 0 },
         tailSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
         maxCpuShare: { type: 'number', exclusiveMinimum: 0 },
         skip: { type: 'array', items: { enum: CHECK_IDS } },

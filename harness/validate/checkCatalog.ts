@@ -5,6 +5,7 @@ import { browserLegCheck } from './checks/browserLegCheck.ts';
 import { costCheck } from './checks/costCheck.ts';
 import { finiteOutputCheck } from './checks/finiteOutputCheck.ts';
 import { instancesCheck } from './checks/instancesCheck.ts';
+import { parameterJumpsCheck } from './checks/parameterJumpsCheck.ts';
 import { parametersCheck } from './checks/parametersCheck.ts';
 import { realtimeSafetyCheck } from './checks/realtimeSafetyCheck.ts';
 import { resetCheck } from './checks/resetCheck.ts';
@@ -28,6 +29,7 @@ export const CHECKS: readonly ValidatorCheck[] = [
   resetCheck,
   parametersCheck,
   automationFuzzCheck,
+  parameterJumpsCheck,
   realtimeSafetyCheck,
   instancesCheck,
   costCheck,

@@ -1,2 +1,2 @@
 /** The validator's check ids in report order (light to import: config schemas use it). checkCatalog.ts asserts it matches the checks. */
-export const CHECK_IDS = ['abi', 'sample-rates', 'block-sizes', 'finite-output', 'silence', 'reset', 'parameters', 'automation-fuzz', 'realtime-safety', 'instances', 'cost', 'browser'] as const;
+export const CHECK_IDS = ['abi', 'sample-rates', 'block-sizes', 'finite-output', 'silence', 'reset', 'parameters', 'automation-fuzz', 'parameter-jumps', 'realtime-safety', 'instances', 'cost', 'browser'] as const;

@@ -5,6 +5,13 @@ import type { Stereo } from './testSignals.ts';
 
 export type ParameterSet = Record<string, number>;
 
+/**
+ * The block size of the sweeps that hold parameters still (finite-output, silence): large, to
+ * spend the time in the DSP rather than in calls; the block-sizes check proves the output does not
+ * depend on it.
+ */
+export const RENDER_BLOCK = 1024;
+
 export interface ParameterChange {
   /** Frame before which the change is applied (a block boundary). */
   frame: number;

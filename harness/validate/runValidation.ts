@@ -9,6 +9,8 @@ import { checkWasmDsp } from '../../contracts/wasm/checkWasmDsp.ts';
 import { WasmDspError } from '../../contracts/wasm/wasmDspError.ts';
 import { ABI_CHECK, CHECKS } from './checkCatalog.ts';
 import { DspTrap, wasmSubject, type DspUnderTest } from './dspUnderTest.ts';
+import { findGeneratorGates, type GeneratorGate } from './generatorGates.ts';
+import type { ProblemCount } from './problems.ts';
 import { Random } from './random.ts';
 import { DEFAULT_VALIDATE_OPTIONS, type CheckOutcome, type ValidateOptions, type ValidatorCheck, type WorstCase } from './validatorCheck.ts';
 
@@ -20,6 +22,7 @@ export interface CheckResult {
   status: 'pass' | 'fail' | 'skip';
   summary: string;
   worst?: WorstCase;
+  problems?: ProblemCount[];
   durationMs: number;
   replay: string;
 }
@@ -40,13 +43,13 @@ export function replayCommand(module: string, options: ValidateOptions, id: stri
   return `wavecraft-harness validate ${target} --strictness ${options.strictness} --seed ${options.seed} --only ${id}`;
 }
 
-async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[]): Promise<CheckOutcome> {
+async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[], gates: GeneratorGate[]): Promise<CheckOutcome> {
   if (options.only && !options.only.includes(check.id)) return { status: 'skip', summary: 'not selected (--only)' };
   if (options.skip?.includes(check.id) && check.id !== 'sample-rates') return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
   if (options.strictness < check.minStrictness) return { status: 'skip', summary: `runs from strictness ${check.minStrictness}` };
   if (check.id !== 'sample-rates' && rates.length === 0) return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
   try {
-    return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates });
+    return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates, gates });
   } catch (error) {
     if (error instanceof DspTrap) return { status: 'fail', summary: `${error.message} (at ${subject.where})`, worst: { what: `${error.call} trapped`, input: subject.where } };
     throw error;
@@ -62,9 +65,17 @@ export async function validateSubject(subject: DspUnderTest, partial: Partial<Va
   const ordered = [...CHECKS.filter((c) => c.id !== 'realtime-safety'), ...CHECKS.filter((c) => c.id === 'realtime-safety')];
   // sample-rates must run (for the rates) even when --only names other checks.
   const withRates = { ...options, only: options.only ? [...options.only, 'sample-rates'] : null };
+  const gates: GeneratorGate[] = [];
   for (const check of ordered) {
     const t0 = Date.now();
-    const outcome = await runCheck(check, subject, check.id === 'sample-rates' ? withRates : options, rates);
+    const outcome = await runCheck(check, subject, check.id === 'sample-rates' ? withRates : options, rates, gates);
+    if (check.id === 'sample-rates' && rates.length > 0) {
+      try {
+        gates.push(...findGeneratorGates(subject, rates.includes(48000) ? 48000 : rates[0]!));
+      } catch (error) {
+        if (!(error instanceof DspTrap)) throw error; // the checks that follow report the trap
+      }
+    }
     results.set(check.id, { id: check.id, title: check.title, explanation: check.explanation, minStrictness: check.minStrictness, ...outcome, durationMs: Date.now() - t0, replay: replayCommand(subject.name, options, check.id) });
   }
   const checks = [...(abi ? [abi] : []), ...CHECKS.map((c) => results.get(c.id)!)];

@@ -29,7 +29,9 @@ export function judgeTail(out: [Float32Array, Float32Array], fromFrame: number, 
   return { ok, peak, fallDb };
 }
 
-/** "… and not dying away (2.1 dB lower than the 0.25 s before)" for a failed judgement. */
+/** "… and not dying away (2.1 dB lower than the 0.25 s before)", or "growing (…)", for a failed judgement. */
 export function describeTail(j: TailJudgement): string {
-  return `not dying away (${j.fallDb.toFixed(1)} dB lower than the ${TAIL_WINDOW_SECONDS} s before; a tail must fall ${TAIL_DECAY_DB} dB per ${TAIL_WINDOW_SECONDS} s until it is below -120 dBFS)`;
+  const rule = `a tail must fall ${TAIL_DECAY_DB} dB per ${TAIL_WINDOW_SECONDS} s until it is below -120 dBFS`;
+  if (j.fallDb < -1) return `growing (${(-j.fallDb).toFixed(1)} dB louder than the ${TAIL_WINDOW_SECONDS} s before: unstable; ${rule})`;
+  return `not dying away (${j.fallDb.toFixed(1)} dB lower than the ${TAIL_WINDOW_SECONDS} s before; ${rule})`;
 }

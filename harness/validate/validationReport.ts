@@ -2,6 +2,7 @@
 import type { CheckResult, ValidationReport } from './runValidation.ts';
 import { renderChartSvg } from '../report/charts/renderChart.ts';
 import { validatorWorstChart } from '../report/charts/validatorWorstChart.ts';
+import { SEVERITY } from './problems.ts';
 import { describeParams, type WorstCase } from './validatorCheck.ts';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
@@ -16,14 +17,26 @@ function describeWorst(w: WorstCase): string {
   return parts.join('\n      ');
 }
 
+/** "worst first: blow-up in automation-fuzz (4810), level in parameter-jumps (2743), …", every failed check ranked by its worst problem. */
+export function worstFirst(report: ValidationReport): string | null {
+  const failed = report.checks.filter((c) => c.status === 'fail');
+  if (failed.length === 0) return null;
+  const rank = (c: CheckResult) => (c.problems?.[0] ? SEVERITY[c.problems[0].kind] : 1);
+  const ordered = [...failed].sort((a, b) => rank(a) - rank(b));
+  const worst = ordered[0]!;
+  return `worst first: ${worst.id}: ${worst.worst?.what ?? worst.summary}${ordered.length > 1 ? ` | then ${ordered.slice(1).map((c) => `${c.id}${c.problems?.[0] ? ` (${c.problems[0].kind})` : ''}`).join(', ')}` : ''}`;
+}
+
 export function formatConsoleReport(report: ValidationReport): string {
-  const lines = [`validate ${report.module} (${report.kind}) at strictness ${report.strictness}, seed ${report.seed}`, ''];
+  const headline = worstFirst(report);
+  const lines = [`validate ${report.module} (${report.kind}) at strictness ${report.strictness}, seed ${report.seed}`, ...(headline ? [headline] : []), ''];
   const width = Math.max(...report.checks.map((c) => c.id.length));
   report.checks.forEach((c, i) => {
     lines.push(`${String(i + 1).padStart(2)}. ${MARK[c.status]}  ${c.id.padEnd(width)}  ${(c.durationMs / 1000).toFixed(2).padStart(6)} s  ${c.summary}`);
     if (c.status === 'fail') {
       lines.push(`      ${c.explanation}`);
       if (c.worst) lines.push(`      worst case: ${describeWorst(c.worst)}`);
+      if (c.problems && c.problems.length > 1) lines.push(`      all problems, worst first: ${c.problems.map((p) => `${p.count} ${p.kind} (worst: ${p.worst})`).join('; ')}`);
       lines.push(`      replay: ${c.replay}`);
     }
   });

@@ -1,5 +1,7 @@
 /** The shape of a validator check, what it is given, and what it reports. */
 import type { DspUnderTest } from './dspUnderTest.ts';
+import type { GeneratorGate } from './generatorGates.ts';
+import type { ProblemCount } from './problems.ts';
 import type { Random } from './random.ts';
 import type { ParameterSet } from './render.ts';
 import type { Stereo } from './testSignals.ts';
@@ -8,8 +10,14 @@ export interface ValidateOptions {
   /** 1..10; each check runs from its own minimum strictness. Default 5. */
   strictness: number;
   seed: number;
-  /** Sample peak allowed at default parameters. Default 4.0. */
+  /** Sample peak allowed at default parameters and through single parameter jumps. Default 4.0 (+12 dBFS). */
   headroom: number;
+  /**
+   * Sample peak allowed during automation fuzz, or null for the derived bound: the blow-up level
+   * (+120 dBFS). Changes every 1 to 64 frames make correct state-variable filters ring far beyond
+   * the headroom (the reference reaches +45 dBFS), so the fuzz's bound is declared separately.
+   */
+  fuzzHeadroom: number | null;
   /** Seconds of silence in which the output must fall below -120 dBFS. Default 1. */
   tailSeconds: number;
   /** The DSP makes sound from silence: skip the silence check. */
@@ -28,6 +36,7 @@ export const DEFAULT_VALIDATE_OPTIONS: ValidateOptions = {
   strictness: 5,
   seed: 1,
   headroom: 4,
+  fuzzHeadroom: null,
   tailSeconds: 1,
   generator: false,
   maxCpuShare: 0.5,
@@ -43,6 +52,8 @@ export interface CheckContext {
   random: Random;
   /** The sample rates the DSP accepted (from the sample-rates check). */
   rates: number[];
+  /** The bool parameters that switch a generator on (found once, after the sample rates). */
+  gates: GeneratorGate[];
 }
 
 /** A stretch of signal around the worst case, for the report's plot. */
@@ -69,6 +80,8 @@ export interface CheckOutcome {
   status: 'pass' | 'fail' | 'skip';
   summary: string;
   worst?: WorstCase;
+  /** Every kind of problem found, worst first, with counts (checks that collect them). */
+  problems?: ProblemCount[];
 }
 
 export interface ValidatorCheck {

@@ -1,24 +1,29 @@
 /**
  * 8. Automation fuzz: seeded random parameter changes every 1 to 64 frames for 10 s at each rate;
- * finite output throughout, and after it a tail that is silent or still dying away (tailRule.ts).
+ * finite output within the headroom throughout, and after it a tail that is silent or still dying
+ * away (tailRule.ts). Every problem is counted by kind, the worst reported first (a blow-up before
+ * the subnormals that came earlier).
  */
+import { generatorHint, steadyTone } from '../generatorGates.ts';
 import { randomValue } from '../parameterSets.ts';
-import { concat, defaults, freshInstance, renderBlocks, scanSamples, type ParameterChange } from '../render.ts';
+import { addScan, BLOW_UP, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
+import { concat, defaults, freshInstance, peakOf, renderBlocks, type ParameterChange } from '../render.ts';
 import { describeTail, judgeTail, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
-import { excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
+import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
 const SECONDS = 10;
 
 export const automationFuzzCheck: ValidatorCheck = {
   id: 'automation-fuzz',
   title: 'Automation fuzz',
-  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at each rate: no NaN, Inf or subnormal output, and within the tail after it the output is below -120 dBFS or still falling (its last ${WINDOW_SECONDS} s at least ${DECAY_DB} dB below the ${WINDOW_SECONDS} s before)`,
+  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at -6 dBFS at each rate: no NaN, Inf, subnormal or blown-up output (beyond +120 dBFS, or beyond --fuzz-headroom when declared: changes this fast make correct filters ring well past the headroom), and within the tail after it (generators switched off) the output is below -120 dBFS or still falling (its last ${WINDOW_SECONDS} s at least ${DECAY_DB} dB below the ${WINDOW_SECONDS} s before)`,
   minStrictness: 5,
-  run({ subject, options, random, rates }) {
+  run({ subject, options, random, rates, gates }) {
     const definitions = subject.definitions;
-    let worst: WorstCase | null = null;
+    const problems = new Problems();
     let changesTotal = 0;
+    let largest = 0;
     for (const rate of rates) {
       const frames = SECONDS * rate;
       const tail = Math.round((options.tailSeconds + WINDOW_SECONDS) * rate);
@@ -31,9 +36,10 @@ export const automationFuzzCheck: ValidatorCheck = {
         changes.push({ frame, index, value });
       }
       changesTotal += changes.length;
+      // The tail judges a DSP meant to fall silent: generators that are off by default go off with the input.
+      for (const g of gates) if (!g.onByDefault) changes.push({ frame: frames, index: g.index, value: g.off });
       subject.where = `automation-fuzz, ${rate} Hz`;
       const out = renderBlocks(freshInstance(subject, rate, values)!, input, () => subject.maxFrames, changes);
-      const scan = scanSamples(out);
       const at = (frame: number) => {
         const state = { ...values };
         for (const c of changes) {
@@ -42,36 +48,45 @@ export const automationFuzzCheck: ValidatorCheck = {
         }
         return state;
       };
-      if (scan.first && !worst) {
-        worst = {
-          what: `${scan.firstKind} output during automation (${scan.nan} NaN, ${scan.inf} Inf, ${scan.subnormal} subnormal in ${SECONDS} s)`,
-          params: at(scan.first.frame),
-          input: 'seeded white noise at -6 dBFS',
+      const peak = peakOf(out);
+      if (Number.isFinite(peak.value)) largest = Math.max(largest, peak.value);
+      addScan(problems, scanOutput(out, options.fuzzHeadroom), (kind, found) => ({
+        what: `${describeSample(kind, found.value)} output during automation${kind === 'level' ? ` (beyond the declared fuzz headroom ±${options.fuzzHeadroom}, ${dbfs(options.fuzzHeadroom!)})` : ''}`,
+        params: at(found.frame),
+        input: found.frame < frames ? 'seeded white noise at -6 dBFS' : 'silence after the noise',
+        sampleRate: rate,
+        blockSize: 'cut at each change (1 to 64 frames)',
+        frame: found.frame,
+        channel: found.channel,
+        value: found.value,
+        excerpt: excerpt(found.frame, found.channel, { output: out }),
+      }));
+      if (options.generator) continue;
+      const from = frames + Math.round(options.tailSeconds * rate);
+      const judged = judgeTail(out, from, rate);
+      const tailPeak = judged.peak;
+      if (judged.ok || !Number.isFinite(tailPeak.value) || tailPeak.value > BLOW_UP) continue;
+      const hint = generatorHint(steadyTone(out, from, Math.round(WINDOW_SECONDS * rate), rate), gates);
+      problems.add(
+        judged.fallDb < -1 ? 'blow-up' : 'level',
+        1,
+        {
+          what: `output at ${dbfs(tailPeak.value)} ${options.tailSeconds} s into the silence after automation, and ${describeTail(judged)}${hint}`,
+          params: at(frames),
+          input: `${SECONDS} s of noise with automation, then silence`,
           sampleRate: rate,
-          blockSize: 'cut at each change (1 to 64 frames)',
-          frame: scan.first.frame,
-          channel: scan.first.channel,
-          value: scan.first.value,
-          excerpt: excerpt(scan.first.frame, scan.first.channel, { output: out }),
-        };
-      }
-      if (!options.generator && !worst) {
-        const tail = judgeTail(out, frames + Math.round(options.tailSeconds * rate), rate);
-        const peak = tail.peak;
-        if (!tail.ok) {
-          worst = {
-            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into the silence after automation, and ${describeTail(tail)}`,
-            params: at(frames),
-            input: `${SECONDS} s of noise with automation, then silence`,
-            sampleRate: rate,
-            frame: peak.frame,
-            channel: peak.channel,
-            value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
-          };
-        }
-      }
+          frame: tailPeak.frame,
+          channel: tailPeak.channel,
+          value: out[tailPeak.channel === 'L' ? 0 : 1][tailPeak.frame]!,
+        },
+        tailPeak.value,
+      );
     }
-    if (worst) return { status: 'fail', summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}`, worst };
-    return { status: 'pass', summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, no subnormals, silent or dying away after` };
+    const worst = problems.worst();
+    if (worst) {
+      return { status: 'fail', summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}, ${describeParams(worst.params)}; ${problems.tally()}`, worst, problems: problems.ranked() };
+    }
+    const bound = options.fuzzHeadroom === null ? 'no blow-up' : `within ±${options.fuzzHeadroom}`;
+    return { status: 'pass', summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, ${bound} (largest ${dbfs(largest)}), no subnormals, silent or dying away after` };
   },
 };

@@ -2,7 +2,7 @@
 import { DspTrap } from '../dspUnderTest.ts';
 import type { ValidatorCheck } from '../validatorCheck.ts';
 
-export const SAMPLE_RATES = [22050, 44100, 48000, 88200, 96000, 192000];
+export const SAMPLE_RATES = [22050, 32000, 44100, 48000, 88200, 96000, 192000];
 /** The rates browsers run an AudioContext at: a DSP must accept these. */
 const REQUIRED_RATES = [44100, 48000];
 

@@ -1,53 +1,82 @@
 /**
  * 5. Silence: after excitation, silence in gives a tail that is silent (below -120 dBFS) or still
  * dying away once the tail time has passed (tailRule.ts): a correct resonant filter at 20 Hz still
- * rings then; a DSP that holds its output, or grows, fails.
+ * rings then; a DSP that holds its output, or grows, fails. Every set that fails is counted by kind,
+ * the worst reported first. A set that switches on a generator that is off by default is not
+ * judged; a steady periodic tail is named as a generator's, with the way out.
  */
-import { parameterSets } from '../parameterSets.ts';
-import { concat, freshInstance, renderBlocks } from '../render.ts';
+import { gatesSwitchedOn, generatorHint, steadyTone } from '../generatorGates.ts';
+import { parameterSets, rendersAt } from '../parameterSets.ts';
+import { addScan, BLOW_UP, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
+import { concat, freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
 import { describeTail, judgeTail, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
+import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
 export const silenceCheck: ValidatorCheck = {
   id: 'silence',
   title: 'Silence and tail',
-  explanation: `after 0.25 s of noise, silence in must give output below -120 dBFS once the tail (default 1 s) has passed, or output still dying away (its ${TAIL_WINDOW_SECONDS} s at least ${TAIL_DECAY_DB} dB below the ${TAIL_WINDOW_SECONDS} s before), at every parameter extreme and rate; a generator (--generator) skips it`,
+  explanation: `after 0.25 s of noise, silence in must give output below -120 dBFS once the tail (default 1 s) has passed, or output still dying away (its ${TAIL_WINDOW_SECONDS} s at least ${TAIL_DECAY_DB} dB below the ${TAIL_WINDOW_SECONDS} s before), for defaults, corners and random sets at every rate and one-parameter extremes at 48 kHz and the lowest and highest rates; sets that switch on a generator that is off by default are not judged; a generator (--generator) skips it`,
   minStrictness: 3,
-  run({ subject, options, random, rates }) {
+  run({ subject, options, random, rates, gates }) {
     if (options.generator) return { status: 'skip', summary: 'the DSP declares itself a generator (--generator)' };
     const sets = parameterSets(subject.definitions, random, options.strictness);
-    let worst: (WorstCase & { level: number }) | null = null;
+    const problems = new Problems();
+    let judged = 0;
+    let generating = 0;
     for (const rate of rates) {
       const excite = noise(Math.round(0.25 * rate), random.int(1, 2 ** 31));
       const tailFrames = Math.round(options.tailSeconds * rate);
-      const input = concat(excite, makeSignal('silence', tailFrames + Math.round(TAIL_WINDOW_SECONDS * rate), rate));
+      const window = Math.round(TAIL_WINDOW_SECONDS * rate);
+      const input = concat(excite, makeSignal('silence', tailFrames + window, rate));
       const judgedFrom = excite[0].length + tailFrames;
       for (const set of sets) {
+        if (!rendersAt(set, rate, rates)) continue;
+        if (gatesSwitchedOn(gates, set.params).length > 0) {
+          generating++;
+          continue;
+        }
+        judged++;
         subject.where = `silence, ${rate} Hz, ${set.label}`;
-        const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () => 128);
+        const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () => Math.min(RENDER_BLOCK, subject.maxFrames));
+        const at = { params: set.params, input: '0.25 s of noise, then silence', sampleRate: rate };
+        addScan(problems, scanOutput(out, null, excite[0].length), (kind, found) => ({
+          what: `${describeSample(kind, found.value)} output in the silence after noise`,
+          ...at,
+          frame: found.frame,
+          channel: found.channel,
+          value: found.value,
+          excerpt: excerpt(found.frame, found.channel, { output: out }),
+        }));
         const tail = judgeTail(out, judgedFrom, rate);
         const peak = tail.peak;
-        if (!tail.ok && (!worst || peak.value > worst.level || Number.isNaN(peak.value))) {
-          worst = {
-            level: peak.value,
-            what: `output at ${(20 * Math.log10(peak.value)).toFixed(1)} dBFS ${options.tailSeconds} s into silence, and ${describeTail(tail)}`,
-            params: set.params,
-            input: `0.25 s of noise, then silence`,
-            sampleRate: rate,
+        if (tail.ok || !Number.isFinite(peak.value) || peak.value > BLOW_UP) continue;
+        const hint = generatorHint(steadyTone(out, judgedFrom, window, rate), gates);
+        problems.add(
+          tail.fallDb < -1 ? 'blow-up' : 'level',
+          1,
+          {
+            what: `output at ${dbfs(peak.value)} ${options.tailSeconds} s into silence, and ${describeTail(tail)}${hint}`,
+            ...at,
             frame: peak.frame,
             channel: peak.channel,
             value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
             excerpt: excerpt(peak.frame, peak.channel, { output: out }),
-          };
-        }
+          },
+          peak.value,
+        );
       }
     }
+    const skipped = generating ? `; ${generating} renders of sets that switch on a generator (${gates.filter((g) => !g.onByDefault).map((g) => g.id).join(', ')}) not judged` : '';
+    const worst = problems.worst();
     if (worst) {
-      const { level, ...w } = worst;
-      void level;
-      return { status: 'fail', summary: `${w.what} (frame ${w.frame} ${w.channel}, ${w.value}) at ${w.sampleRate} Hz, ${describeParams(w.params)}`, worst: w };
+      return {
+        status: 'fail',
+        summary: `${worst.what} (frame ${worst.frame} ${worst.channel}, ${worst.value}) at ${worst.sampleRate} Hz, ${describeParams(worst.params)}; ${problems.tally()} in ${judged} renders${skipped}`,
+        worst,
+        problems: problems.ranked(),
+      };
     }
-    return { status: 'pass', summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence for ${sets.length} parameter sets at ${rates.length} rates` };
+    return { status: 'pass', summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence in ${judged} renders (parameter sets × ${rates.length} rates)${skipped}` };
   },
 };

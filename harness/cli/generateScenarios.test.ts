@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRustWasm } from '../../fixtures/rust/buildRustWasm.ts';
+import { REFERENCE_WASM_PATH } from '../../devmode/index.ts';
+import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
+import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
+import { moveSimulator, SIMULATION_RATE, stillSteps } from '../scenarios/stepMovement.ts';
 import { generateScenarios, parameterValues } from './generateScenarios.ts';
+import { initProject } from './initCommand.ts';
 
 const float = (over: Partial<ParameterDefinition>): ParameterDefinition => ({ id: 'x', name: 'X', type: 'float', default: 0, min: -60, max: 6, ...over });
 
@@ -14,7 +24,7 @@ describe('scenarios generated from a schema', () => {
   });
 
   it('make one scenario per parameter, each value a step on the stereo L/R fixture', () => {
-    const [volume, mute] = generateScenarios([float({ id: 'volume', name: 'Volume', unit: 'dB' }), { id: 'mute', name: 'Mute', type: 'bool', default: 0, min: 0, max: 1 }]);
+    const [volume, mute] = generateScenarios([float({ id: 'volume', name: 'Volume', unit: 'dB' }), { id: 'mute', name: 'Mute', type: 'bool', default: 0, min: 0, max: 1 }]).scenarios;
     expect(volume!.name).toBe('param-volume');
     expect(volume!.json.steps.map((s) => s.set)).toEqual([{ volume: 0 }, { volume: -53.4 }, { volume: -0.6 }]);
     expect(mute!.json).toMatchObject({ input: 'sine-1k-lm6-rm12dbfs-stereo.wav', source: 'mic', steps: [{ set: { mute: 0 } }, { set: { mute: 1 } }] });
@@ -22,7 +32,7 @@ describe('scenarios generated from a schema', () => {
 
   it('split an enum with many variants into scenarios that each fit the 9 s a live scenario may hold', () => {
     const variants = Array.from({ length: 45 }, (_, i) => `v${i}`);
-    const scenarios = generateScenarios([{ id: 'preset', name: 'Preset', type: 'enum', default: 0, min: 0, max: 44, variants }]);
+    const scenarios = generateScenarios([{ id: 'preset', name: 'Preset', type: 'enum', default: 0, min: 0, max: 44, variants }]).scenarios;
     expect(scenarios.map((s) => s.name)).toEqual(['param-preset-1', 'param-preset-2', 'param-preset-3']);
     expect(scenarios.every((s) => s.json.steps.length <= 20)).toBe(true);
     const covered = new Set(scenarios.flatMap((s) => s.json.steps.map((step) => step.set['preset'])));
@@ -36,12 +46,49 @@ describe('scenarios generated from a schema', () => {
       float({ id: 'soft_clip_drive_db', default: 12, min: 0, max: 30, unit: 'dB' }),
       bool('output_gain_bypass', 0),
       float({ id: 'output_gain_level', default: 1, min: 0, max: 2 }),
-    ]);
+    ]).scenarios;
     const steps = Object.fromEntries(scenarios.map((s) => [s.name, s.json.steps.map((step) => step.set)]));
     expect(steps['param-soft_clip_drive_db']).toEqual([{ soft_clip_bypass: 0, soft_clip_drive_db: 12 }, { soft_clip_drive_db: 3 }, { soft_clip_drive_db: 27 }]);
-    expect(scenarios.find((s) => s.name === 'param-soft_clip_drive_db')!.json.description).toContain('with soft_clip_bypass off (it starts on)');
-    // Its own bypass toggles as any bool; a processor that starts switched in is left alone.
-    expect(steps['param-soft_clip_bypass']).toEqual([{ soft_clip_bypass: 1 }, { soft_clip_bypass: 0 }]);
+    expect(scenarios.find((s) => s.name === 'param-soft_clip_drive_db')!.json.description).toContain('with soft_clip_bypass = 0 (its processor switched in)');
+    // Its own bypass toggles out and back; a processor that starts switched in is left alone.
+    expect(steps['param-soft_clip_bypass']).toEqual([{ soft_clip_bypass: 1 }, { soft_clip_bypass: 0 }, { soft_clip_bypass: 1 }]);
     expect(steps['param-output_gain_level']).toEqual([{ output_gain_level: 1 }, { output_gain_level: 0.2 }, { output_gain_level: 1.8 }]);
+  });
+
+  it('an enable-gated generator and a bypassed filter: init switches each in, sets what makes every step move, and every step moves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'init-gated-'));
+    const wasm = buildRustWasm(fileURLToPath(new URL('../../fixtures/rust/processorDefects.rs', import.meta.url)), join(dir, 'chain.wasm'), ['start_bypassed']);
+    const lines: string[] = [];
+    await initProject({ wasm, dir: join(dir, 'project'), force: false }, (line) => lines.push(line));
+    const files = readdirSync(join(dir, 'project', 'scenarios')).sort();
+    const scenarios = Object.fromEntries(files.map((f) => [f.replace('.json', ''), JSON.parse(readFileSync(join(dir, 'project', 'scenarios', f), 'utf8'))]));
+    // The oscillator is stepped with its enable gate on; the filter with its bypass off; the mode where the variants differ in level.
+    expect(scenarios['param-oscillator_level'].steps[0].set).toMatchObject({ oscillator_enabled: 1 });
+    expect(scenarios['param-filter_cutoff_hz'].steps[0].set).toMatchObject({ filter_bypass: 0 });
+    expect(scenarios['param-filter_mode'].steps[0].set).toMatchObject({ filter_bypass: 0, filter_cutoff_hz: expect.any(Number) });
+    expect(scenarios['param-filter_mode'].steps[0].set.filter_cutoff_hz).not.toBe(1000);
+    // A bypass toggled where it has an effect: the gain's toggle... and the filter's own bypass out and back.
+    expect(scenarios['param-filter_bypass'].steps.map((s: { set: Record<string, number> }) => s.set.filter_bypass)).toEqual([1, 0, 1]);
+    // Rendered again independently: no step of any generated scenario is still.
+    const { bytes, definitions } = await loadWasmDspFile(wasm);
+    const simulate = moveSimulator(() => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE), definitions);
+    const still = Object.entries(scenarios).flatMap(([name, s]) => stillSteps(s.steps, simulate(s.steps), 0.1).map((x) => `${name} step ${x.step}`));
+    expect(still).toEqual([]);
+    const steps = Object.values(scenarios).reduce((n, s) => n + s.steps.filter((step: { hold?: boolean }) => !step.hold).length, 0);
+    expect(lines).toContain(`init: ${files.length} scenario(s); all ${steps} of their steps move the output by more than 0.30 dB (rendered through the build first)`);
+    console.log(`[init] gated chain: ${files.length} scenarios, ${steps} steps, all moving\n${lines.filter((l) => l.startsWith('  param')).join('\n')}`);
+  });
+
+  it('the reference chain (two processors start bypassed): every generated step moves; the bypass toggles run with the level away from unity', async () => {
+    const { bytes, definitions } = await loadWasmDspFile(REFERENCE_WASM_PATH);
+    const simulate = moveSimulator(() => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE), definitions);
+    const { scenarios, unmoved } = generateScenarios(definitions, simulate, 0.3);
+    expect(unmoved).toEqual([]);
+    expect(scenarios.flatMap((s) => stillSteps(s.json.steps, simulate(s.json.steps), 0.1).map((x) => `${s.name} step ${x.step}`))).toEqual([]);
+    const gainBypass = scenarios.find((s) => s.name === 'param-output_gain_bypass')!.json.steps[0]!.set;
+    expect(gainBypass['output_gain_level']).not.toBe(1);
+    // Without the simulation the toggle at unity gain would move nothing: the check sees that.
+    const unity = [{ set: { output_gain_bypass: 0 }, holdSeconds: 0.4 }, { set: { output_gain_bypass: 1 }, holdSeconds: 0.4 }];
+    expect(stillSteps(unity, simulate(unity), 0.1).map((s) => s.step)).toEqual([1, 2]);
   });
 });

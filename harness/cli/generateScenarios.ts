@@ -2,12 +2,14 @@
  * A first suite from a DSP's parameter schema, so a new project has meaningful tests before
  * anyone writes JSON: one scenario per parameter, on a stereo sine whose channels differ (so a
  * swap shows), through fake capture. Floats step through their default, a low and a high value
- * (log-spaced for Hz); bools toggle; enums walk through their variants from the default. A
- * parameter of a Wavecraft processor that starts bypassed (`<processor>_bypass` defaulting to on)
- * is stepped with its processor switched in, or its steps would change nothing.
+ * (log-spaced for Hz); bools toggle (a processor's gate out and back); enums walk through their
+ * variants from the default. A parameter of a Wavecraft processor that starts switched out
+ * (`<processor>_bypass` on, or `<processor>_enabled` off) is stepped with its processor switched
+ * in. Given the DSP, every step is rendered first and must move the output (stepMovement.ts).
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
-import { PROCESSOR_BYPASS_SUFFIX, processorOf } from '../../contracts/ipc/processors.ts';
+import { gateOf, processorOf, switchIn } from '../../contracts/ipc/processors.ts';
+import type { SimulatedStep } from '../scenarios/stepMovement.ts';
 
 export const GENERATED_SCENARIO_INPUT = 'sine-1k-lm6-rm12dbfs-stereo.wav';
 const HOLD_SECONDS = 0.4;
@@ -17,7 +19,7 @@ const MAX_STEPS = 20;
 export interface GeneratedScenario {
   /** File name without .json. */
   name: string;
-  json: { description: string; input: string; source: 'mic'; steps: { set: Record<string, number>; holdSeconds: number }[] };
+  json: { description: string; input: string; source: 'mic'; steps: { set: Record<string, number>; holdSeconds: number; hold?: boolean }[] };
 }
 
 /** Three significant digits, clamped into the range. */
@@ -43,31 +45,102 @@ export function parameterValues(definition: ParameterDefinition): number[] {
   return values.filter((v, i) => values.indexOf(v) === i);
 }
 
-/** The bypass that starts engaged over this parameter's Wavecraft processor, if any. */
-function engagedBypassOver(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): ParameterDefinition | undefined {
-  if (definition.id.endsWith(PROCESSOR_BYPASS_SUFFIX)) return undefined;
-  const processor = processorOf(definition.id, definitions);
-  const bypass = processor === undefined ? undefined : definitions.find((d) => d.id === `${processor}${PROCESSOR_BYPASS_SUFFIX}`);
-  return bypass && bypass.default === bypass.max ? bypass : undefined;
+/** The processor a parameter belongs to, switched in: its gates that start out (`_bypass` on, `_enabled` off) at their "in" value. */
+function switchInFor(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): Record<string, number> {
+  const gates = switchIn(definition.id, definitions);
+  return Object.fromEntries(Object.entries(gates).filter(([id, inValue]) => definitions.find((d) => d.id === id)?.default !== inValue));
 }
 
-export function generateScenarios(definitions: readonly ParameterDefinition[]): GeneratedScenario[] {
-  return definitions.flatMap((definition) => {
+/** The other parameters of the same processor (every other parameter when it has none), gates left out. */
+function siblings(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
+  const processor = processorOf(definition.id, definitions) ?? gateOf(definition.id)?.processor;
+  const own = processor === undefined ? definitions : definitions.filter((d) => d.id.startsWith(`${processor}_`));
+  return own.filter((d) => d.id !== definition.id && !gateOf(d.id));
+}
+
+/** One parameter away from its default: each float low and high, each other enum variant or bool value. */
+const awayFromDefault = (d: ParameterDefinition) => (d.type === 'float' ? [along(d, 0.1), along(d, 0.9)] : parameterValues(d).slice(1)).filter((v) => v !== d.default);
+
+/**
+ * Settings to try when a step moves nothing, nearest first: the processor's other parameters away
+ * from their defaults, one and then two at a time; then any other processor's parameter, with that
+ * processor switched in (an oscillator's frequency moves a level only through a filter).
+ */
+function contexts(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): Record<string, number>[] {
+  const near = siblings(definition, definitions);
+  const singles = near.flatMap((d) => awayFromDefault(d).map((v) => ({ [d.id]: v })));
+  const pairs = singles.flatMap((a, i) => singles.slice(i + 1).filter((b) => Object.keys(b)[0] !== Object.keys(a)[0]).map((b) => ({ ...a, ...b })));
+  const far = definitions
+    .filter((d) => d.id !== definition.id && !gateOf(d.id) && !near.includes(d))
+    .flatMap((d) => awayFromDefault(d).map((v) => ({ ...switchInFor(d, definitions), [d.id]: v })));
+  return [{}, ...singles, ...pairs, ...far];
+}
+
+/** Renders steps through the DSP and says how far each moved the output (dB); see stepMovement.ts. */
+export type MoveSimulator = (steps: readonly SimulatedStep[]) => number[];
+
+export interface GenerationReport {
+  scenarios: GeneratedScenario[];
+  /** Per scenario: how many steps move, and what was changed to make them. */
+  notes: string[];
+  /** Parameters no generated step could move the output with: the user writes these by hand. */
+  unmoved: string[];
+}
+
+/**
+ * One scenario per parameter (split for long enums). With a simulator, every step must move the
+ * output by more than `neededDb`: a step that does not is retried with the processor's other
+ * parameters set away from their defaults (the first setting under which the most steps move
+ * wins), then dropped; step 1, the baseline, says `"hold": true` when it moves nothing.
+ */
+export function generateScenarios(definitions: readonly ParameterDefinition[], simulate?: MoveSimulator, neededDb = 0.3): GenerationReport {
+  const report: GenerationReport = { scenarios: [], notes: [], unmoved: [] };
+  for (const definition of definitions) {
     const values = parameterValues(definition);
-    const bypass = engagedBypassOver(definition, definitions);
-    const switchIn = bypass ? { [bypass.id]: bypass.min } : {};
+    const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
+    const switched = switchInFor(definition, definitions);
     const label = (v: number) => (definition.type === 'enum' && definition.variants ? definition.variants[v - definition.min] ?? String(v) : `${v}${definition.unit ? ` ${definition.unit}` : ''}`);
-    // An enum with many variants is split into scenarios of MAX_STEPS; each but the first starts from the default again.
-    const chunks: number[][] = [values.slice(0, MAX_STEPS)];
-    for (let i = MAX_STEPS; i < values.length; i += MAX_STEPS - 1) chunks.push([values[0]!, ...values.slice(i, i + MAX_STEPS - 1)]);
-    return chunks.map((chunk, part) => ({
-      name: chunks.length > 1 ? `param-${definition.id}-${part + 1}` : `param-${definition.id}`,
-      json: {
-        description: `${definition.name} (${definition.id}) through ${chunk.map(label).join(', ')}, ${bypass ? `with ${bypass.id} off (it starts on) and ` : ''}the other parameters at their defaults (generated by wavecraft-harness init)`,
-        input: GENERATED_SCENARIO_INPUT,
-        source: 'mic' as const,
-        steps: chunk.map((value, i) => ({ set: { ...(i === 0 ? switchIn : {}), [definition.id]: value }, holdSeconds: HOLD_SECONDS })),
-      },
-    }));
-  });
+    // A gate toggles out and back: [default, other, default].
+    const sequence = gate ? [...values, values[0]!] : values;
+    const chunks: number[][] = [sequence.slice(0, MAX_STEPS)];
+    for (let i = MAX_STEPS; i < sequence.length; i += MAX_STEPS - 1) chunks.push([sequence[0]!, ...sequence.slice(i, i + MAX_STEPS - 1)]);
+    chunks.forEach((chunk, part) => {
+      const name = chunks.length > 1 ? `param-${definition.id}-${part + 1}` : `param-${definition.id}`;
+      const stepsWith = (context: Record<string, number>): SimulatedStep[] => chunk.map((value, i) => ({ set: { ...(i === 0 ? { ...switched, ...context } : {}), [definition.id]: value }, holdSeconds: HOLD_SECONDS }));
+      let context: Record<string, number> = {};
+      let steps = stepsWith(context);
+      if (simulate) {
+        let best: { context: Record<string, number>; moving: number } | null = null;
+        for (const candidate of contexts(definition, definitions)) {
+          const moves = simulate(stepsWith(candidate));
+          const moving = moves.slice(1).filter((m) => m > neededDb).length;
+          if (!best || moving > best.moving) best = { context: candidate, moving };
+          if (moving === chunk.length - 1) break;
+        }
+        context = best!.context;
+        const moves = simulate(stepsWith(context));
+        steps = stepsWith(context).flatMap((step, i) => (i === 0 ? [{ ...step, ...(moves[0]! > neededDb ? {} : { hold: true }) }] : moves[i]! > neededDb ? [step] : []));
+        const dropped = chunk.length - steps.length;
+        if (steps.length < 2) {
+          report.unmoved.push(definition.id);
+          report.notes.push(`${name}: not generated: no step moved the output by more than ${neededDb.toFixed(2)} dB on the generated input, whatever the other parameters; write it by hand`);
+          return;
+        }
+        report.notes.push(`${name}: ${steps.length - 1} of ${steps.length - 1} steps move the output${Object.keys(context).length ? ` with ${Object.entries(context).map(([id, v]) => `${id} = ${v}`).join(', ')}` : ''}${dropped ? `; ${dropped} step(s) that moved nothing left out` : ''}`);
+      }
+      const kept = steps.map((step) => step.set[definition.id]!);
+      const switchedText = Object.keys(switched).length ? `with ${Object.entries(switched).map(([id, v]) => `${id} = ${v}`).join(', ')} (its processor switched in) and ` : '';
+      const contextText = Object.keys(context).length ? `${Object.entries(context).map(([id, v]) => `${id} = ${v}`).join(', ')} (so each step moves the output) and ` : '';
+      report.scenarios.push({
+        name,
+        json: {
+          description: `${definition.name} (${definition.id}) through ${kept.map(label).join(', ')}, ${switchedText}${contextText}the other parameters at their defaults (generated by wavecraft-harness init)`,
+          input: GENERATED_SCENARIO_INPUT,
+          source: 'mic' as const,
+          steps: steps.map((step) => ({ set: step.set, holdSeconds: step.holdSeconds, ...(step.hold ? { hold: true } : {}) })),
+        },
+      });
+    });
+  }
+  return report;
 }

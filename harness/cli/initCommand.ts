@@ -9,6 +9,9 @@ import { join, relative, resolve } from 'node:path';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { formatGoldenJson } from '../goldens/goldenFiles.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
+import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
+import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
+import { moveSimulator, SIMULATION_RATE } from '../scenarios/stepMovement.ts';
 import { generateScenarios } from './generateScenarios.ts';
 import { UsageError } from './usageError.ts';
 
@@ -24,7 +27,11 @@ const GITIGNORE_LINES = ['.wavecraft/', 'reports/'];
 export async function initProject(options: InitOptions, log: (line: string) => void): Promise<string[]> {
   const root = resolve(options.dir);
   const wasmPath = resolve(options.wasm);
-  const { definitions } = await loadWasmDspFile(wasmPath);
+  const { bytes, definitions } = await loadWasmDspFile(wasmPath);
+  const ids = definitions.map((d) => d.id);
+  const tolerances = { levelDb: 0.1, offlineSnrDb: 120 };
+  // Every generated step is rendered through the build first and must move the output.
+  const generated = generateScenarios(definitions, moveSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions), MOVEMENT_FACTOR * tolerances.levelDb);
   const files = new Map<string, string>();
   const config = {
     wasm: { path: relative(root, wasmPath) || wasmPath, ...(options.build ? { build: options.build } : {}) },
@@ -32,10 +39,10 @@ export async function initProject(options: InitOptions, log: (line: string) => v
     goldens: 'goldens',
     fixtures: 'fixtures',
     reports: 'reports',
-    tolerances: { levelDb: 0.1, offlineSnrDb: 120 },
+    tolerances,
   };
   files.set(CONFIG_FILE_NAME, formatGoldenJson(config));
-  for (const scenario of generateScenarios(definitions)) files.set(join('scenarios', `${scenario.name}.json`), formatGoldenJson(scenario.json));
+  for (const scenario of generated.scenarios) files.set(join('scenarios', `${scenario.name}.json`), formatGoldenJson(scenario.json));
   files.set(
     join('goldens', 'README.md'),
     '# goldens\n\nRecorded by `npx wavecraft-harness record`; compared by `npx wavecraft-harness test`. Commit them.\n' +
@@ -64,6 +71,10 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   log(`init: ${wasmPath} has ${definitions.length} parameter(s): ${definitions.map((d) => d.id).join(', ')}`);
   if (definitions.length === 0) log('init: with no parameters there is nothing to step; write a scenario in scenarios/ by hand (see the README)');
   for (const file of written) log(`  wrote ${file}`);
+  const steps = generated.scenarios.reduce((n, s) => n + s.json.steps.filter((step) => !step.hold).length, 0);
+  log(`init: ${generated.scenarios.length} scenario(s); all ${steps} of their steps move the output by more than ${(MOVEMENT_FACTOR * tolerances.levelDb).toFixed(2)} dB (rendered through the build first)`);
+  for (const note of generated.notes) log(`  ${note}`);
+  if (generated.unmoved.length) log(`init: no generated step moved the output for ${generated.unmoved.join(', ')}: write their scenarios by hand (see the README's scenario reference)`);
   log('next: npx wavecraft-harness record   (records the goldens)');
   log('      npx wavecraft-harness test     (checks against them)');
   return written;

@@ -14,6 +14,7 @@ import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { ensureChromium } from './ensureChromium.ts';
 import { ensureFixtures } from './ensureFixtures.ts';
 import { warmBrowser } from './warmBrowser.ts';
+import { warnStillSteps } from '../scenarios/stillStepLint.ts';
 
 /** Set (to the config file) by a runner that already ran the set-up for this suite. */
 export const SUITE_READY_ENV = 'WAVECRAFT_SUITE_READY';
@@ -39,4 +40,6 @@ export async function runSuiteSetup(config: HarnessConfig, env: NodeJS.ProcessEn
   const standard = new Set(FIXTURES.map((f) => f.file));
   const used = new Set(scenarios.map((s) => s.input).filter((name): name is string => !!name && standard.has(name)));
   if (used.size > 0) await ensureFixtures(log, { dir: config.standardFixturesDir, only: used });
+  // The scenario lint on the project's own scenarios: a step that moves nothing checks nothing.
+  await warnStillSteps(config, wasmPath, log);
 }

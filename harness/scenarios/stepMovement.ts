@@ -1,0 +1,103 @@
+/**
+ * Whether each step of a scenario moves the output, found before anything is recorded: the
+ * scenario's input rendered through the DSP in Node (WASM or JS, the same backend the worklet
+ * runs), its steps applied in turn, each step's settled RMS per channel compared with the step
+ * before (step 1: with the DSP at its defaults). A step that moves no level by ≥ 3× the level
+ * tolerance checks nothing live, unless it says `"hold": true`. `init` generates only steps that
+ * move; `record` and `test` warn about a user's scenarios before they run.
+ */
+import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
+import type { DspBackend } from '../../contracts/wasm/dspBackend.ts';
+import { MOVEMENT_FACTOR } from './scenarioLint.ts';
+
+export const SIMULATION_RATE = 48000;
+/** The baseline before step 1: the DSP at its defaults. */
+const BASELINE_SECONDS = 0.3;
+
+export interface StepLevels {
+  /** Settled RMS per channel, dBFS. */
+  rmsDb: [number, number];
+}
+
+export interface SimulatedStep {
+  set: Record<string, number>;
+  holdSeconds: number;
+  hold?: boolean;
+}
+
+const rmsDb = (x: Float32Array, from: number, to: number) => {
+  let s = 0;
+  for (let i = from; i < to; i++) s += x[i]! * x[i]!;
+  return 10 * Math.log10(Math.max(s / Math.max(1, to - from), 1e-20));
+};
+
+/** Settled levels at defaults (index 0), then after each step (index i + 1). `input` loops as needed. */
+export function simulateStepLevels(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array], steps: readonly SimulatedStep[], settleSeconds: number): StepLevels[] {
+  const dsp = make();
+  for (const d of definitions) dsp.setParameter(d.id, d.default);
+  dsp.reset();
+  const block = 128;
+  const inL = new Float32Array(block);
+  const inR = new Float32Array(block);
+  let cursor = 0;
+  const render = (seconds: number): [Float32Array, Float32Array] => {
+    const frames = Math.max(block, Math.round((seconds * SIMULATION_RATE) / block) * block);
+    const out: [Float32Array, Float32Array] = [new Float32Array(frames), new Float32Array(frames)];
+    for (let f = 0; f < frames; f += block) {
+      for (let i = 0; i < block; i++) {
+        inL[i] = input[0][cursor]!;
+        inR[i] = input[1][cursor]!;
+        cursor = (cursor + 1) % input[0].length;
+      }
+      dsp.process(inL, inR, out[0].subarray(f, f + block), out[1].subarray(f, f + block), block);
+    }
+    return out;
+  };
+  const settled = (out: [Float32Array, Float32Array]): StepLevels => {
+    const from = Math.min(out[0].length - block, Math.round(settleSeconds * SIMULATION_RATE));
+    return { rmsDb: [rmsDb(out[0], from, out[0].length), rmsDb(out[1], from, out[1].length)] };
+  };
+  const levels = [settled(render(BASELINE_SECONDS))];
+  for (const step of steps) {
+    for (const [id, value] of Object.entries(step.set)) dsp.setParameter(id, value);
+    levels.push(settled(render(step.holdSeconds)));
+  }
+  return levels;
+}
+
+/** How far step i moved the output from the state before it: the largest |Δ RMS| over the channels, dB. */
+export function stepMoves(levels: readonly StepLevels[]): number[] {
+  return levels.slice(1).map((now, i) => {
+    const before = levels[i]!;
+    return Math.max(Math.abs(now.rmsDb[0] - before.rmsDb[0]), Math.abs(now.rmsDb[1] - before.rmsDb[1]));
+  });
+}
+
+export interface StillStep {
+  step: number;
+  movedDb: number;
+  neededDb: number;
+}
+
+/** The steps (1-based) that move the output by less than MOVEMENT_FACTOR × `levelDb` and do not say `"hold": true`. */
+export function stillSteps(steps: readonly SimulatedStep[], moves: readonly number[], levelDb: number): StillStep[] {
+  const neededDb = MOVEMENT_FACTOR * levelDb;
+  return moves.flatMap((movedDb, i) => (movedDb < neededDb && !steps[i]!.hold ? [{ step: i + 1, movedDb, neededDb }] : []));
+}
+
+/** The generated scenarios' input, synthesised: a 1 kHz sine, L at -6 dBFS and R at -12 dBFS, one second at 48 kHz. */
+export function generatedInput(): [Float32Array, Float32Array] {
+  const l = new Float32Array(SIMULATION_RATE);
+  const r = new Float32Array(SIMULATION_RATE);
+  for (let i = 0; i < SIMULATION_RATE; i++) {
+    const x = Math.sin((2 * Math.PI * 1000 * i) / SIMULATION_RATE);
+    l[i] = 10 ** (-6 / 20) * x;
+    r[i] = 10 ** (-12 / 20) * x;
+  }
+  return [l, r];
+}
+
+/** steps → how far each moved the output, for the DSP `make` builds, on `input`. */
+export function moveSimulator(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array] = generatedInput(), settleSeconds = 0.05) {
+  return (steps: readonly SimulatedStep[]) => stepMoves(simulateStepLevels(make, definitions, input, steps, settleSeconds));
+}

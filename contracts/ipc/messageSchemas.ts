@@ -75,6 +75,7 @@ export const parameterDefinitionProperties: Record<string, Schema> = {
   unit: { type: 'string' },
   group: { type: 'string' },
   variants: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+  skew: { type: 'number', exclusiveMinimum: 0 },
 };
 
 /** A DSP's parameter definition: ParameterInfo without `value`. */

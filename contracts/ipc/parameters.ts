@@ -14,6 +14,23 @@ export interface ParameterDefinition {
   group?: string;
   /** Variant names of an enum; the value is the variant index. */
   variants?: string[];
+  /**
+   * A float's skew, as Wavecraft's `ParamRange::Skewed { factor }`: a control at position p in
+   * [0, 1] stands for min + (max − min) · p^(1/skew) (skew > 1 gives the low end more travel, as a
+   * cutoff wants). Absent: linear. An extension of this harness; Wavecraft's IPC does not send it.
+   */
+  skew?: number;
+}
+
+/** The value at control position `p` in [0, 1] (the skew applied). */
+export function valueAtPosition(d: Pick<ParameterDefinition, 'min' | 'max' | 'skew'>, p: number): number {
+  return d.min + (d.max - d.min) * Math.min(1, Math.max(0, p)) ** (1 / (d.skew ?? 1));
+}
+
+/** The control position in [0, 1] of `value` (the inverse of valueAtPosition). */
+export function positionOf(d: Pick<ParameterDefinition, 'min' | 'max' | 'skew'>, value: number): number {
+  if (d.max === d.min) return 0;
+  return Math.min(1, Math.max(0, (value - d.min) / (d.max - d.min))) ** (d.skew ?? 1);
 }
 
 /** A parameter's definition plus its current value, as `getAllParameters` returns it. */

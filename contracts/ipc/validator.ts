@@ -106,6 +106,7 @@ export function validateParameterDefinitions(definitions: unknown): ValidationRe
       errors.push(`${at}/default ${d.default} is outside [${d.min}, ${d.max}]`);
     }
     if (d.type === 'bool' && (d.min !== 0 || d.max !== 1)) errors.push(`${at} a bool must have min 0 and max 1`);
+    if (d.skew !== undefined && d.type !== 'float') errors.push(`${at}/skew only a float can be skewed`);
     if (d.type === 'enum') {
       if (!d.variants) errors.push(`${at}/variants an enum must list its variants`);
       else if (d.min !== 0 || d.max !== d.variants.length - 1) {

@@ -3,6 +3,10 @@
  * Only the registered audio client's meters count; everyone else's are ignored.
  */
 import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate, OscilloscopeFrame } from '../../contracts/ipc/messages.ts';
+import { OSCILLOSCOPE_POINTS } from '../../contracts/meters/oscilloscopeFrame.ts';
+
+/** The meters a UI gets once the audio client has left. */
+export const SILENT_METERS = { peak_l: 0, peak_r: 0, rms_l: 0, rms_r: 0 } as const;
 
 export class AudioClientState<Connection> {
   private client: Connection | null = null;
@@ -23,7 +27,7 @@ export class AudioClientState<Connection> {
     return this.latest;
   }
 
-  /** The audio client's latest oscilloscope frame; null until it sends one, and after it leaves. */
+  /** The audio client's latest oscilloscope frame; null until it sends one; a `no_signal` frame of zeros after it leaves. */
   get latestOscilloscopeFrame(): OscilloscopeFrame | null {
     return this.scope;
   }
@@ -92,13 +96,30 @@ export class AudioClientState<Connection> {
     return this.status;
   }
 
-  /** Forgets the audio client when `connection` was it; returns the new status, or null if unchanged. */
+  /**
+   * Forgets the audio client when `connection` was it; returns the new status, or null if
+   * unchanged. What a UI polls then goes quiet rather than freezing on the last frame: zero meters
+   * and a `no_signal` oscilloscope frame of zeros (at the rate the client ran at).
+   */
   disconnect(connection: Connection): AudioStatus | null {
     if (this.client !== connection) return null;
     this.client = null;
-    this.latest = null;
-    this.scope = null;
+    const timestamp = Math.round(this.now() * 1000);
+    this.latest = { ...SILENT_METERS, timestamp };
+    this.scope = {
+      points_l: new Array(OSCILLOSCOPE_POINTS).fill(0),
+      points_r: new Array(OSCILLOSCOPE_POINTS).fill(0),
+      sample_rate: this.status.sample_rate ?? this.scope?.sample_rate ?? 48000,
+      timestamp: this.scope?.timestamp ?? 0,
+      no_signal: true,
+      trigger_mode: 'risingZeroCrossing',
+    };
     this.status = { phase: 'disabled', updated_at_ms: this.now() };
     return this.status;
+  }
+
+  /** Whether an audio client was attached once and has left (its frames are then the silent ones). */
+  get clientLeft(): boolean {
+    return this.client === null && this.latest !== null;
   }
 }

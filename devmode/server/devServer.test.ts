@@ -71,12 +71,51 @@ describe('methods', () => {
     expect(a.protocolErrors).toEqual([]);
   });
 
-  it('getMeterFrame is synthetic and slowly modulated without an audio client', async () => {
-    const { frame } = await (await client()).call('getMeterFrame');
-    expect(frame).not.toBeNull();
-    expect(frame!.rms_l).toBeGreaterThan(10 ** (-25 / 20));
-    expect(frame!.rms_l).toBeLessThan(10 ** (-11 / 20));
-    expect(frame!.peak_l).toBeCloseTo(frame!.rms_l * Math.SQRT2, 9);
+  it('getMeterFrame is null before any audio client (as Wavecraft: no meters until audio runs); synthetic only when asked for', async () => {
+    expect((await (await client()).call('getMeterFrame')).frame).toBeNull();
+    const synthetic = new DevServer({ definitions: referenceParameterDefinitions, port: 0, syntheticMeters: true });
+    const { url: syntheticUrl } = await synthetic.listen();
+    const c = await DevServerClient.connect(syntheticUrl);
+    try {
+      const { frame } = await c.call('getMeterFrame');
+      expect(frame).not.toBeNull();
+      expect(frame!.rms_l).toBeGreaterThan(10 ** (-25 / 20));
+      expect(frame!.rms_l).toBeLessThan(10 ** (-11 / 20));
+      expect(frame!.peak_l).toBeCloseTo(frame!.rms_l * Math.SQRT2, 9);
+    } finally {
+      c.close();
+      await synthetic.close();
+    }
+  });
+
+  it('when the audio client leaves, meters fall to zero (pushed and polled) and the oscilloscope shows a no_signal frame, not the last one', async () => {
+    // A server of its own: the state a client leaves behind lasts.
+    const own = new DevServer({ definitions: referenceParameterDefinitions, port: 0 });
+    const { url: ownUrl } = await own.listen();
+    const connect = async () => {
+      const c = await DevServerClient.connect(ownUrl);
+      clients.push(c);
+      return c;
+    };
+    const audio = await connect();
+    const viewer = await connect();
+    await audio.call('registerAudio', { client_id: 'page', sample_rate: 44100, buffer_size: 128 });
+    audio.notify('meterUpdate', { timestamp_us: 1000, left_peak: 0.5, left_rms: 0.35, right_peak: 0.25, right_rms: 0.17 });
+    const frame = { points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)), points_r: new Array(1024).fill(0.1), sample_rate: 44100, timestamp: 96000, no_signal: false, trigger_mode: 'risingZeroCrossing' as const };
+    await audio.call('submitOscilloscopeFrame', frame);
+    await expect.poll(async () => (await viewer.call('getMeterFrame')).frame?.peak_l).toBe(0.5);
+    const pushed: unknown[] = [];
+    viewer.on('meterUpdate', (u) => pushed.push(u));
+    audio.close();
+    await expect.poll(() => pushed).toEqual([expect.objectContaining({ left_peak: 0, left_rms: 0, right_peak: 0, right_rms: 0 })]);
+    expect((await viewer.call('getMeterFrame')).frame).toMatchObject({ peak_l: 0, peak_r: 0, rms_l: 0, rms_r: 0 });
+    const { frame: scope } = await viewer.call('getOscilloscopeFrame');
+    expect(scope).toMatchObject({ no_signal: true, sample_rate: 44100, trigger_mode: 'risingZeroCrossing' });
+    expect(scope!.points_l.every((x) => x === 0) && scope!.points_r.every((x) => x === 0)).toBe(true);
+    expect(scope!.points_l).toHaveLength(1024);
+    expect(viewer.protocolErrors).toEqual([]);
+    viewer.close();
+    await own.close();
   });
 
   it('registerAudio makes the caller the audio client, whose meters are relayed and served', async () => {
@@ -99,13 +138,14 @@ describe('methods', () => {
 
   it('getOscilloscopeFrame is null until the audio client submits a frame, then serves the latest, with no notification', async () => {
     const viewer = await client();
-    expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame: null });
     const frame = { points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)), points_r: new Array(1024).fill(0), sample_rate: 48000, timestamp: 96000, no_signal: false, trigger_mode: 'risingZeroCrossing' as const };
     // Only the registered audio client may submit.
     const intruder = await client();
     await expect(intruder.call('submitOscilloscopeFrame', frame)).rejects.toMatchObject({ code: ErrorCode.InvalidRequest, message: expect.stringContaining('only the registered audio client') });
     const audio = await client();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
+    // A newly registered audio client has sent no frame yet (earlier tests' clients have left).
+    expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame: null });
     const notifications: string[] = [];
     for (const name of ['parameterChanged', 'meterUpdate', 'audioStatusChanged'] as const) viewer.on(name, () => notifications.push(name));
     await expect(audio.call('submitOscilloscopeFrame', frame)).resolves.toEqual({});
@@ -118,9 +158,9 @@ describe('methods', () => {
     expect(await ask('submitOscilloscopeFrame', { ...frame, trigger_mode: 'free' })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/trigger_mode must be equal to constant') });
     expect(await ask('submitOscilloscopeFrame', { ...frame, points_r: [...frame.points_r.slice(1), 'x'] })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/points_r/1023 must be number') });
     expect(await ask('getOscilloscopeFrame', { x: 1 })).toMatchObject({ code: ErrorCode.InvalidParams });
-    // The audio client leaving takes its frame with it.
+    // The audio client leaving takes its frame with it: a no_signal frame of zeros follows.
     audio.close();
-    await expect.poll(async () => (await viewer.call('getOscilloscopeFrame')).frame).toBeNull();
+    await expect.poll(async () => (await viewer.call('getOscilloscopeFrame')).frame?.no_signal).toBe(true);
     expect(viewer.protocolErrors).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * The reference dev server: JSON-RPC 2.0 over WebSocket at the root path, holding parameter
- * state, relaying the audio client's meters and making synthetic meters when none is attached.
+ * state, relaying the audio client's meters (synthetic ones on request when none is attached).
  * Pure IPC: no audio is processed here.
  */
 import { OriginRules } from './originRule.ts';
@@ -43,6 +43,11 @@ export interface DevServerOptions {
   /** Wall clock in ms. Default Date.now. */
   now?: () => number;
   /**
+   * Serve slowly modulated made-up meters while no audio client has attached (for UI work
+   * without audio). Default false: as Wavecraft's dev server, no meter frame until audio runs.
+   */
+  syntheticMeters?: boolean;
+  /**
    * Whether `parameterChanged` (and `inputSourceChanged`) also goes back to the client that called setParameter (setInputSource). Default
    * true, as Wavecraft's dev server does (it broadcasts to every browser client); false sends it
    * to the others only. The harness works with either (devServer.test.ts runs both).
@@ -53,7 +58,7 @@ export interface DevServerOptions {
 export class DevServer {
   readonly parameters: ParameterStore;
   private readonly audio: AudioClientState<WebSocket>;
-  private readonly meters = new MeterGenerator();
+  private readonly meters: MeterGenerator | null;
   private readonly handlers = createHandlers<WebSocket>();
   private readonly now: () => number;
   private readonly http: Server;
@@ -66,6 +71,7 @@ export class DevServer {
   constructor(private readonly options: DevServerOptions) {
     this.now = options.now ?? Date.now;
     this.parameters = new ParameterStore(options.definitions);
+    this.meters = options.syntheticMeters ? new MeterGenerator() : null;
     this.audio = new AudioClientState(this.now);
     this.allowedOrigins = new OriginRules(options.allowedOrigins ?? []);
     this.http = createServer((_req, res) => {
@@ -130,7 +136,11 @@ export class DevServer {
     socket.on('close', () => {
       this.clients.delete(socket);
       const status = this.audio.disconnect(socket);
-      if (status) this.broadcast(null, 'audioStatusChanged', status);
+      if (status) {
+        this.broadcast(null, 'audioStatusChanged', status);
+        // A UI that draws pushed meters falls to zero too.
+        this.broadcast(null, 'meterUpdate', { timestamp_us: this.audio.latestFrame!.timestamp, left_peak: 0, left_rms: 0, right_peak: 0, right_rms: 0 });
+      }
     });
     // A socket error (for example a frame over maxPayload) is followed by 'close'; nothing to add.
     socket.on('error', () => undefined);

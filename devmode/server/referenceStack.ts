@@ -15,6 +15,8 @@ import { StaticPageServer } from './staticPageServer.ts';
 export const PAGE_BUILD_DIR = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 export interface ReferenceStackOptions {
+  /** Serve synthetic meters while no audio client has attached (DevServerOptions.syntheticMeters). Default false. */
+  syntheticMeters?: boolean;
   /** Dev server port; 0 picks a free one. Default 9000. */
   devServerPort?: number;
   /** Page server port; 0 picks a free one. Default 0. */
@@ -109,6 +111,7 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
   }
   const devServer = new DevServer({
     definitions,
+    syntheticMeters: options.syntheticMeters ?? false,
     host,
     port: options.devServerPort ?? 9000,
     allowedOrigins: [pageOrigin, ...(options.extraOrigins ?? [])],

@@ -9,7 +9,8 @@ export interface HandlerContext<Connection> {
   connection: Connection;
   parameters: ParameterStore;
   audio: AudioClientState<Connection>;
-  meters: MeterGenerator;
+  /** Synthetic meters while no audio client was ever attached (off unless the server was asked for them). */
+  meters: MeterGenerator | null;
   now: () => number;
   /** Tells every connection of the change (the caller too, unless the server is set not to). */
   broadcastParameterChanged(id: string, value: number): void;
@@ -40,7 +41,9 @@ export function createHandlers<C>(): Handlers<C> {
     },
     getAllParameters: (_params, { parameters }) => ({ parameters: parameters.all() }),
     getMeterFrame: (_params, { audio, meters, now }) => ({
-      frame: audio.hasClient ? audio.latestFrame : meters.frame(now()),
+      // No audio client: synthetic meters only when asked for (Wavecraft sends none until audio
+      // runs); zeros once a client has left, so a UI does not freeze on its last frame.
+      frame: audio.hasClient || audio.clientLeft || !meters ? audio.latestFrame : meters.frame(now()),
     }),
     getOscilloscopeFrame: (_params, { audio }) => ({ frame: audio.latestOscilloscopeFrame }),
     submitOscilloscopeFrame: (frame, { audio, connection }) => {

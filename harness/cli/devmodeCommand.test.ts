@@ -1,5 +1,9 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
+import { chromium } from '@playwright/test';
+import { launchArgs } from '../browser/launchArgs.ts';
+import { requireChromium } from '../browser/findChromium.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -103,5 +107,52 @@ describe('wavecraft-harness devmode', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^wavecraft-harness: Unknown option '--wasm'/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--ui: one command for the dev loop: your UI (a stand-in here) gets live audio status, meters and oscilloscope with no audio tab open', async () => {
+    // The stand-in plugin UI polls the dev server as Wavecraft's UI does and writes what it gets into its body.
+    const standIn = `<!doctype html><body><script>
+      const ws = new WebSocket(new URLSearchParams(location.search).get('ws'));
+      let next = 0; const pending = new Map();
+      ws.onmessage = (e) => { const m = JSON.parse(e.data); if (pending.has(m.id)) { pending.get(m.id)(m.result); pending.delete(m.id); } };
+      const call = (method) => new Promise((resolve) => { const id = ++next; pending.set(id, resolve); ws.send(JSON.stringify({ jsonrpc: '2.0', id, method })); });
+      ws.onopen = () => setInterval(async () => {
+        const [status, meters, scope] = await Promise.all([call('getAudioStatus'), call('getMeterFrame'), call('getOscilloscopeFrame')]);
+        Object.assign(document.body.dataset, { phase: status.status ? status.status.phase : 'none', rmsL: meters.frame ? meters.frame.rms_l : 'null', noSignal: scope.frame ? scope.frame.no_signal : 'null' });
+      }, 100);
+    </script></body>`;
+    const ui = createHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(standIn));
+    await new Promise<void>((resolve) => ui.listen(0, '127.0.0.1', resolve));
+    const uiUrl = `http://127.0.0.1:${(ui.address() as AddressInfo).port}/ui.html`;
+    const { child, url, out } = await startDevmode(['--ui', uiUrl]);
+    const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({}) });
+    try {
+      await expect.poll(() => out.text, { timeout: 90_000 }).toMatch(/^audio: {6}running headless here, playing the page's test tone/m);
+      expect(out.text).toContain(`your UI:    ${uiUrl} (open it in your browser; it connects to ${url}, and its origin ${new URL(uiUrl).origin} is allowed)`);
+      // The developer opens only their own UI.
+      const page = await browser.newPage();
+      await page.goto(`${uiUrl}?ws=${encodeURIComponent(url)}`);
+      const body = page.locator('body');
+      await expect.poll(() => body.getAttribute('data-phase'), { timeout: 30_000 }).toBe('runningFullDuplex');
+      await expect.poll(() => body.getAttribute('data-no-signal'), { timeout: 30_000 }).toBe('false');
+      // The page's test tone: a -6 dBFS sine, RMS -9 dBFS, through the reference DSP at its defaults (unity).
+      await expect.poll(async () => 20 * Math.log10(Number(await body.getAttribute('data-rms-l'))), { timeout: 30_000 }).toBeGreaterThan(-9.5);
+      expect(20 * Math.log10(Number(await body.getAttribute('data-rms-l')))).toBeLessThan(-8.5);
+    } finally {
+      await browser.close();
+      child.kill('SIGTERM');
+      ui.close();
+    }
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(out.text).toMatch(/stopped\.\n$/);
+  });
+
+  it('--ui refuses a URL that is not http(s), and --input without --ui', () => {
+    const bad = spawnSync(process.execPath, [cli, 'devmode', '--ui', 'file:///x.html'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "file:///x.html"`);
+    const lone = spawnSync(process.execPath, [cli, 'devmode', '--input', 'x.wav'], { encoding: 'utf8' });
+    expect(lone.status).toBe(2);
+    expect(lone.stderr).toContain('devmode: --input feeds the headless audio page of --ui; give --ui too');
   });
 });

@@ -1,10 +1,17 @@
 /**
- * `wavecraft-harness devmode`: the reference dev server and page, serving the project's WASM
- * build (or WAVECRAFT_WASM, or the reference DSP), for a person's own browser. Ctrl-C stops both.
+ * `wavecraft-harness devmode [--port 9000] [--page-port 5173] [--allow-origin O]… [--ui URL
+ * [--input file.wav]] [--synthetic-meters]`: the reference dev server and page, serving the
+ * project's WASM build (or WAVECRAFT_WASM, or the reference DSP), for a person's own browser.
+ * With --ui (or `ui` in wavecraft.config.json), the plugin developer's whole dev loop in one
+ * command: the UI's origin is allowed, the audio page runs headless here as the audio client
+ * (test tone, or --input through fake capture), and both URLs are printed. Ctrl-C stops all.
  */
 import { parseArgs } from 'node:util';
 import { originRuleProblem, PortInUseError, startReferenceStack } from '../../devmode/index.ts';
+import { resolve } from 'node:path';
 import type { ProjectConfig } from '../config/projectConfig.ts';
+import { assertCaptureCompatible } from '../wav/wavFile.ts';
+import { startHeadlessAudioClient, type HeadlessAudioClient } from './headlessAudioClient.ts';
 import { UsageError } from './usageError.ts';
 
 function port(name: string, text: string): number {
@@ -20,9 +27,24 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
       port: { type: 'string', default: '9000' },
       'page-port': { type: 'string', default: '5173' },
       'allow-origin': { type: 'string', multiple: true, default: [] },
+      ui: { type: 'string' },
+      input: { type: 'string' },
+      'synthetic-meters': { type: 'boolean', default: false },
     },
   });
-  const origins = [...(project?.allowedOrigins ?? []), ...values['allow-origin']!];
+  const ui = values.ui ?? project?.uiUrl ?? null;
+  let uiOrigin: string | null = null;
+  if (ui !== null) {
+    try {
+      const parsed = new URL(ui);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
+      uiOrigin = parsed.origin;
+    } catch {
+      throw new UsageError(`devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`);
+    }
+  }
+  if (values.input !== undefined && ui === null) throw new UsageError('devmode: --input feeds the headless audio page of --ui; give --ui too');
+  const origins = [...(project?.allowedOrigins ?? []), ...values['allow-origin']!, ...(uiOrigin ? [uiOrigin] : [])];
   for (const origin of origins) {
     const problem = originRuleProblem(origin);
     if (problem) throw new UsageError(`devmode: --allow-origin ${problem}`);
@@ -34,6 +56,7 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
     devServerPort: ports.port,
     pagePort: ports['page-port'],
     extraOrigins: origins,
+    syntheticMeters: values['synthetic-meters']!,
     // A browser UI on another origin gets a 403 and shows only "could not connect": say it here, once per origin.
     onRefusedOrigin: (origin) => {
       if (refused.has(origin)) return;
@@ -58,10 +81,23 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
   const pageUrl = `${stack.pageOrigin}/index.html?ws=${encodeURIComponent(stack.devServerUrl)}&dsp=wasm`;
   console.log(`dev server: ${stack.devServerUrl}${origins.length ? ` (also accepting ${origins.join(', ')})` : ''}`);
   console.log(`WASM DSP:   ${stack.wasmPath} (watched: a rebuild is checked and hot-reloaded)`);
-  console.log(`page:       ${pageUrl}`);
-  console.log('Ctrl-C stops both.');
+  let audio: HeadlessAudioClient | null = null;
+  if (ui !== null) {
+    const input = values.input === undefined ? null : resolve(values.input);
+    if (input !== null) await assertCaptureCompatible(input).catch((error: Error) => Promise.reject(new UsageError(`devmode: --input ${error.message}`)));
+    audio = await startHeadlessAudioClient(pageUrl, input, (line) => console.error(`[wavecraft] ${line}`)).catch(async (error: Error) => {
+      await stack.close();
+      throw error;
+    });
+    console.log(`your UI:    ${ui} (open it in your browser; it connects to ${stack.devServerUrl}, and its origin ${uiOrigin} is allowed)`);
+    console.log(`audio:      running headless here, playing ${audio.source} through the DSP (the same page: ${pageUrl})`);
+    console.log('Ctrl-C stops all.');
+  } else {
+    console.log(`page:       ${pageUrl}`);
+    console.log('Ctrl-C stops both.');
+  }
   await new Promise<void>((done) => {
-    const stop = () => void stack.close().then(done);
+    const stop = () => void (audio ? audio.close() : Promise.resolve()).then(() => stack.close()).then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

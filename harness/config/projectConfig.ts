@@ -30,6 +30,8 @@ export interface ProjectConfig {
   devServerUrl: string | null;
   pageUrl: string | null;
   allowedOrigins: string[];
+  /** Your own plugin UI, for `devmode` (as --ui): its origin is allowed and the audio page runs headless beside it. */
+  uiUrl: string | null;
   /** The validator's settings (`validate`): strictness, generator, headroom, fuzzHeadroom, tailSeconds, maxCpuShare, skip. */
   validate: Partial<Pick<ValidateOptions, 'strictness' | 'generator' | 'headroom' | 'fuzzHeadroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'>>;
 }
@@ -56,6 +58,7 @@ interface ConfigFile {
   devServerUrl?: string;
   pageUrl?: string;
   allowedOrigins?: string[];
+  ui?: string;
   validate?: ProjectConfig['validate'];
 }
 
@@ -93,6 +96,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     devServerUrl: raw.devServerUrl ?? null,
     pageUrl: raw.pageUrl ?? null,
     allowedOrigins: raw.allowedOrigins ?? [],
+    uiUrl: raw.ui ?? null,
     validate: raw.validate ?? {},
   };
 }

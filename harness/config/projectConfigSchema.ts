@@ -42,5 +42,6 @@ export const projectConfigSchema = {
     devServerUrl: { type: 'string', pattern: '^wss?://' },
     pageUrl: { type: 'string', pattern: '^https?://' },
     allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://' } },
+    ui: { type: 'string', pattern: '^https?://' },
   },
 } as const;

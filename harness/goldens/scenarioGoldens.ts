@@ -72,6 +72,12 @@ function changesWithoutEffect(golden: LiveGolden, actual: LiveGolden, toleranceD
   return found;
 }
 
+/** Seconds from a step's change to its measured span: where the output was found settled. */
+const settledAfter = (run: LiveGolden, step: number) => {
+  const s = run.steps[step - 1];
+  return s ? ((s.settledFromFrame - s.startFrame) / run.sampleRate).toFixed(2) : '?';
+};
+
 export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
   const file = goldenPath(goldensDir, actual.path, actual.scenario, '.json');
   const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
@@ -94,7 +100,7 @@ export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, to
       result.problems.push(
         ...outside.map(
           (d) =>
-            `${actual.scenario} [${actual.path}] step ${d.step} (${describeSet(actual.steps[d.step - 1]?.set)}) ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb})`,
+            `${actual.scenario} [${actual.path}] step ${d.step} (${describeSet(actual.steps[d.step - 1]?.set)}) ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb}; measured from ${settledAfter(actual, d.step)} s after the change, where the output had settled)`,
         ),
       );
     }

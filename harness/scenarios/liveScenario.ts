@@ -40,6 +40,7 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
       measureSettled(page, applied, {
         settleSeconds: scenario.settleSeconds,
         spanSeconds: step.holdSeconds - scenario.settleSeconds,
+        detectSettleDb: scenario.tolerances.levelDb,
         ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
       }),
     );

@@ -2,7 +2,8 @@
  * One scenario step: set parameters over the dev server, wait for the DSP to apply them on the
  * audio clock, then measure the settled levels after the ramp.
  */
-import type { ProbeParamEvent } from '../../contracts/probe/probeApi.ts';
+import type { ProbeMeterWindow, ProbeParamEvent } from '../../contracts/probe/probeApi.ts';
+import { findSettled } from '../analysis/settleDetection.ts';
 import { splitCaptureDropouts, splitMedianDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
@@ -30,6 +31,26 @@ export interface SettleOptions {
   expectedInput?: ExpectedInput | 'median';
   /** Default 1 s. */
   maxExtraSeconds?: number;
+  /**
+   * Find where the output settles from the windows (settleDetection.ts) and measure from there:
+   * the scenario's level tolerance, dB. Without it the span starts at `settleSeconds`.
+   */
+  detectSettleDb?: number;
+}
+
+/** The output was still moving when the step's span ran out. */
+export class NotSettledError extends Error {}
+
+/** Measures from where the output settled within `windows` (consecutive after `from`), or throws NotSettledError when too little of them is settled. */
+export function settledPart(windows: ProbeMeterWindow[], toleranceDb: number | undefined, effectiveFrame: number, sampleRate: number, windowFrames: number): ProbeMeterWindow[] {
+  if (toleranceDb === undefined || windows.length === 0) return windows;
+  const found = findSettled(windows, toleranceDb);
+  const used = windows.slice(found.settledIndex);
+  if (used.length >= Math.max(2, Math.ceil(0.3 * windows.length))) return used;
+  const end = (windows.at(-1)!.frame + windowFrames - effectiveFrame) / sampleRate;
+  throw new NotSettledError(
+    `the output has not settled after ${end.toFixed(2)} s: its RMS still moves by up to ${found.movedDb.toFixed(2)} dB from the level its last part holds (±${found.bandDb.toFixed(2)} dB) until ${((windows[Math.min(found.settledIndex, windows.length - 1)]!.frame - effectiveFrame) / sampleRate).toFixed(2)} s; lengthen the step's holdSeconds (or raise settleSeconds) so at least 30% of the hold is settled`,
+  );
 }
 
 export interface SettledMeasurement {
@@ -73,7 +94,7 @@ export async function measureSettled(
     await page.waitForFrame(until);
     const trace = new MeterTrace(await page.readTrace());
     const windows = trace.windowsIn(from, until);
-    if (!options.expectedInput) return { trace, levels: trace.levelsOf(windows), dropouts: [] };
+    if (!options.expectedInput) return { trace, levels: trace.levelsOf(settledPart(windows, options.detectSettleDb, step.effectiveFrame, status.sampleRate, W)), dropouts: [] };
     const guard = options.expectedInput;
     // A dropout is a transient like a parameter change: the DSP's memory (filters, ramps) carries
     // it on after the dropped window, for as long as it takes to settle. Windows that soon after a
@@ -83,7 +104,7 @@ export async function measureSettled(
     const recovering = (frame: number) => dropouts.some((d) => d.frame <= frame && frame < d.frame + W + settleFrames);
     const clean = windows.filter((w) => !recovering(w.frame));
     if (clean.length >= spanWindows) {
-      const used = clean.slice(0, spanWindows);
+      const used = settledPart(clean.slice(0, spanWindows), options.detectSettleDb, step.effectiveFrame, status.sampleRate, W);
       const last = used.at(-1)!.frame;
       const skipped = dropouts.filter((d) => d.frame >= from && d.frame < last);
       page.onCaptureDropouts(skipped.length);

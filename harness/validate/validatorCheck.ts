@@ -13,9 +13,9 @@ export interface ValidateOptions {
   /** Sample peak allowed at default parameters and through single parameter jumps. Default 4.0 (+12 dBFS). */
   headroom: number;
   /**
-   * Sample peak allowed during automation fuzz, or null for the derived bound: the blow-up level
-   * (+120 dBFS). Changes every 1 to 64 frames make correct state-variable filters ring far beyond
-   * the headroom (the reference reaches +45 dBFS), so the fuzz's bound is declared separately.
+   * Sample peak allowed during automation fuzz, or null for the fuzz's own bound (+80 dBFS,
+   * automationFuzzCheck.ts). Changes every 1 to 64 frames make correct state-variable filters ring
+   * far beyond the headroom (the reference reaches +45 dBFS), so the fuzz's bound is its own.
    */
   fuzzHeadroom: number | null;
   /** Seconds of silence in which the output must fall below -120 dBFS. Default 1. */

@@ -1,10 +1,14 @@
 /**
  * Where a step's output stops moving, found from its meter windows rather than assumed: a fixed
  * settle time measured a filter's ringing at some steps (the peak then depended on the sine's phase
- * at the change). The output RMS of each channel is smoothed over two windows; the settled level
- * is the median of the span's second half, its spread the robust deviation of the point-to-point
- * differences there (jitter, not drift); the output has settled from the first point after which
- * it stays within max(tolerance, 4 × spread) of that level.
+ * at the change). The output RMS of each channel is smoothed over two windows. The last 30% of the
+ * span is the reference: the range its level keeps, widened by the tolerance and by half that range.
+ * A transient is a run of points outside that range from the change on, shrinking as it goes: when
+ * it ends before the reference, the span starts after it. When it runs on into the reference, the
+ * output may not have settled, or may be a slow modulation (a tremolo's level swings through a
+ * range wider than the reference saw): nothing is cut, and the step is reported as possibly not
+ * settled, which a failure then says. Points outside the range that do not form such a run (noise,
+ * a faster modulation) are no transient.
  */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
 import type { MeterWindow } from '../../contracts/meters/meterWindow.ts';
@@ -12,46 +16,51 @@ import type { MeterWindow } from '../../contracts/meters/meterWindow.ts';
 /** Windows averaged per smoothed point (in power). */
 const SMOOTH_WINDOWS = 2;
 const FLOOR_DB = -140;
+/** The share of the span at its end that shows the settled level and its range. */
+export const REFERENCE_SHARE = 0.3;
 
 export interface SettleFinding {
-  /** Index into the given windows of the first settled one (0: settled from the start). */
+  /** Index into the given windows of the first settled one (0: no transient found). */
   settledIndex: number;
-  /** How far the unsettled part strayed from the settled level, dB (0 when settled from the start). */
+  /** False when a shrinking run outside the settled range went on into the reference part. */
+  settled: boolean;
+  /** The window index the run reached (its end), when not settled. */
+  movingUntilIndex: number;
+  /** How far the transient strayed outside the settled range, dB. */
   movedDb: number;
-  /** The band the settled part stays within, dB. */
+  /** Half-width of the settled range, dB. */
   bandDb: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.floor(s.length / 2)]! : 0;
-};
 
 /** Finds where the output of `windows` (consecutive, after a change) settles; `toleranceDb` is the scenario's level tolerance. */
 export function findSettled(windows: readonly MeterWindow[], toleranceDb: number): SettleFinding {
   const points = Math.floor(windows.length / SMOOTH_WINDOWS);
-  if (points < 4) return { settledIndex: 0, movedDb: 0, bandDb: toleranceDb };
-  const channels = ([0, 1] as const).map((ch) => {
+  const referenceFrom = Math.floor(points * (1 - REFERENCE_SHARE));
+  const none = { settledIndex: 0, settled: true, movingUntilIndex: 0, movedDb: 0, bandDb: toleranceDb };
+  if (points < 4 || referenceFrom < 1) return none;
+  let runEnd = 0; // points [0, runEnd) are the transient, on the channel where it lasts longest
+  let movedDb = 0;
+  let bandDb = toleranceDb;
+  for (const ch of [0, 1] as const) {
     const db = Array.from({ length: points }, (_, p) => {
       let power = 0;
       for (let k = 0; k < SMOOTH_WINDOWS; k++) power += windows[p * SMOOTH_WINDOWS + k]!.outputRms[ch] ** 2;
       return Math.max(FLOOR_DB, linearToDb(Math.sqrt(power / SMOOTH_WINDOWS)));
     });
-    const tail = db.slice(Math.floor(points / 2));
-    const level = median(tail);
-    // The spread from point-to-point differences: jitter shows in them, a steady drift does not
-    // (a ramp still under way at the end must not widen the band that judges it).
-    const diffs = tail.slice(1).map((x, i) => x - tail[i]!);
-    const typical = median(diffs);
-    const spread = (1.4826 * median(diffs.map((d) => Math.abs(d - typical)))) / Math.SQRT2;
-    const band = Math.max(toleranceDb, 4 * spread);
-    let lastOut = -1;
-    db.forEach((x, p) => {
-      if (Math.abs(x - level) > band) lastOut = p;
-    });
-    return { db, level, band, settledPoint: lastOut + 1 };
-  });
-  const settledPoint = Math.max(...channels.map((c) => c.settledPoint));
-  const movedDb = Math.max(0, ...channels.flatMap((c) => c.db.slice(0, settledPoint).map((x) => Math.abs(x - c.level))));
-  return { settledIndex: settledPoint * SMOOTH_WINDOWS, movedDb, bandDb: Math.max(...channels.map((c) => c.band)) };
+    const reference = db.slice(referenceFrom);
+    const low = Math.min(...reference);
+    const high = Math.max(...reference);
+    const margin = Math.max(toleranceDb, (high - low) / 2);
+    bandDb = Math.max(bandDb, (high - low) / 2 + margin);
+    const excess = db.map((x) => Math.max(0, low - margin - x, x - high - margin));
+    // A run from the change on, shrinking (within the tolerance), then nothing outside after it.
+    let end = 0;
+    while (end < points && excess[end]! > 0 && (end === 0 || excess[end]! <= excess[end - 1]! + toleranceDb)) end++;
+    if (end === 0 || excess.slice(end).some((e) => e > 0)) continue;
+    runEnd = Math.max(runEnd, end);
+    movedDb = Math.max(movedDb, excess[0]!);
+  }
+  if (runEnd === 0) return { ...none, bandDb };
+  if (runEnd >= referenceFrom) return { settledIndex: 0, settled: false, movingUntilIndex: runEnd * SMOOTH_WINDOWS, movedDb, bandDb };
+  return { settledIndex: runEnd * SMOOTH_WINDOWS, settled: true, movingUntilIndex: 0, movedDb, bandDb };
 }

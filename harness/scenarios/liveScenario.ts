@@ -18,6 +18,21 @@ export interface LiveRun {
   eventFrames: number[];
   dropouts: number;
   latencyMs: number[];
+  /** Per step number (1-based): why its output may not have settled (settleDetection.ts). */
+  unsettled: Record<number, string>;
+}
+
+/**
+ * Leads each problem of a step whose output may not have settled with that, so a failure there
+ * reads "not settled after 0.40 s? …; measured anyway: output L rms: golden …", not as a plain
+ * level mismatch.
+ */
+export function annotateUnsettled(problems: readonly string[], unsettled: Readonly<Record<number, string>>): string[] {
+  return problems.map((p) => {
+    const match = /\] step (\d+) \([^)]*\)/.exec(p);
+    const note = match ? unsettled[Number(match[1])] : undefined;
+    return note ? `${p.slice(0, match!.index + match![0].length)} ${note}; measured anyway:${p.slice(match!.index + match![0].length)}` : p;
+  });
 }
 
 /** Trace points for plots: every hop of this many windows. */
@@ -29,6 +44,7 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
   const eventFrames: number[] = [];
   const latencyMs: number[] = [];
   let dropouts = 0;
+  const unsettled: Record<number, string> = {};
   let trace: MeterTrace | null = null;
   for (const [index, step] of scenario.steps.entries()) {
     const where = `step ${index + 1}`;
@@ -46,6 +62,7 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
     );
     trace = measured.trace;
     dropouts += measured.dropouts.length;
+    if (measured.unsettled) unsettled[index + 1] = measured.unsettled.note;
     const origin = eventFrames[0]!;
     steps.push({
       set: step.set,
@@ -70,6 +87,7 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
     eventFrames,
     dropouts,
     latencyMs,
+    unsettled,
   };
 }
 

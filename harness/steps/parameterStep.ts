@@ -3,7 +3,7 @@
  * audio clock, then measure the settled levels after the ramp.
  */
 import type { ProbeMeterWindow, ProbeParamEvent } from '../../contracts/probe/probeApi.ts';
-import { findSettled } from '../analysis/settleDetection.ts';
+import { findSettled, REFERENCE_SHARE } from '../analysis/settleDetection.ts';
 import { splitCaptureDropouts, splitMedianDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
@@ -38,24 +38,34 @@ export interface SettleOptions {
   detectSettleDb?: number;
 }
 
-/** The output was still moving when the step's span ran out. */
-export class NotSettledError extends Error {}
+/** The output may still have been moving when the step's span ran out: said with a failure of the step. */
+export interface Unsettled {
+  /** "not settled after 0.40 s: its RMS still moved until 0.35 s, by up to 2.31 dB …" */
+  note: string;
+}
 
-/** Measures from where the output settled within `windows` (consecutive after `from`), or throws NotSettledError when too little of them is settled. */
-export function settledPart(windows: ProbeMeterWindow[], toleranceDb: number | undefined, effectiveFrame: number, sampleRate: number, windowFrames: number): ProbeMeterWindow[] {
-  if (toleranceDb === undefined || windows.length === 0) return windows;
+/**
+ * The part of `windows` (consecutive after the settle time) measured: from where a transient ended
+ * (settleDetection.ts), or all of them, with a note when the output may not have settled.
+ */
+export function settledPart(windows: ProbeMeterWindow[], toleranceDb: number | undefined, effectiveFrame: number, sampleRate: number, windowFrames: number): { windows: ProbeMeterWindow[]; unsettled: Unsettled | null } {
+  if (toleranceDb === undefined || windows.length === 0) return { windows, unsettled: null };
   const found = findSettled(windows, toleranceDb);
-  const used = windows.slice(found.settledIndex);
-  if (used.length >= Math.max(2, Math.ceil(0.3 * windows.length))) return used;
-  const end = (windows.at(-1)!.frame + windowFrames - effectiveFrame) / sampleRate;
-  throw new NotSettledError(
-    `the output has not settled after ${end.toFixed(2)} s: its RMS still moves by up to ${found.movedDb.toFixed(2)} dB from the level its last part holds (±${found.bandDb.toFixed(2)} dB) until ${((windows[Math.min(found.settledIndex, windows.length - 1)]!.frame - effectiveFrame) / sampleRate).toFixed(2)} s; lengthen the step's holdSeconds (or raise settleSeconds) so at least 30% of the hold is settled`,
-  );
+  if (found.settled) return { windows: windows.slice(found.settledIndex), unsettled: null };
+  const at = (index: number) => ((windows[Math.min(index, windows.length - 1)]!.frame + windowFrames - effectiveFrame) / sampleRate).toFixed(2);
+  return {
+    windows,
+    unsettled: {
+      note: `not settled after ${at(windows.length - 1)} s? its RMS still moved until ${at(found.movingUntilIndex - 1)} s, by up to ${found.movedDb.toFixed(2)} dB outside the range its last ${Math.round(REFERENCE_SHARE * 100)}% keeps (±${found.bandDb.toFixed(2)} dB): a level measured over it depends on when the step started; lengthen the step's holdSeconds (or raise settleSeconds)`,
+    },
+  };
 }
 
 export interface SettledMeasurement {
   trace: MeterTrace;
   levels: LevelReport;
+  /** Set when the output may still have been moving at the end of the span. */
+  unsettled: Unsettled | null;
   /** Windows skipped because the captured input deviated from `expectedInput`. */
   dropouts: CaptureDropout[];
 }
@@ -94,7 +104,10 @@ export async function measureSettled(
     await page.waitForFrame(until);
     const trace = new MeterTrace(await page.readTrace());
     const windows = trace.windowsIn(from, until);
-    if (!options.expectedInput) return { trace, levels: trace.levelsOf(settledPart(windows, options.detectSettleDb, step.effectiveFrame, status.sampleRate, W)), dropouts: [] };
+    if (!options.expectedInput) {
+      const part = settledPart(windows, options.detectSettleDb, step.effectiveFrame, status.sampleRate, W);
+      return { trace, levels: trace.levelsOf(part.windows), dropouts: [], unsettled: part.unsettled };
+    }
     const guard = options.expectedInput;
     // A dropout is a transient like a parameter change: the DSP's memory (filters, ramps) carries
     // it on after the dropped window, for as long as it takes to settle. Windows that soon after a
@@ -104,11 +117,11 @@ export async function measureSettled(
     const recovering = (frame: number) => dropouts.some((d) => d.frame <= frame && frame < d.frame + W + settleFrames);
     const clean = windows.filter((w) => !recovering(w.frame));
     if (clean.length >= spanWindows) {
-      const used = settledPart(clean.slice(0, spanWindows), options.detectSettleDb, step.effectiveFrame, status.sampleRate, W);
-      const last = used.at(-1)!.frame;
+      const part = settledPart(clean.slice(0, spanWindows), options.detectSettleDb, step.effectiveFrame, status.sampleRate, W);
+      const last = part.windows.at(-1)!.frame;
       const skipped = dropouts.filter((d) => d.frame >= from && d.frame < last);
       page.onCaptureDropouts(skipped.length);
-      return { trace, levels: trace.levelsOf(used), dropouts: skipped };
+      return { trace, levels: trace.levelsOf(part.windows), dropouts: skipped, unsettled: part.unsettled };
     }
     if (until >= limit) {
       page.onCaptureDropouts(dropouts.length);

@@ -12,7 +12,7 @@ import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
 import { checkLiveGolden, checkOfflineGolden, type GoldenChange } from '../goldens/scenarioGoldens.ts';
 import type { UpdateMode } from '../goldens/recordMode.ts';
 import { INCONCLUSIVE } from '../verdict/verdict.ts';
-import { runLiveScenario } from '../scenarios/liveScenario.ts';
+import { annotateUnsettled, runLiveScenario } from '../scenarios/liveScenario.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { renderScenarioOffline } from '../scenarios/offlineScenario.ts';
@@ -52,8 +52,8 @@ export function defineScenarioSuite(config: HarnessConfig): void {
             test.skip(true, 'inconclusive: the machine starved the audio while recording');
           }
           const checked = await checkLiveGolden(harnessConfig.goldensDir, live.golden, scenario.tolerances.levelDb, mode, testInfo);
-          problems.push(...stepExpectationProblems(scenario, live.golden.steps, dspPath));
-          problems.push(...checked.problems);
+          problems.push(...annotateUnsettled([...stepExpectationProblems(scenario, live.golden.steps, dspPath), ...checked.problems], live.unsettled));
+          for (const [step, note] of Object.entries(live.unsettled)) testInfo.annotations.push({ type: 'unsettled', description: `step ${step}: ${note}` });
           changes.push(...checked.changes);
           written.push(...checked.written);
           unchanged += checked.unchanged;

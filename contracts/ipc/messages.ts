@@ -129,28 +129,36 @@ export interface Notifications {
 
 export type NotificationName = keyof Notifications;
 
-export const METHOD_NAMES: readonly MethodName[] = [
-  'getParameter',
-  'setParameter',
-  'getAllParameters',
-  'getMeterFrame',
-  'getOscilloscopeFrame',
-  'submitOscilloscopeFrame',
-  'getAudioStatus',
-  'getInputSource',
-  'setInputSource',
-  'requestResize',
-  'ping',
-  'registerAudio',
-];
+/**
+ * Every method and notification, kept by the compiler: a key missing here (or one that is not in
+ * Methods / Notifications) is a type error, so a new method cannot be forgotten (the server would
+ * answer it -32601 at run time).
+ */
+const METHODS = {
+  getParameter: true,
+  setParameter: true,
+  getAllParameters: true,
+  getMeterFrame: true,
+  getOscilloscopeFrame: true,
+  submitOscilloscopeFrame: true,
+  getAudioStatus: true,
+  getInputSource: true,
+  setInputSource: true,
+  requestResize: true,
+  ping: true,
+  registerAudio: true,
+} as const satisfies Record<MethodName, true>;
 
-export const NOTIFICATION_NAMES: readonly NotificationName[] = [
-  'parameterChanged',
-  'meterUpdate',
-  'audioStatusChanged',
-  'parametersChanged',
-  'inputSourceChanged',
-];
+const NOTIFICATIONS = {
+  parameterChanged: true,
+  meterUpdate: true,
+  audioStatusChanged: true,
+  parametersChanged: true,
+  inputSourceChanged: true,
+} as const satisfies Record<NotificationName, true>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];
+export const NOTIFICATION_NAMES = Object.keys(NOTIFICATIONS) as readonly NotificationName[];
 
 export function isMethodName(name: string): name is MethodName {
   return (METHOD_NAMES as readonly string[]).includes(name);

@@ -6,7 +6,8 @@
  *   wavecraft-harness test [playwright args]
  *   wavecraft-harness record [playwright args]      (--update-snapshots=changed unless given)
  *   wavecraft-harness nightly --wasm build.wasm [playwright args]
- *   wavecraft-harness devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
+ *   wavecraft-harness devmode [--port 9000] [--page-port 5173] [--allow-origin URL]... [--ui URL [--input F.wav]] [--synthetic-meters]
+ *   wavecraft-harness selfcheck [--faults id,id] [playwright args]
  *   wavecraft-harness validate --wasm build.wasm [--strictness 1..10] [--seed N] [...]
  *
  * Every command but init takes --config path/to/wavecraft.config.json (default: the nearest one
@@ -20,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/projectConfig.ts';
 import { runNightly } from '../nightly/runNightly.ts';
 import { ScenarioError } from '../scenarios/loadScenarios.ts';
+import { ensureChromium } from '../setup/ensureChromium.ts';
 import { runDevmode } from './devmodeCommand.ts';
 import { runValidate } from './validateCommand.ts';
 import { initProject } from './initCommand.ts';
@@ -29,18 +31,20 @@ import { UsageError } from './usageError.ts';
 const USAGE = `usage: wavecraft-harness <command> [options]
 
   init --wasm build.wasm [--dir .] [--build "cmd"] [--force]
-        scaffold wavecraft.config.json, scenarios/ (one per parameter), goldens/, fixtures/
+        scaffold wavecraft.config.json, scenarios/ (one per parameter, every step rendered first and moving the output), goldens/, fixtures/
   test [playwright args]         run the suite against the goldens
   record [playwright args]       record goldens (--update-snapshots=changed unless given)
   nightly --wasm build.wasm [--strictness 5] [playwright args]
         validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html;
         exit 0 passed, 1 failed, 2 invalid module, 3 inconclusive (no failure; the machine starved some audio)
-  devmode [--port 9000] [--page-port 5173] [--allow-origin URL]...
-        serve your build on the reference dev server and page, for your own browser
+  devmode [--port 9000] [--page-port 5173] [--allow-origin URL]... [--ui URL [--input F.wav]] [--synthetic-meters]
+        serve your build on the reference dev server and page, for your own browser; with --ui, your UI's
+        origin is allowed and the audio page runs headless here as the audio client (one command, one tab)
   selfcheck [--faults id,id] [playwright args]
         run the suite once clean and once per injected fault; print which faults it catches (kill table)
   validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
-           [--only id,id] [--headroom 4] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]
+           [--only id,id] [--skip id,id] [--headroom 4] [--fuzz-headroom N] [--tail-seconds 1] [--generator]
+           [--max-cpu-share 0.5] [--no-browser]
         check the build against the ABI and the DSP rules (no goldens needed); exit 1 on a failed check
 
   --config FILE   the project's wavecraft.config.json (default: the nearest from here up)
@@ -100,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
       const given = takeOption(args, 'strictness');
       const strictness = given === undefined ? undefined : Number(given);
       if (strictness !== undefined && (!Number.isInteger(strictness) || strictness < 1 || strictness > 10)) throw new UsageError('nightly: --strictness must be an integer from 1 to 10');
-      return runNightly({ project, wasm, log, ...(strictness !== undefined ? { strictness } : {}), runSuite: (env, extra = []) => runPlaywright(project.file, [...args, ...extra], env) });
+      return runNightly({ project, wasm, log, services: { chromium: () => ensureChromium(() => undefined) }, ...(strictness !== undefined ? { strictness } : {}), runSuite: (env, extra = []) => runPlaywright(project.file, [...args, ...extra], env) });
     }
     case 'validate':
       return runValidate(args, log);

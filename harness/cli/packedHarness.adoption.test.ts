@@ -69,7 +69,7 @@ describe('the packed harness in a fresh plugin project', () => {
     const nightly = harness('nightly', '--wasm', 'dsp/plugin-regress.wasm');
     expect(nightly.status, nightly.output).toBe(1);
     // On a busy machine one of the 2 may come out inconclusive (named, never passed): the other fails, naming its Δ.
-    expect(nightly.output).toMatch(/[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1\)/);
+    expect(nightly.output).toMatch(/[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1; measured from \d\.\d\d s after the change, where the output had settled\)/);
     const [, failed, inconclusive] = /nightly: failed \(0 passed, (\d) failed, (\d) inconclusive\); history .*my-plugin\/reports\/history\.jsonl/.exec(nightly.output) ?? [];
     expect(Number(failed)).toBeGreaterThanOrEqual(1);
     expect(Number(failed) + Number(inconclusive)).toBe(2);

@@ -3,13 +3,14 @@
  *  [--only id,id] [--skip id,id] [--headroom 4] [--fuzz-headroom N] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
  * the validator. Exit status 1 when any check fails at the chosen strictness, 2 for bad arguments.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECK_IDS } from '../validate/checkCatalog.ts';
-import { validateWasmFile, type ValidationReport } from '../validate/runValidation.ts';
-import { formatConsoleReport, formatHtmlReport, formatJunitReport } from '../validate/validationReport.ts';
+import { validateWasmFile } from '../validate/runValidation.ts';
+import { formatConsoleReport } from '../validate/validationReport.ts';
+import { writeValidationOutputs } from '../validate/writeValidationOutputs.ts';
 import { DEFAULT_VALIDATE_OPTIONS, type ValidateOptions } from '../validate/validatorCheck.ts';
+import { ensureChromium } from '../setup/ensureChromium.ts';
 import { UsageError } from './usageError.ts';
 
 function number(name: string, text: string | undefined, min: number, max: number, integer = false): number | undefined {
@@ -64,19 +65,10 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
   return { wasm: resolve(values.wasm), options, outputs: { ...(values.junit ? { junit: values.junit } : {}), ...(values.json ? { json: values.json } : {}), ...(values.html ? { html: values.html } : {}) } };
 }
 
-export async function writeValidationOutputs(report: ValidationReport, outputs: { junit?: string; json?: string; html?: string }): Promise<void> {
-  const write = (file: string, text: string) => {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, text);
-  };
-  if (outputs.json) write(outputs.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (outputs.junit) write(outputs.junit, formatJunitReport(report));
-  if (outputs.html) write(outputs.html, await formatHtmlReport(report));
-}
-
 export async function runValidate(args: string[], log: (line: string) => void): Promise<number> {
   const { wasm, options, outputs } = parseValidateArgs(args);
-  const report = await validateWasmFile(wasm, options);
+  // The CLI's Chromium may be installed by set-up (apt) on a fresh machine; the library's must be there.
+  const report = await validateWasmFile(wasm, options, { chromium: () => ensureChromium(() => undefined) });
   log(formatConsoleReport(report));
   await writeValidationOutputs(report, outputs);
   return report.passed ? 0 : 1;

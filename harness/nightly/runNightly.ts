@@ -22,7 +22,8 @@ import { appendHistory, readHistory, type HistoryEntry } from './history.ts';
 import { measureDspNsPerFrame } from './measureDspCost.ts';
 import { testListLines } from './testList.ts';
 import { renderTrendPage } from './trendPage.ts';
-import { writeValidationOutputs } from '../cli/validateCommand.ts';
+import { writeValidationOutputs } from '../validate/writeValidationOutputs.ts';
+import type { ValidationServices } from '../validate/runValidation.ts';
 import { validateWasmFile } from '../validate/runValidation.ts';
 import { formatConsoleReport } from '../validate/validationReport.ts';
 
@@ -34,9 +35,11 @@ export interface NightlyOptions {
   /** Runs the suite (Playwright) with these extra environment variables and arguments; returns its exit status. */
   runSuite: (env: NodeJS.ProcessEnv, extraArgs?: string[]) => Promise<number>;
   log: (line: string) => void;
+  /** What the validator's checks need (the CLI passes a Chromium set-up may install). */
+  services?: ValidationServices;
 }
 
-export async function runNightly({ project, wasm, runSuite, log, strictness }: NightlyOptions): Promise<number> {
+export async function runNightly({ project, wasm, runSuite, log, strictness, services }: NightlyOptions): Promise<number> {
   const wasmPath = resolve(wasm);
   const history = join(project.reportsDir, 'history.jsonl');
   const trend = join(project.reportsDir, 'trend.html');
@@ -66,7 +69,7 @@ export async function runNightly({ project, wasm, runSuite, log, strictness }: N
   }
 
   // The validator first: it needs no goldens and names the rule a build breaks.
-  const validation = await validateWasmFile(wasmPath, { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 });
+  const validation = await validateWasmFile(wasmPath, { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 }, services);
   log(formatConsoleReport(validation));
   await writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
   base.validation = { strictness: validation.strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };

@@ -1,9 +1,11 @@
 /**
  * Runs the validator on a DSP: the ABI checks (WASM), then every check at the chosen strictness,
  * each with its own seeded generator, timed and reported with a replay command.
- * Real-time safety runs last, so it sees the memory growth of every call the others made.
+ * Each check declares when it runs (sample-rates first, real-time safety last: it sees the memory
+ * growth of every call the others made); Chromium reaches the browser leg through its context.
  */
 import { readFile } from 'node:fs/promises';
+import { requireChromium } from '../browser/findChromium.ts';
 import { validateParameterDefinitions } from '../../contracts/ipc/validator.ts';
 import { checkWasmDsp } from '../../contracts/wasm/checkWasmDsp.ts';
 import { WasmDspError } from '../../contracts/wasm/wasmDspError.ts';
@@ -43,13 +45,20 @@ export function replayCommand(module: string, options: ValidateOptions, id: stri
   return `wavecraft-harness validate ${target} --strictness ${options.strictness} --seed ${options.seed} --only ${id}`;
 }
 
-async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[], gates: GeneratorGate[]): Promise<CheckOutcome> {
-  if (options.only && !options.only.includes(check.id)) return { status: 'skip', summary: 'not selected (--only)' };
-  if (options.skip?.includes(check.id) && check.id !== 'sample-rates') return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
+/** What the runner hands the checks that need it. The CLI passes a Chromium that set-up may install; by default one must be there. */
+export interface ValidationServices {
+  chromium: () => Promise<string>;
+}
+
+const DEFAULT_SERVICES: ValidationServices = { chromium: async () => requireChromium().path };
+
+async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[], gates: GeneratorGate[], services: ValidationServices): Promise<CheckOutcome> {
+  if (options.only && !options.only.includes(check.id) && !check.required) return { status: 'skip', summary: 'not selected (--only)' };
+  if (options.skip?.includes(check.id) && !check.required) return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
   if (options.strictness < check.minStrictness) return { status: 'skip', summary: `runs from strictness ${check.minStrictness}` };
-  if (check.id !== 'sample-rates' && rates.length === 0) return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
+  if (check.runs !== 'first' && rates.length === 0) return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
   try {
-    return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates, gates });
+    return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates, gates, chromium: services.chromium });
   } catch (error) {
     if (error instanceof DspTrap) return { status: 'fail', summary: `${error.message} (at ${subject.where})`, worst: { what: `${error.call} trapped`, input: subject.where } };
     throw error;
@@ -57,19 +66,19 @@ async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: V
 }
 
 /** Validates a DSP that is already known to load (a WASM module past its ABI checks, or a JS backend). */
-export async function validateSubject(subject: DspUnderTest, partial: Partial<ValidateOptions> = {}, abi?: CheckResult): Promise<ValidationReport> {
+export async function validateSubject(subject: DspUnderTest, partial: Partial<ValidateOptions> = {}, abi?: CheckResult, services: ValidationServices = DEFAULT_SERVICES): Promise<ValidationReport> {
   const options = { ...DEFAULT_VALIDATE_OPTIONS, ...partial };
   const started = Date.now();
   const rates: number[] = [];
   const results = new Map<string, CheckResult>();
-  const ordered = [...CHECKS.filter((c) => c.id !== 'realtime-safety'), ...CHECKS.filter((c) => c.id === 'realtime-safety')];
-  // sample-rates must run (for the rates) even when --only names other checks.
-  const withRates = { ...options, only: options.only ? [...options.only, 'sample-rates'] : null };
+  // Each check says when it runs: the one that provides the rates first, the one that watches every call last.
+  const phase = (c: ValidatorCheck) => (c.runs === 'first' ? 0 : c.runs === 'last' ? 2 : 1);
+  const ordered = [...CHECKS].sort((a, b) => phase(a) - phase(b));
   const gates: GeneratorGate[] = [];
   for (const check of ordered) {
     const t0 = Date.now();
-    const outcome = await runCheck(check, subject, check.id === 'sample-rates' ? withRates : options, rates, gates);
-    if (check.id === 'sample-rates' && rates.length > 0) {
+    const outcome = await runCheck(check, subject, options, rates, gates, services);
+    if (check.runs === 'first' && rates.length > 0 && gates.length === 0) {
       try {
         gates.push(...findGeneratorGates(subject, rates.includes(48000) ? 48000 : rates[0]!));
       } catch (error) {
@@ -92,7 +101,7 @@ export async function validateSubject(subject: DspUnderTest, partial: Partial<Va
 }
 
 /** Validates a WASM module file: ABI first; when that fails, every other check is skipped. */
-export async function validateWasmFile(path: string, partial: Partial<ValidateOptions> = {}): Promise<ValidationReport> {
+export async function validateWasmFile(path: string, partial: Partial<ValidateOptions> = {}, services: ValidationServices = DEFAULT_SERVICES): Promise<ValidationReport> {
   const options = { ...DEFAULT_VALIDATE_OPTIONS, ...partial };
   const t0 = Date.now();
   const abiBase = { id: ABI_CHECK.id, title: ABI_CHECK.title, explanation: ABI_CHECK.explanation, minStrictness: ABI_CHECK.minStrictness, replay: replayCommand(path, options, 'abi') };
@@ -112,6 +121,6 @@ export async function validateWasmFile(path: string, partial: Partial<ValidateOp
     return { module: path, kind: 'wasm', strictness: options.strictness, seed: options.seed, startedAt: new Date(t0).toISOString(), durationMs: Date.now() - t0, passed: false, checks: [abi, ...skipped] };
   }
   const abi: CheckResult = { ...abiBase, status: 'pass', summary: `ABI v1; ${definitions.length} parameters: ${definitions.map((d) => d.id).join(', ')}`, durationMs: Date.now() - t0 };
-  const report = await validateSubject(wasmSubject(path, bytes, definitions), options, abi);
+  const report = await validateSubject(wasmSubject(path, bytes, definitions), options, abi, services);
   return { ...report, startedAt: new Date(t0).toISOString(), durationMs: Date.now() - t0 };
 }

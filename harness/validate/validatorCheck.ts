@@ -1,4 +1,5 @@
 /** The shape of a validator check, what it is given, and what it reports. */
+import type { CheckId } from './checkIds.ts';
 import type { DspUnderTest } from './dspUnderTest.ts';
 import type { GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
@@ -47,6 +48,8 @@ export const DEFAULT_VALIDATE_OPTIONS: ValidateOptions = {
 
 export interface CheckContext {
   subject: DspUnderTest;
+  /** A Chromium executable (found, or installed by set-up), for a check that `needs` it. */
+  chromium: () => Promise<string>;
   options: ValidateOptions;
   /** This check's own seeded generator. */
   random: Random;
@@ -84,12 +87,19 @@ export interface CheckOutcome {
   problems?: ProblemCount[];
 }
 
-export interface ValidatorCheck {
-  id: string;
+export interface ValidatorCheck<Id extends CheckId = CheckId> {
+  id: Id;
   title: string;
   /** One line: what it checks and why. */
   explanation: string;
   minStrictness: number;
+  /**
+   * When it runs, whatever its place in the report: `first` (it provides the sample rates the others
+   * run at), `last` (it watches every call the others made), or with the rest (default).
+   */
+  runs?: 'first' | 'last';
+  /** It runs even when --only or --skip leave it out (the others need what it provides). */
+  required?: boolean;
   run(context: CheckContext): CheckOutcome | Promise<CheckOutcome>;
 }
 

@@ -21,7 +21,7 @@ const SECONDS = 10;
  */
 export const FUZZ_DERIVED_BOUND = 1e4;
 
-export const automationFuzzCheck: ValidatorCheck = {
+export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
   id: 'automation-fuzz',
   title: 'Automation fuzz',
   explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at -6 dBFS at each rate: no NaN, Inf or subnormal output and nothing beyond +80 dBFS (or --fuzz-headroom when declared: changes this fast make correct filters ring well past the headroom, to +60 dBFS; beyond +120 dBFS is a blow-up), and within the tail after it (generators switched off) the output is below -120 dBFS or still falling (its last ${WINDOW_SECONDS} s at least ${DECAY_DB} dB below the ${WINDOW_SECONDS} s before)`,

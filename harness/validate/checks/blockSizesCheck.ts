@@ -8,7 +8,7 @@ const FIXED_SIZES = [1, 2, 16, 32, 64, 128, 441, 480, 512, 1024];
 /** -120 dBFS: a DSP that works sample by sample gives identical output; anything above this is a dependence on the block size. */
 const TOLERANCE = 1e-6;
 
-export const blockSizesCheck: ValidatorCheck = {
+export const blockSizesCheck: ValidatorCheck<'block-sizes'> = {
   id: 'block-sizes',
   title: 'Block sizes',
   explanation: `the same input rendered in blocks of ${FIXED_SIZES.join(', ')}, max_frames and a seeded random sequence matches the 128-frame render within -120 dBFS (a DSP that assumes a 128-frame quantum fails)`,

@@ -6,7 +6,6 @@
  */
 import { chromium } from '@playwright/test';
 import { startReferenceStack } from '../../../devmode/index.ts';
-import { ensureChromium } from '../../setup/ensureChromium.ts';
 import { launchArgs } from '../../browser/launchArgs.ts';
 import { float32ToBase64 } from '../../io/float32Base64.ts';
 import { renderOffline } from '../../offline/offlineRenderer.ts';
@@ -17,17 +16,17 @@ import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.
 
 const QUANTUM = 128;
 
-export const browserLegCheck: ValidatorCheck = {
+export const browserLegCheck: ValidatorCheck<'browser'> = {
   id: 'browser',
   title: 'Browser leg',
   explanation: "1 s of noise through the module in the dev-mode page's AudioWorklet (OfflineAudioContext, headless Chromium) at 44.1 and 48 kHz, with 8 parameter changes on render quanta, equals the Node render sample for sample",
   minStrictness: 3,
-  async run({ subject, options, random, rates }) {
+  async run({ subject, options, random, rates, chromium: findChromium }) {
     if (!options.browser) return { status: 'skip', summary: 'turned off (--no-browser)' };
     if (subject.kind !== 'wasm' || !subject.name.endsWith('.wasm')) return { status: 'skip', summary: 'runs a WASM module file only' };
     let chromiumPath: string;
     try {
-      chromiumPath = await ensureChromium(() => undefined);
+      chromiumPath = await findChromium();
     } catch (error) {
       return { status: 'fail', summary: `cannot run the browser leg: ${(error as Error).message.split('\n')[0]} (pass --no-browser to leave it out)`, worst: { what: 'no Chromium' } };
     }

@@ -14,7 +14,7 @@ export interface CostFigure {
   share: number;
 }
 
-export const costCheck: ValidatorCheck = {
+export const costCheck: ValidatorCheck<'cost'> = {
   id: 'cost',
   title: 'Cost',
   explanation: `ns per stereo frame at each block size (default parameters, noise) as a share of the real-time budget at 48 kHz (${BUDGET_NS.toFixed(0)} ns); from strictness 7 it fails above --max-cpu-share (default 50%) at blocks of ${JUDGED_FROM} frames or more`,

@@ -8,7 +8,7 @@ import { freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
 import { makeSignal, SIGNAL_DESCRIPTIONS, SIGNALS } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
-export const finiteOutputCheck: ValidatorCheck = {
+export const finiteOutputCheck: ValidatorCheck<'finite-output'> = {
   id: 'finite-output',
   title: 'Finite and sane output',
   explanation: `counts NaN, ±Inf, blown-up (beyond +120 dBFS) and subnormal output samples for ${SIGNALS.length} inputs (silence, 1e-30, square, impulse, DC, noise, sweep, a decaying tail) × defaults, each processor's corners and seeded random combinations at every rate, and each parameter at its min and max at 48 kHz and the lowest and highest rates; at defaults also samples beyond the headroom; the worst kind first`,

@@ -18,7 +18,7 @@ function interleaved(a: DspInstance, b: DspInstance, inputA: Stereo, inputB: Ste
   return [outA, outB];
 }
 
-export const instancesCheck: ValidatorCheck = {
+export const instancesCheck: ValidatorCheck<'instances'> = {
   id: 'instances',
   title: 'Instances',
   explanation: 'two instances interleaved block by block, on the same input and on different inputs, each give exactly what a lone instance gives (no shared state)',

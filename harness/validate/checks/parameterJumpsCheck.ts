@@ -40,7 +40,7 @@ const rms = (x: Float32Array, from: number, to: number) => {
   return Math.sqrt(s / Math.max(1, to - from));
 };
 
-export const parameterJumpsCheck: ValidatorCheck = {
+export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
   id: 'parameter-jumps',
   title: 'Parameter jumps',
   explanation: `each parameter jumps at once from min to max and back (bool and enum: through every value), on noise and on a ${SINE_HZ} Hz sine at -6 dBFS, ${SEGMENT_SECONDS} s per value, with its processor switched in, at 48 kHz (every rate from strictness 8): no NaN, Inf or subnormal output, nothing beyond the headroom (--headroom, default 4 = +12 dBFS); and after each change the renders at max_frames and at 128-frame blocks differ by at most -60 dBFS or for at most ${BLOCK_DIFFERENCE_SECONDS * 1000} ms`,

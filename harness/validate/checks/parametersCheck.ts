@@ -16,7 +16,7 @@ function inRangeValues(d: ParameterDefinition, random: Random): number[] {
   return [d.min, d.max, d.default, (d.min + d.max) / 2, randomValue(d, random), randomValue(d, random), randomValue(d, random)];
 }
 
-export const parametersCheck: ValidatorCheck = {
+export const parametersCheck: ValidatorCheck<'parameters'> = {
   id: 'parameters',
   title: 'Parameters',
   explanation: 'wc_get_param returns what wc_set_param set for in-range values; out-of-range values are clamped or refused (never stored as something else); NaN and ±Inf are not stored and do not poison the output',

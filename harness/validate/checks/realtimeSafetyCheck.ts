@@ -6,11 +6,12 @@ import type { ValidatorCheck } from '../validatorCheck.ts';
 
 const SIZES = [1, 16, 128, 441, 1024];
 
-export const realtimeSafetyCheck: ValidatorCheck = {
+export const realtimeSafetyCheck: ValidatorCheck<'realtime-safety'> = {
   id: 'realtime-safety',
   title: 'Real-time safety',
   explanation: 'memory.buffer.byteLength must not change in wc_process, wc_set_param or wc_reset after wc_init, across every call of every check plus 2 s of blocks of mixed sizes with all parameters changing each block',
   minStrictness: 1,
+  runs: 'last',
   run({ subject, random, rates }) {
     if (subject.kind !== 'wasm') return { status: 'skip', summary: 'not a WASM module: no linear memory to watch' };
     for (const rate of rates) {

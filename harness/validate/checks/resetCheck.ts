@@ -4,7 +4,7 @@ import { firstDifference, freshInstance, renderBlocks } from '../render.ts';
 import { noise } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
 
-export const resetCheck: ValidatorCheck = {
+export const resetCheck: ValidatorCheck<'reset'> = {
   id: 'reset',
   title: 'Reset',
   explanation: 'a fresh instance renders 0.25 s of noise, wc_reset, then renders it again: the two renders must be identical (reset clears filter memory, ramps and phases; parameters stay)',

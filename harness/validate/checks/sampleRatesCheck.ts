@@ -6,11 +6,13 @@ export const SAMPLE_RATES = [22050, 32000, 44100, 48000, 88200, 96000, 192000];
 /** The rates browsers run an AudioContext at: a DSP must accept these. */
 const REQUIRED_RATES = [44100, 48000];
 
-export const sampleRatesCheck: ValidatorCheck = {
+export const sampleRatesCheck: ValidatorCheck<'sample-rates'> = {
   id: 'sample-rates',
   title: 'Sample rates',
   explanation: `wc_init at ${SAMPLE_RATES.join(', ')} Hz succeeds or refuses with a non-zero status, never traps; 44100 and 48000 (the browsers' rates) are accepted. Later checks run at every accepted rate.`,
   minStrictness: 1,
+  runs: 'first',
+  required: true,
   run(context) {
     const accepted: number[] = [];
     const refused: string[] = [];

@@ -13,7 +13,7 @@ import { describeTail, judgeTail, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../
 import { makeSignal, noise } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
-export const silenceCheck: ValidatorCheck = {
+export const silenceCheck: ValidatorCheck<'silence'> = {
   id: 'silence',
   title: 'Silence and tail',
   explanation: `after 0.25 s of noise, silence in must give output below -120 dBFS once the tail (default 1 s) has passed, or output still dying away (its ${TAIL_WINDOW_SECONDS} s at least ${TAIL_DECAY_DB} dB below the ${TAIL_WINDOW_SECONDS} s before), for defaults, corners and random sets at every rate and one-parameter extremes at 48 kHz and the lowest and highest rates; sets that switch on a generator that is off by default are not judged; a generator (--generator) skips it`,

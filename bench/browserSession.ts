@@ -1,6 +1,6 @@
 /** The reference stack plus a headless Chromium, for the benchmarks that need a browser. */
 import { chromium, type Browser } from '@playwright/test';
-import { startReferenceStack, type ReferenceStack } from '../devmode/server/referenceStack.ts';
+import { startReferenceStack, type ReferenceStack } from '../devmode/index.ts';
 import { requireChromium } from '../harness/browser/findChromium.ts';
 import { launchArgs } from '../harness/browser/launchArgs.ts';
 

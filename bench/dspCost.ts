@@ -3,8 +3,7 @@
  * gain-only and the full chain at block sizes 32, 128 and 1024, next to the plain-JS mock doing
  * the same gain-only work, measured in the same run.
  */
-import { MockDsp } from '../devmode/dsp/mock/mockDsp.ts';
-import { REFERENCE_WASM_PATH } from '../devmode/dsp/reference/referenceDsp.ts';
+import { MockDsp, REFERENCE_WASM_PATH } from '../devmode/index.ts';
 import type { DspBackend } from '../contracts/wasm/dspBackend.ts';
 import { loadWasmDspFile } from '../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../contracts/wasm/wasmDsp.ts';

@@ -5,8 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
-import { loadParameterDefinitions } from '../devmode/dsp/reference/referenceDsp.ts';
-import { DevServer } from '../devmode/server/devServer.ts';
+import { DevServer, loadParameterDefinitions } from '../devmode/index.ts';
 import { stats, type Stats } from './stats.ts';
 
 type Pattern = 'sequential' | 'pipelined' | 'tenConnections';

@@ -13,7 +13,7 @@ import { readHarnessConfig } from '../harness/config/harnessConfig.ts';
 import { resolveInputWav } from '../harness/config/inputFixtures.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
 import { loadScenarios } from '../harness/scenarios/loadScenarios.ts';
-import { startReferenceStack } from '../devmode/server/referenceStack.ts';
+import { startReferenceStack } from '../devmode/index.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface SuiteEfficiencyResult {

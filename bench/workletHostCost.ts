@@ -3,8 +3,7 @@
  * the four signals and the oscilloscope tap (a copy per quantum, a 1024-point frame 20 times a
  * second), each as µs and as a share of the quantum's real-time budget (128 / 48000 s).
  */
-import { MeterWindowAccumulator } from '../devmode/web/src/worklet/meterWindows.ts';
-import { OscilloscopeTap } from '../devmode/web/src/worklet/oscilloscopeTap.ts';
+import { MeterWindowAccumulator, OscilloscopeTap } from '../devmode/index.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface WorkletHostCost {

@@ -16,6 +16,7 @@ import { GoldenError } from './goldenError.ts';
 import { compareLiveGoldens, liveGoldenSchema, type LiveDifference, type LiveGolden } from './liveGolden.ts';
 import { offlineSidecarSchema, type OfflineGoldenSidecar } from './offlineGolden.ts';
 import { RECORD_HELP, shouldWriteGolden, type GoldenState, type UpdateMode } from './recordMode.ts';
+import { magnitudeSpectrum } from '../analysis/magnitudeSpectrum.ts';
 
 /** One row of the record run's change table. */
 export interface GoldenChange {
@@ -161,7 +162,7 @@ export async function checkOfflineGolden(
     if (failed) result.changes.push({ golden: displayPath(wavFile), what: 'output SNR vs golden (dB)', old: '—', new: comparison.snrDb.toFixed(1) });
     else result.unchanged++;
     if (failed && !lengthChanged) {
-      plot = renderChartSvg(offlineDiffChart({ title: `${where}: golden against actual`, golden: golden.channels, actual: actual.channels, sampleRate: sidecar.sampleRate, comparison }));
+      plot = renderChartSvg(offlineDiffChart({ title: `${where}: golden against actual`, golden: golden.channels, actual: actual.channels, sampleRate: sidecar.sampleRate, comparison, spectrum: magnitudeSpectrum }));
     }
     if (failed && !shouldWriteGolden(mode, state)) {
       result.problems.push(

@@ -1,5 +1,5 @@
 /** Generates the standard input fixtures when missing or stale and verifies their SHA-256. */
-import { generateFixtures } from '../../fixtures/generate.ts';
+import { generateFixtures } from '../fixtures/generate.ts';
 
 export async function ensureFixtures(log: (line: string) => void, options: { dir?: string; only?: ReadonlySet<string> } = {}): Promise<void> {
   const problems = await generateFixtures({ ...options, log: (line) => log(`fixtures: ${line}`) });

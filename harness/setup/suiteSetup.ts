@@ -7,7 +7,7 @@
 import { execSync } from 'node:child_process';
 import { basename } from 'node:path';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
-import { FIXTURES } from '../../fixtures/catalog.ts';
+import { FIXTURES } from '../fixtures/catalog.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { assertScenariosFitDsp } from '../scenarios/checkScenarioParameters.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';

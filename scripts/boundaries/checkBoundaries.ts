@@ -1,16 +1,34 @@
 /**
  * The layer check (npm test, through boundaries.test.ts; or `tsx scripts/boundaries/checkBoundaries.ts`):
- * every import of every governed file against IMPORT_RULES. A violation names the file, the line,
- * what it imports and what its layer may import.
+ * every import of every governed file against IMPORT_RULES, read with the TypeScript parser
+ * (import and export declarations, `import()` calls, `import x = require()`), not a regex. A
+ * violation names the file, the line, what it imports and the rule it breaks.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { IMPORT_RULES, type ImportRule } from './importRules.ts';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', '.git', 'reports', 'generated']);
-// import ... from 'x' | export ... from 'x' | import 'x' | import('x')
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Every module a file imports, with its line (1-based). */
+export function importsOf(file: string, text: string): { spec: string; line: number }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const found: { spec: string; line: number }[] = [];
+  const add = (node: ts.Node, literal: ts.Expression | undefined) => {
+    if (literal && ts.isStringLiteralLike(literal)) found.push({ spec: literal.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node, node.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node, node.moduleReference.expression);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node, node.arguments[0]);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node, node.argument.literal as ts.Expression);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
 
 function sourceFiles(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -38,15 +56,16 @@ export function boundaryViolations(root: string, rules: readonly ImportRule[] = 
         violations.push(`${file}:${line} uses ${m[1]}: the ${rule.layer} layer's runtime has no ${m[1]}`);
       }
     }
-    for (const match of text.matchAll(IMPORT)) {
-      const spec = match[1] ?? match[2] ?? match[3]!;
-      const line = text.slice(0, match.index! + match[0].length).split('\n').length;
+    for (const { spec, line } of importsOf(file, text)) {
       const where = `${file}:${line}`;
       if (spec.startsWith('node:')) {
         if (!rule.node && !rule.nodeExceptions?.includes(file)) violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
       } else if (spec.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), spec));
-        if (!rule.mayImport.some((prefix) => target.startsWith(prefix))) {
+        const barred = rule.mayNotImport?.find((prefix) => target.startsWith(prefix));
+        if (barred !== undefined) {
+          violations.push(`${where} imports ${target}: the ${rule.layer} layer may not import ${barred}${rule.why ? ` (${rule.why})` : ''}`);
+        } else if (!rule.mayImport.some((prefix) => target.startsWith(prefix))) {
           violations.push(`${where} imports ${target}: the ${rule.layer} layer may import only ${rule.mayImport.join(', ')}`);
         }
       } else {

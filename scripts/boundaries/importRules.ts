@@ -9,6 +9,10 @@ export interface ImportRule {
   files: string[];
   /** Repo path prefixes the layer may import. */
   mayImport: string[];
+  /** Prefixes it may not import even so (checked first): the way a folder's imports must not run. */
+  mayNotImport?: string[];
+  /** Why, for the message. */
+  why?: string;
   /** Bare packages it may import ('*' = any). */
   packages: string[];
   /** Whether `node:` builtins are allowed. */
@@ -53,16 +57,78 @@ export const IMPORT_RULES: ImportRule[] = [
     node: true,
   },
   {
+    layer: 'the reference stack\'s entry (devmode/index.ts)',
+    files: ['devmode/index.ts'],
+    mayImport: ['devmode/server/', 'devmode/dsp/reference/referenceDsp.ts', 'devmode/dsp/mock/', 'devmode/web/src/worklet/meterWindows.ts', 'devmode/web/src/worklet/oscilloscopeTap.ts', 'contracts/'],
+    packages: [],
+    node: true,
+  },
+  {
     layer: 'reference dev server (never browser code)',
-    files: ['devmode/server/', 'devmode/index.ts'],
+    files: ['devmode/server/'],
     mayImport: ['devmode/server/', 'devmode/dsp/reference/referenceDsp.ts', 'contracts/'],
     packages: ['ws'],
     node: true,
   },
   {
-    layer: 'harness (the reference stack only through devmode/index.ts)',
+    layer: 'report charts',
+    files: ['harness/report/charts/'],
+    mayImport: ['harness/report/charts/'],
+    why: 'charts own their input types and import only the chart library, so nothing they draw imports them back',
+    packages: ['vega', 'vega-lite'],
+    node: false,
+  },
+  {
+    layer: 'validator',
+    files: ['harness/validate/'],
+    mayImport: ['harness/', 'contracts/', 'devmode/index.ts'],
+    mayNotImport: ['harness/setup/', 'harness/cli/', 'harness/suite/', 'harness/test.ts'],
+    why: 'a check gets what it needs (Chromium) from its context and never installs anything; the library never imports its CLI',
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'harness CLI and Playwright suite (the top: they use the library)',
+    files: ['harness/cli/', 'harness/suite/', 'harness/test.ts'],
+    mayImport: ['harness/', 'contracts/', 'devmode/index.ts'],
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'harness library (the reference stack only through devmode/index.ts)',
     files: ['harness/'],
-    mayImport: ['harness/', 'contracts/', 'devmode/index.ts', 'fixtures/catalog.ts', 'fixtures/generate.ts', 'fixtures/signals.ts'],
+    mayImport: ['harness/', 'contracts/', 'devmode/index.ts'],
+    mayNotImport: ['harness/cli/', 'harness/suite/', 'harness/test.ts'],
+    why: 'the library never depends on its CLI, its Playwright suite or its test fixture',
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'bench',
+    files: ['bench/'],
+    mayImport: ['bench/', 'harness/', 'contracts/', 'devmode/index.ts', 'fixtures/'],
+    why: 'the reference stack only through devmode/index.ts',
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'specs',
+    files: ['specs/'],
+    mayImport: ['specs/', 'harness/', 'contracts/', 'devmode/index.ts', 'fixtures/'],
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'scripts',
+    files: ['scripts/'],
+    mayImport: ['scripts/', 'harness/', 'contracts/', 'devmode/index.ts', 'devmode/dsp/reference/buildReferenceDsp.ts', 'fixtures/', 'bench/'],
+    packages: ['*'],
+    node: true,
+  },
+  {
+    layer: 'fixtures (data and the builders of test modules)',
+    files: ['fixtures/'],
+    mayImport: ['fixtures/', 'contracts/'],
     packages: ['*'],
     node: true,
   },

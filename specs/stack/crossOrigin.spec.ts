@@ -6,7 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StaticPageServer } from '../../devmode/server/staticPageServer.ts';
+import { StaticPageServer } from '../../devmode/index.ts';
 import { expect, test } from '../../harness/test.ts';
 
 test('a page from another origin cannot open the dev server WebSocket; the dev-mode page can', async ({ audioBrowser, stack }) => {

@@ -4,8 +4,7 @@
  * reconnects with backoff when the server is back, re-reads getAllParameters and re-applies them
  * to the DSP; and the next run against the restarted server passes.
  */
-import { loadParameterDefinitions } from '../../devmode/dsp/reference/referenceDsp.ts';
-import { DevServer } from '../../devmode/server/devServer.ts';
+import { DevServer, loadParameterDefinitions } from '../../devmode/index.ts';
 import { DevModePage } from '../../harness/page/devModePage.ts';
 import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
 import { runLiveScenario } from '../../harness/scenarios/liveScenario.ts';

@@ -72,7 +72,7 @@ describe('offline diff chart', () => {
     const a = g.map((c) => c.slice());
     a[1]![4321] = a[1]![4321]! + 0.25;
     const comparison = compareAudio(g, a, rate);
-    const svg = await renderChartSvg(offlineDiffChart({ title: 'tone [wasm] offline render', golden: g, actual: a, sampleRate: rate, comparison }));
+    const svg = await renderChartSvg(offlineDiffChart({ title: 'tone [wasm] offline render', golden: g, actual: a, sampleRate: rate, comparison, spectrum: magnitudeSpectrum }));
     const words = texts(svg);
     expect(words).toContain('Waveform around frame 4321 (0.0900 s), channel R');
     expect(words).toEqual(expect.arrayContaining(['frame', 'frequency (Hz)', 'golden', 'actual', 'residual (actual − golden)']));

@@ -6,7 +6,7 @@
  * The settled level of each statistic is drawn with the golden's ±tolerance band; statistics
  * outside it are marked. RMS rows also carry the downsampled meter traces.
  */
-import type { LiveDifference, LiveGolden, LiveGoldenStep } from '../../goldens/liveGolden.ts';
+import type { MeterDeviationInput as LiveDifference, MeterRunInput as LiveGolden, MeterRunStepInput as LiveGoldenStep } from './chartInputs.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
 export interface MeterTraceChartInput {

@@ -3,8 +3,7 @@
  * worst sample (its frame and time in the title), and the two magnitude spectra, so a changed
  * filter shows as a moved curve rather than as a number.
  */
-import type { AudioComparison } from '../../analysis/compareAudio.ts';
-import { magnitudeSpectrum } from '../../analysis/magnitudeSpectrum.ts';
+import type { AudioComparisonInput as AudioComparison, SpectrumPointInput } from './chartInputs.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
 export interface OfflineDiffChartInput {
@@ -13,11 +12,13 @@ export interface OfflineDiffChartInput {
   actual: readonly Float32Array[];
   sampleRate: number;
   comparison: AudioComparison;
+  /** The magnitude spectrum of a signal (the caller's: harness/analysis/magnitudeSpectrum.ts). */
+  spectrum: (signal: Float32Array, sampleRate: number) => readonly SpectrumPointInput[];
   /** Frames shown either side of the worst sample. */
   halfWindow?: number;
 }
 
-export function offlineDiffChart({ title, golden, actual, sampleRate, comparison, halfWindow = 48 }: OfflineDiffChartInput): ChartSpec {
+export function offlineDiffChart({ title, golden, actual, sampleRate, comparison, spectrum: magnitudeSpectrum, halfWindow = 48 }: OfflineDiffChartInput): ChartSpec {
   const ch = comparison.worstChannel;
   const g = golden[ch]!;
   const a = actual[ch]!;

@@ -3,7 +3,7 @@
  * the worst live deviation from the goldens, and the DSP's cost per frame. Runs that failed are
  * drawn in red, so a regression reads as a red point off the line.
  */
-import type { HistoryEntry } from '../../nightly/history.ts';
+import type { TrendRunInput as HistoryEntry } from './chartInputs.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
 /** Amber: measured nothing, blamed nothing. */

@@ -4,7 +4,7 @@
  * cannot be drawn on a value axis; they are marked along the top edge instead, so a NaN burst
  * is seen, not hidden.
  */
-import type { WorstCase } from '../../validate/validatorCheck.ts';
+import type { WorstCaseInput as WorstCase } from './chartInputs.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
 const PALETTE = [SERIES_COLOURS.actual, SERIES_COLOURS.golden, '#2ca02c', SERIES_COLOURS.residual];

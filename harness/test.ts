@@ -298,4 +298,5 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+/** Playwright's expect with the harness's level matchers (toBeWithinDb). */
+export { expect } from './expect/levelMatchers.ts';

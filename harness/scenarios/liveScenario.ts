@@ -38,7 +38,10 @@ export function annotateUnsettled(problems: readonly string[], unsettled: Readon
 /** Trace points for plots: every hop of this many windows. */
 const PLOT_HOP_WINDOWS = 4;
 
-export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, scenario: Scenario, path: string): Promise<LiveRun> {
+/** Runs `body` as a titled step of the report (Playwright's test.step, given by the suite); by default just runs it. */
+export type InStep = <T>(title: string, body: () => Promise<T>) => Promise<T>;
+
+export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, scenario: Scenario, path: string, inStep: InStep = (_title, body) => body()): Promise<LiveRun> {
   await page.startTrace();
   const steps: LiveGoldenStep[] = [];
   const eventFrames: number[] = [];
@@ -48,29 +51,32 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
   let trace: MeterTrace | null = null;
   for (const [index, step] of scenario.steps.entries()) {
     const where = `step ${index + 1}`;
-    const applied = await rpc.whileConnected(where, applyParameterStep(rpc, page, step.set));
-    eventFrames.push(applied.effectiveFrame);
-    latencyMs.push(...Object.values(applied.latencyMs));
-    const measured = await rpc.whileConnected(
-      where,
-      measureSettled(page, applied, {
-        settleSeconds: scenario.settleSeconds,
-        spanSeconds: step.holdSeconds - scenario.settleSeconds,
-        detectSettleDb: scenario.tolerances.levelDb,
-        ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
-      }),
-    );
-    trace = measured.trace;
-    dropouts += measured.dropouts.length;
-    if (measured.unsettled) unsettled[index + 1] = measured.unsettled.note;
-    const origin = eventFrames[0]!;
-    steps.push({
-      set: step.set,
-      startFrame: applied.effectiveFrame - origin,
-      settledFromFrame: measured.levels.fromFrame - origin,
-      endFrame: applied.effectiveFrame + Math.round(step.holdSeconds * measured.trace.sampleRate) - origin,
-      input: roundLevels(measured.levels.input),
-      output: roundLevels(measured.levels.output),
+    const title = `${where}: ${Object.entries(step.set).map(([id, v]) => `${id} = ${v}`).join(', ') || 'no change'}, held ${step.holdSeconds} s${step.hold ? ' (hold)' : ''}`;
+    await inStep(title, async () => {
+      const applied = await rpc.whileConnected(where, applyParameterStep(rpc, page, step.set));
+      eventFrames.push(applied.effectiveFrame);
+      latencyMs.push(...Object.values(applied.latencyMs));
+      const measured = await rpc.whileConnected(
+        where,
+        measureSettled(page, applied, {
+          settleSeconds: scenario.settleSeconds,
+          spanSeconds: step.holdSeconds - scenario.settleSeconds,
+          detectSettleDb: scenario.tolerances.levelDb,
+          ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
+        }),
+      );
+      trace = measured.trace;
+      dropouts += measured.dropouts.length;
+      if (measured.unsettled) unsettled[index + 1] = measured.unsettled.note;
+      const origin = eventFrames[0]!;
+      steps.push({
+        set: step.set,
+        startFrame: applied.effectiveFrame - origin,
+        settledFromFrame: measured.levels.fromFrame - origin,
+        endFrame: applied.effectiveFrame + Math.round(step.holdSeconds * measured.trace.sampleRate) - origin,
+        input: roundLevels(measured.levels.input),
+        output: roundLevels(measured.levels.output),
+      });
     });
   }
   const t = trace!;

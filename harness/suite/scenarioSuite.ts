@@ -44,7 +44,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
         // Live: settled meter statistics per step.
         const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
         if (scenario.live) {
-          const live = await runLiveScenario(rpc, devModePage, scenario, dspPath);
+          const live = await runLiveScenario(rpc, devModePage, scenario, dspPath, (title, body) => test.step(title, body));
           // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
           const starved = mode !== 'none' ? audioHealth.starvation('input', 'measurement') : null;
           if (starved) {

@@ -56,7 +56,7 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
     await expect(page.page.getByTestId('connection-status')).toHaveText('connected');
     const [reapplied] = await page.waitForParamEvents({ input_trim_level: 0.25 }, 0);
     const { levels } = await measureSettled(page, { effectiveFrame: reapplied!.frame }, { expectedInput: 'median' });
-    expect(levels.output.peakDb[0]).toBeCloseTo(-18.04, 1);
+    expect(levels.output.peakDb[0]).toBeWithinDb(-18.04, 0.05);
 
     // The next run against the restarted server passes.
     const fresh = await DevServerClient.connect(url);

@@ -24,17 +24,17 @@ test('setInputSource from another client switches the page; the page\'s own choi
   const heard: InputSourceKind[] = [];
   rpc.on('inputSourceChanged', ({ selected }) => heard.push(selected));
   await expect.poll(async () => (await rpc.call('getInputSource')).selected).toBe('hardwareInput');
-  expect(await inputPeakDbAfterNow(devModePage)).toBeCloseTo(-20, 1);
+  expect(await inputPeakDbAfterNow(devModePage)).toBeWithinDb(-20, 0.05);
 
   await rpc.call('setInputSource', { selected: 'testTone' });
   await expect.poll(async () => (await devModePage.status()).source).toBe('tone');
   await expect(devModePage.page.getByTestId('source-select')).toHaveValue('tone');
-  expect(await inputPeakDbAfterNow(devModePage)).toBeCloseTo(-6, 1);
+  expect(await inputPeakDbAfterNow(devModePage)).toBeWithinDb(-6, 0.05);
 
   await devModePage.selectSource('mic');
   // (The page's report of its first source may come in before testTone: judged from testTone on.)
   await expect.poll(() => heard.slice(heard.indexOf('testTone'))).toEqual(['testTone', 'hardwareInput']);
   expect((await rpc.call('getInputSource')).selected).toBe('hardwareInput');
-  expect(await inputPeakDbAfterNow(devModePage)).toBeCloseTo(-20, 1);
+  expect(await inputPeakDbAfterNow(devModePage)).toBeWithinDb(-20, 0.05);
   expect(rpc.protocolErrors).toEqual([]);
 });

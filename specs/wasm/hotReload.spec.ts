@@ -59,8 +59,8 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
     const before = windows.filter((w) => w.frame + windowFrames! <= swappedAt).at(-1)!;
     const after = windows.find((w) => w.frame >= swappedAt)!;
     // -6 dBFS in: -12 dBFS out with the old law, -18 from the swap frame on.
-    expect(Math.abs(linearToDb(before.outputPeak[0]) - -12)).toBeLessThanOrEqual(TOLERANCE_DB);
-    expect(Math.abs(linearToDb(after.outputPeak[0]) - -18)).toBeLessThanOrEqual(TOLERANCE_DB);
+    expect(linearToDb(before.outputPeak[0])).toBeWithinDb(-12, TOLERANCE_DB);
+    expect(linearToDb(after.outputPeak[0])).toBeWithinDb(-18, TOLERANCE_DB);
     testInfo.annotations.push({ type: 'hot reload', description: `swapped at frame ${swappedAt}: ${linearToDb(before.outputPeak[0]).toFixed(2)} → ${linearToDb(after.outputPeak[0]).toFixed(2)} dBFS` });
 
     // 2. A broken build (no wc_process): refused; the status says why; the -18 dB build keeps running.
@@ -74,7 +74,7 @@ test('a rebuilt DSP replaces the running one at a reported frame; a broken rebui
     const now = (await page.status()).latestFrame;
     await page.waitForFrame(now + 9600);
     const latest = (await page.readTrace()).windows.at(-1)!;
-    expect(Math.abs(linearToDb(latest.outputPeak[0]) - -18)).toBeLessThanOrEqual(TOLERANCE_DB);
+    expect(linearToDb(latest.outputPeak[0])).toBeWithinDb(-18, TOLERANCE_DB);
     expect((await page.status())).toMatchObject({ error: null, dspGeneration: 1 });
 
     // 3. A good build again clears the degraded status.

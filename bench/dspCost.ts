@@ -7,6 +7,7 @@ import { MockDsp, REFERENCE_WASM_PATH } from '../devmode/index.ts';
 import type { DspBackend } from '../contracts/wasm/dspBackend.ts';
 import { loadWasmDspFile } from '../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../contracts/wasm/wasmDsp.ts';
+import { measureNsPerFrame } from '../harness/analysis/measureNsPerFrame.ts';
 import { stats, type Stats } from './stats.ts';
 
 export interface DspCostResult {
@@ -19,15 +20,8 @@ export interface DspCostResult {
 const GAIN_ONLY = { input_trim_level: 0.7, output_gain_level: 0.7 };
 const FULL_CHAIN = { ...GAIN_ONLY, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, tone_filter_resonance_q: 0.9 };
 
-function nsPerFrame(dsp: DspBackend, block: number, totalFrames: number): number {
-  const input = Float32Array.from({ length: block }, (_, i) => 0.5 * Math.sin(i / 7));
-  const outL = new Float32Array(block);
-  const outR = new Float32Array(block);
-  const blocks = Math.ceil(totalFrames / block);
-  const started = process.hrtime.bigint();
-  for (let b = 0; b < blocks; b++) dsp.process(input, input, outL, outR, block);
-  return Number(process.hrtime.bigint() - started) / (blocks * block);
-}
+/** One run (the shared measurement with one repeat; the bench interleaves its own repeats). */
+const nsPerFrame = (dsp: DspBackend, block: number, totalFrames: number) => measureNsPerFrame(dsp, block, totalFrames, 1).median;
 
 export async function measureDspCost(wasmPath = REFERENCE_WASM_PATH, repeats = 7, totalFrames = 480_000): Promise<DspCostResult> {
   const { bytes, definitions } = await loadWasmDspFile(wasmPath);

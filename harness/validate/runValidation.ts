@@ -25,6 +25,7 @@ export interface CheckResult {
   summary: string;
   worst?: WorstCase;
   problems?: ProblemCount[];
+  measurements?: Record<string, number>;
   durationMs: number;
   replay: string;
 }

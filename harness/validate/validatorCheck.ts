@@ -85,6 +85,8 @@ export interface CheckOutcome {
   worst?: WorstCase;
   /** Every kind of problem found, worst first, with counts (checks that collect them). */
   problems?: ProblemCount[];
+  /** Figures a check measured that others read (the cost check's `nsPerFrame@128` for the nightly). */
+  measurements?: Record<string, number>;
 }
 
 export interface ValidatorCheck<Id extends CheckId = CheckId> {

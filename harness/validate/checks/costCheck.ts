@@ -1,4 +1,5 @@
 /** 11. Cost: ns per frame at each block size, as a share of one core's real-time budget at 48 kHz. */
+import { measureNsPerFrame } from '../../analysis/measureNsPerFrame.ts';
 import { defaults, freshInstance } from '../render.ts';
 import { noise } from '../testSignals.ts';
 import type { ValidatorCheck } from '../validatorCheck.ts';
@@ -24,19 +25,9 @@ export const costCheck: ValidatorCheck<'cost'> = {
     const instance = freshInstance(subject, 48000, defaults(subject.definitions))!;
     const sizes = [...new Set([...SIZES, subject.maxFrames])].sort((a, b) => a - b);
     const input = noise(subject.maxFrames, random.int(1, 2 ** 31));
-    const outL = new Float32Array(subject.maxFrames);
-    const outR = new Float32Array(subject.maxFrames);
     const frames = 24000 * Math.max(1, Math.min(4, Math.floor(options.strictness / 3)));
     const figures: CostFigure[] = sizes.map((size) => {
-      const run = () => {
-        const blocks = Math.ceil(frames / size);
-        const started = process.hrtime.bigint();
-        for (let b = 0; b < blocks; b++) instance.process(input[0], input[1], outL, outR, size);
-        return Number(process.hrtime.bigint() - started) / (blocks * size);
-      };
-      run();
-      const samples = [run(), run(), run()].sort((a, b) => a - b);
-      const nsPerFrame = samples[1]!;
+      const nsPerFrame = measureNsPerFrame(instance, size, frames, 3, input).median;
       return { blockSize: size, nsPerFrame, share: nsPerFrame / BUDGET_NS };
     });
     const judged = figures.filter((f) => f.blockSize >= JUDGED_FROM);
@@ -46,6 +37,8 @@ export const costCheck: ValidatorCheck<'cost'> = {
     const judgedHere = options.strictness >= 7;
     return {
       status: over && judgedHere ? 'fail' : 'pass',
+      // The nightly's trend figure, read from here rather than measured again.
+      measurements: Object.fromEntries(figures.map((f) => [`nsPerFrame@${f.blockSize}`, Math.round(f.nsPerFrame * 100) / 100])),
       summary: `${table}${over ? `; ${(100 * worst.share).toFixed(1)}% at ${worst.blockSize}-frame blocks exceeds ${(100 * options.maxCpuShare).toFixed(0)}%${judgedHere ? '' : ' (judged from strictness 7)'}` : ''}`,
       ...(over ? { worst: { what: `${worst.nsPerFrame.toFixed(0)} ns per frame at ${worst.blockSize}-frame blocks: ${(100 * worst.share).toFixed(1)}% of one core at 48 kHz`, blockSize: worst.blockSize, sampleRate: 48000, value: worst.share, expected: options.maxCpuShare } } : {}),
     };

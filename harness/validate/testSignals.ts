@@ -1,5 +1,5 @@
 /** The validator's input signals, stereo, generated at any sample rate (L and R differ where it matters). */
-import { Random } from './random.ts';
+import { Random } from '../fixtures/random.ts';
 
 export type Stereo = [Float32Array, Float32Array];
 

@@ -1,0 +1,52 @@
+/**
+ * The documentation a test keeps (doclint): the README's generated tables equal what the code's
+ * tables generate, every variable the source reads is in the environment table, and the README's
+ * protocol table lists exactly the methods and notifications the contracts declare.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES, NOTIFICATION_NAMES } from '../../contracts/ipc/messages.ts';
+import { COMMANDS, formatUsage } from '../../harness/cli/commands.ts';
+import { ENVIRONMENT_VARIABLES } from '../../harness/config/environmentVariables.ts';
+import { GENERATED_SECTIONS, readSection } from './docTables.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const SKIP = new Set(['node_modules', 'dist', 'build', '.git', 'reports', 'generated']);
+
+function sources(dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (SKIP.has(e.name) ? [] : sources(join(dir, e.name))) : /\.(ts|mjs)$/.test(e.name) ? [join(dir, e.name)] : []));
+}
+
+describe('the README keeps to the code', () => {
+  for (const [name, generate] of Object.entries(GENERATED_SECTIONS)) {
+    it(`its generated section "${name}" is what the code generates (npm run docs rewrites it)`, () => {
+      expect(readSection(readme, name), `README.md's <!-- generated:${name} --> section`).toBe(generate());
+    });
+  }
+
+  it('every environment variable the source reads is in the table, and the table names none that nothing reads', () => {
+    const read = new Map<string, string>();
+    for (const file of sources()) {
+      const text = readFileSync(file, 'utf8');
+      const constants = new Set([...text.matchAll(/const (WAVECRAFT_[A-Z_]+)/g)].map((m) => m[1]));
+      for (const m of text.matchAll(/\bWAVECRAFT_[A-Z_]+\b/g)) if (!constants.has(m[0]) && !read.has(m[0])) read.set(m[0], relative(root, file));
+    }
+    const documented = new Set(Object.keys(ENVIRONMENT_VARIABLES));
+    expect([...read].filter(([name]) => !documented.has(name)).map(([name, file]) => `${name} (read in ${file})`), 'variables read but not in harness/config/environmentVariables.ts').toEqual([]);
+    expect([...documented].filter((name) => name.startsWith('WAVECRAFT_') && !read.has(name)), 'variables in the table that nothing reads').toEqual([]);
+  });
+
+  it('the protocol table lists exactly the methods and notifications the contracts declare', () => {
+    const protocol = readme.slice(readme.indexOf('## Protocol'), readme.indexOf('\n## ', readme.indexOf('## Protocol') + 3));
+    const rows = [...protocol.matchAll(/^\| `(\w+)` \| (method|notification)/gm)].map((m) => m[1]!);
+    expect([...rows].sort()).toEqual([...METHOD_NAMES, ...NOTIFICATION_NAMES].sort());
+  });
+
+  it('the usage text lists every command', () => {
+    const usage = formatUsage('x');
+    for (const [, c] of Object.entries(COMMANDS)) expect(usage).toContain(`  ${c.usage}\n        ${c.summary}`);
+  });
+});

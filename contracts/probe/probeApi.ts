@@ -10,6 +10,9 @@ import type { MeterWindow } from '../meters/meterWindow.ts';
 export type ProbeMeterWindow = MeterWindow;
 
 /** A parameter change as the DSP applied it. */
+/** The dev-mode page's audio sources (what `status().source` reports, what the harness selects). */
+export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
+
 export interface ProbeParamEvent {
   /** Page-local sequence number, increasing in arrival order. */
   seq: number;

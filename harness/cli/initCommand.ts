@@ -12,7 +12,7 @@ import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
 import { moveSimulator, SIMULATION_RATE } from '../scenarios/stepMovement.ts';
-import { generateScenarios } from './generateScenarios.ts';
+import { generateScenarios } from '../scenarios/generateScenarios.ts';
 import { UsageError } from './usageError.ts';
 
 export interface InitOptions {

@@ -21,7 +21,8 @@ export interface AudioCapture {
   output: [Float32Array, Float32Array];
 }
 
-export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
+export type { SourceKind } from '../../contracts/probe/probeApi.ts';
+import type { SourceKind } from '../../contracts/probe/probeApi.ts';
 
 export interface MeterDisplayRow {
   peakDb: number;

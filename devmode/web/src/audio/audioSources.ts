@@ -1,6 +1,6 @@
 /** The page's audio sources: a test tone, the microphone, or a looped file. */
 
-export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
+export type { SourceKind } from '../../../../contracts/probe/probeApi.ts';
 
 export interface ActiveSource {
   node: AudioNode;

@@ -9,7 +9,7 @@
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { gateOf, processorOf, switchIn } from '../../contracts/ipc/processors.ts';
-import type { SimulatedStep } from '../scenarios/stepMovement.ts';
+import type { SimulatedStep } from './stepMovement.ts';
 
 export const GENERATED_SCENARIO_INPUT = 'sine-1k-lm6-rm12dbfs-stereo.wav';
 const HOLD_SECONDS = 0.4;

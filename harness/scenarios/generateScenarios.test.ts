@@ -8,9 +8,9 @@ import { buildRustWasm } from '../../fixtures/rust/buildRustWasm.ts';
 import { REFERENCE_WASM_PATH } from '../../devmode/index.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
-import { moveSimulator, SIMULATION_RATE, stillSteps } from '../scenarios/stepMovement.ts';
+import { moveSimulator, SIMULATION_RATE, stillSteps } from './stepMovement.ts';
 import { generateScenarios, parameterValues } from './generateScenarios.ts';
-import { initProject } from './initCommand.ts';
+import { initProject } from '../cli/initCommand.ts';
 
 const float = (over: Partial<ParameterDefinition>): ParameterDefinition => ({ id: 'x', name: 'X', type: 'float', default: 0, min: -60, max: 6, ...over });
 

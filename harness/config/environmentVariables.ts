@@ -15,7 +15,7 @@ export interface EnvironmentVariable {
 export const ENVIRONMENT_VARIABLES = {
   WAVECRAFT_CONFIG: { meaning: "the project's config file", default: 'found from the current folder up (CLI)', audience: 'user' },
   WAVECRAFT_DEV_SERVER_URL: { meaning: '`ws://` URL of your running dev server', default: "the config's, else start the embedded one", audience: 'user' },
-  WAVECRAFT_PAGE_URL: { meaning: '`http(s)://` URL of your dev-mode page with the probe ([docs/probe.md](docs/probe.md))', default: "the config's, else the embedded page", audience: 'user' },
+  WAVECRAFT_PAGE_URL: { meaning: '`http(s)://` URL of your dev-mode page with the probe ([docs/probe.md](probe.md))', default: "the config's, else the embedded page", audience: 'user' },
   WAVECRAFT_FIXTURES_DIR: { meaning: 'extra folder searched first for input WAVs', default: '—', audience: 'user' },
   WAVECRAFT_WASM: { meaning: "the DSP build, overriding the config's (what `nightly --wasm` sets)", default: "the config's, else the reference DSP", audience: 'user' },
   WAVECRAFT_WORKERS: { meaning: 'Playwright workers', default: 'one per idle core at start (printed: `[wavecraft] 2 worker(s): …`)', audience: 'user' },

@@ -1,7 +1,7 @@
 /**
- * The documentation a test keeps (doclint): the README's generated tables equal what the code's
- * tables generate, every variable the source reads is in the environment table, and the README's
- * protocol table lists exactly the methods and notifications the contracts declare.
+ * The documentation a test keeps (doclint): the generated tables (README.md, docs/plugin-projects.md)
+ * equal what the code's tables generate, every variable the source reads is in the environment
+ * table, and docs/protocol.md lists exactly the methods and notifications the contracts declare.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,17 +13,17 @@ import { ENVIRONMENT_VARIABLES } from '../../harness/config/environmentVariables
 import { GENERATED_SECTIONS, readSection } from './docTables.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const SKIP = new Set(['node_modules', 'dist', 'build', '.git', 'reports', 'generated']);
 
 function sources(dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (SKIP.has(e.name) ? [] : sources(join(dir, e.name))) : /\.(ts|mjs)$/.test(e.name) ? [join(dir, e.name)] : []));
 }
 
-describe('the README keeps to the code', () => {
-  for (const [name, generate] of Object.entries(GENERATED_SECTIONS)) {
-    it(`its generated section "${name}" is what the code generates (npm run docs rewrites it)`, () => {
-      expect(readSection(readme, name), `README.md's <!-- generated:${name} --> section`).toBe(generate());
+describe('the documentation keeps to the code', () => {
+  for (const [name, { file, generate }] of Object.entries(GENERATED_SECTIONS)) {
+    it(`${file}'s generated section "${name}" is what the code generates (npm run docs rewrites it)`, () => {
+      expect(readSection(read(file), name), `${file}'s <!-- generated:${name} --> section`).toBe(generate());
     });
   }
 
@@ -40,7 +40,7 @@ describe('the README keeps to the code', () => {
   });
 
   it('the protocol table lists exactly the methods and notifications the contracts declare', () => {
-    const protocol = readme.slice(readme.indexOf('## Protocol'), readme.indexOf('\n## ', readme.indexOf('## Protocol') + 3));
+    const protocol = read('docs/protocol.md');
     const rows = [...protocol.matchAll(/^\| `(\w+)` \| (method|notification)/gm)].map((m) => m[1]!);
     expect([...rows].sort()).toEqual([...METHOD_NAMES, ...NOTIFICATION_NAMES].sort());
   });

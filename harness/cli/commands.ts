@@ -4,13 +4,11 @@
  * README to it (scripts/docs/docTables.test.ts): a command added here shows everywhere, and one
  * missing a usage, a summary or a runner does not compile.
  */
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAULT_IDS, isFaultId } from '../../contracts/faults/faultCatalogue.ts';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/projectConfig.ts';
 import { runNightly } from '../nightly/runNightly.ts';
-import { formatKillTable, runSelfcheck } from '../selfcheck/runSelfcheck.ts';
+import { parseFaultList, runSelfcheckAndReport } from '../selfcheck/runSelfcheck.ts';
 import { ensureChromium } from '../setup/ensureChromium.ts';
 import { runDevmode } from './devmodeCommand.ts';
 import { initProject } from './initCommand.ts';
@@ -96,15 +94,14 @@ export const COMMANDS = {
     summary: 'run the suite once clean and once per injected fault; print which faults it catches (kill table)',
     async run(args, log) {
       const project = projectFrom(args);
-      const given = takeOption(args, 'faults');
-      const faults = given ? given.split(',') : FAULT_IDS;
-      const unknown = faults.filter((f) => !isFaultId(f));
-      if (unknown.length) throw new UsageError(`selfcheck: unknown fault(s) ${unknown.join(', ')}; the catalogue has ${FAULT_IDS.join(', ')}`);
+      let faults;
+      try {
+        faults = parseFaultList(takeOption(args, 'faults'));
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
       if (project.pageUrl) throw new UsageError('selfcheck injects faults in the embedded dev-mode page; it cannot with your own pageUrl');
-      const rows = await runSelfcheck({ faults: faults.filter(isFaultId), summaryFile: join(project.reportsDir, 'summary.json'), log, runSuite: (env) => runPlaywright(project.file, args, env, true) });
-      log(formatKillTable(rows));
-      writeFileSync(join(project.reportsDir, 'selfcheck.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), rows }, null, 2)}\n`);
-      return rows.every((r) => r.caught) ? 0 : 1;
+      return runSelfcheckAndReport({ faults, reportsDir: project.reportsDir, summaryFile: join(project.reportsDir, 'summary.json'), log, runSuite: (env) => runPlaywright(project.file, args, env, true) });
     },
   },
   validate: {

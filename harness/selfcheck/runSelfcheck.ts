@@ -4,8 +4,9 @@
  * kill table: each fault, caught or missed, by which tests, and the first message it produced.
  * The suite runs with its normal tolerances.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { FAULTS, type FaultId } from '../../contracts/faults/faultCatalogue.ts';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FAULT_IDS, FAULTS, isFaultId, type FaultId } from '../../contracts/faults/faultCatalogue.ts';
 import type { Summary } from '../report/summaryReporter.ts';
 
 export interface KillRow {
@@ -84,4 +85,25 @@ export function formatKillTable(rows: readonly KillRow[]): string {
   const caught = rows.filter((r) => r.caught).length;
   lines.push('', `${caught} of ${rows.length} faults caught${caught === rows.length ? '' : `; missed: ${rows.filter((r) => !r.caught).map((r) => r.fault).join(', ')}`}.`);
   return lines.join('\n');
+}
+
+/** The faults `--faults a,b` names (every fault of the catalogue when absent); throws naming the unknown ones and the catalogue. */
+export function parseFaultList(given: string | undefined): FaultId[] {
+  const names = given ? given.split(',').map((f) => f.trim()) : FAULT_IDS;
+  const unknown = names.filter((f) => !isFaultId(f));
+  if (unknown.length) throw new RangeError(`selfcheck: unknown fault(s) ${unknown.join(', ')}; the catalogue has ${FAULT_IDS.join(', ')}`);
+  return names.filter(isFaultId);
+}
+
+/**
+ * The selfcheck as the CLI and `npm run selfcheck` both run it: the suite clean and once per fault,
+ * the kill table printed, `<reportsDir>/selfcheck.json` written. Resolves to the exit status: 0
+ * when every fault is caught.
+ */
+export async function runSelfcheckAndReport(options: SelfcheckOptions & { reportsDir: string; extra?: Record<string, unknown> }): Promise<number> {
+  const rows = await runSelfcheck(options);
+  options.log(formatKillTable(rows));
+  mkdirSync(options.reportsDir, { recursive: true });
+  writeFileSync(join(options.reportsDir, 'selfcheck.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), ...options.extra, rows }, null, 2)}\n`);
+  return rows.every((r) => r.caught) ? 0 : 1;
 }

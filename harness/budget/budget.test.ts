@@ -5,15 +5,16 @@ import { extendedTimeout, MAX_TEST_TIMEOUT_MS, TIMEOUT_EXTENSION_MS } from './te
 
 describe('workers', () => {
   it('gives each idle core one live audio stream, at least 1 and at most the cores', () => {
-    expect(chooseWorkers({ cores: 2, busyShare: 0.02, load1: 0.1 }, {}).workers).toBe(2);
+    expect(chooseWorkers({ cores: 2, busyShare: 0.02, load1: 0.1 }, {}).workers).toBe(1);
+    expect(chooseWorkers({ cores: 4, busyShare: 0.02, load1: 0.1 }, {}).workers).toBe(2);
     expect(chooseWorkers({ cores: 2, busyShare: 0.6, load1: 9 }, {}).workers).toBe(1);
     expect(chooseWorkers({ cores: 2, busyShare: 1, load1: 20 }, {}).workers).toBe(1);
     expect(chooseWorkers({ cores: 1, busyShare: 0, load1: 0 }, {}).workers).toBe(1);
-    expect(chooseWorkers({ cores: 8, busyShare: 0.25, load1: 2 }, {}).workers).toBe(6);
+    expect(chooseWorkers({ cores: 8, busyShare: 0.25, load1: 2 }, {}).workers).toBe(3);
   });
 
   it('says why, and falls back on the load average where the CPU cannot be read', () => {
-    expect(chooseWorkers({ cores: 2, busyShare: 0.6, load1: 9 }, {}).reason).toBe('2 core(s) for this run, 60% of the CPU busy at start (0.8 idle): one live audio stream per idle core; WAVECRAFT_WORKERS overrides');
+    expect(chooseWorkers({ cores: 2, busyShare: 0.6, load1: 9 }, {}).reason).toBe('2 core(s) for this run, 60% of the CPU busy at start (0.8 idle): one live audio stream per 2 idle cores; WAVECRAFT_WORKERS overrides');
     expect(chooseWorkers({ cores: 4, busyShare: null, load1: 3 }, {})).toMatchObject({ workers: 1, reason: expect.stringContaining('load average 3.0') });
   });
 

@@ -1,12 +1,18 @@
 /**
  * How many Playwright workers the machine can give live audio: each worker plays one real-time
- * stream at a time, and a stream needs a core to itself to keep up. The choice is the cores this
- * process may use (taskset counts) times the share of them idle right now, measured over 0.5 s at
- * start (a load average lags by minutes and counts a previous run), rounded, at least 1 and at
- * most the cores. WAVECRAFT_WORKERS wins.
+ * stream at a time, and a live test keeps about two cores busy (the audio thread, the renderer,
+ * the test's own Node process, the dev server, an offline render). Measured on 2 cores: two
+ * workers made each test 2–4× slower (tone-output-gain 19 s against 5 s alone), finished no
+ * sooner, and starved the audio of a record run into recording nothing. The choice is the cores
+ * this process may use (taskset counts) times the share of them idle right now, measured over
+ * 0.5 s at start (a load average lags by minutes and counts a previous run), halved, rounded, at
+ * least 1. WAVECRAFT_WORKERS wins.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuTimes } from '../health/cpuTimes.ts';
+
+/** Cores one live test keeps busy (see above). */
+export const CORES_PER_LIVE_TEST = 2;
 
 export interface WorkerChoice {
   workers: number;
@@ -32,9 +38,9 @@ export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = proc
   // Without a CPU reading (no /proc/stat), the load average stands in.
   const busy = machine.busyShare ?? Math.min(1, machine.load1 / cores);
   const idleCores = cores * (1 - busy);
-  const workers = Math.max(1, Math.min(cores, Math.round(idleCores)));
+  const workers = Math.max(1, Math.min(cores, Math.round(idleCores / CORES_PER_LIVE_TEST)));
   const measured = machine.busyShare === null ? `load average ${machine.load1.toFixed(1)}` : `${Math.round(busy * 100)}% of the CPU busy at start`;
-  return { workers, reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per idle core; WAVECRAFT_WORKERS overrides` };
+  return { workers, reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per ${CORES_PER_LIVE_TEST} idle cores; WAVECRAFT_WORKERS overrides` };
 }
 
 

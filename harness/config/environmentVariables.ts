@@ -18,7 +18,7 @@ export const ENVIRONMENT_VARIABLES = {
   WAVECRAFT_PAGE_URL: { meaning: '`http(s)://` URL of your dev-mode page with the probe ([docs/probe.md](probe.md))', default: "the config's, else the embedded page", audience: 'user' },
   WAVECRAFT_FIXTURES_DIR: { meaning: 'extra folder searched first for input WAVs', default: '—', audience: 'user' },
   WAVECRAFT_WASM: { meaning: "the DSP build, overriding the config's (what `nightly --wasm` sets)", default: "the config's, else the reference DSP", audience: 'user' },
-  WAVECRAFT_WORKERS: { meaning: 'Playwright workers', default: 'one per idle core at start (printed: `[wavecraft] 2 worker(s): …`)', audience: 'user' },
+  WAVECRAFT_WORKERS: { meaning: 'Playwright workers', default: 'one per 2 idle cores at start (printed: `[wavecraft] 1 worker(s): …`)', audience: 'user' },
   WAVECRAFT_SUMMARY_FILE: { meaning: 'where the summary reporter writes (the soak and bench use it)', default: '`reports/summary.json`', audience: 'user' },
   WAVECRAFT_BASELINE_REF: { meaning: "the commit the full bench's figure 7 compares the suite against", default: '`4e6c197`', audience: 'user' },
   WAVECRAFT_FAULT: { meaning: 'a fault injected around the DSP in the embedded page (the contracts/faults catalogue)', default: 'none (selfcheck sets it per run)', audience: 'user' },

@@ -58,10 +58,11 @@ export interface SteadyTone {
  * dying tail.
  */
 export function steadyTone(out: Stereo, from: number, window: number, sampleRate: number): SteadyTone | null {
-  const now = peakOf(out, from, from + window).value;
+  const peak = peakOf(out, from, from + window);
+  const now = peak.value;
   const before = peakOf(out, from - window, from).value;
   if (!(now > SILENT) || Math.abs(20 * Math.log10(now / before)) > 1) return null;
-  const ch = peakOf(out, from, from + window).channel === 'L' ? out[0] : out[1];
+  const ch = peak.channel === 'L' ? out[0] : out[1];
   const x = ch.subarray(from, from + window);
   const mean = x.reduce((a, b) => a + b, 0) / x.length;
   let crossings = 0;

@@ -4,11 +4,10 @@
  * away (tailRule.ts). Every problem is counted by kind, the worst reported first (a blow-up before
  * the subnormals that came earlier).
  */
-import { generatorHint, steadyTone } from '../generatorGates.ts';
 import { randomValue } from '../parameterSets.ts';
-import { addScan, BLOW_UP, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
+import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
 import { concat, defaults, freshInstance, peakOf, renderBlocks, type ParameterChange } from '../render.ts';
-import { describeTail, judgeTail, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
+import { addTailProblem, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
@@ -71,24 +70,14 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       }));
       if (options.generator) continue;
       const from = frames + Math.round(options.tailSeconds * rate);
-      const judged = judgeTail(out, from, rate);
-      const tailPeak = judged.peak;
-      if (judged.ok || !Number.isFinite(tailPeak.value) || tailPeak.value > BLOW_UP) continue;
-      const hint = generatorHint(steadyTone(out, from, Math.round(WINDOW_SECONDS * rate), rate), gates);
-      problems.add(
-        judged.fallDb < -1 ? 'blow-up' : 'level',
-        1,
-        {
-          what: `output at ${dbfs(tailPeak.value)} ${options.tailSeconds} s into the silence after automation, and ${describeTail(judged)}${hint}`,
-          params: at(frames),
-          input: `${SECONDS} s of noise with automation, then silence`,
-          sampleRate: rate,
-          frame: tailPeak.frame,
-          channel: tailPeak.channel,
-          value: out[tailPeak.channel === 'L' ? 0 : 1][tailPeak.frame]!,
-        },
-        tailPeak.value,
-      );
+      addTailProblem(problems, out, from, rate, gates, `${options.tailSeconds} s into the silence after automation`, (peak) => ({
+        params: at(frames),
+        input: `${SECONDS} s of noise with automation, then silence`,
+        sampleRate: rate,
+        frame: peak.frame,
+        channel: peak.channel,
+        value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+      }));
     }
     const worst = problems.worst();
     if (worst) {

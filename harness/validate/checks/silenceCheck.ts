@@ -5,11 +5,11 @@
  * the worst reported first. A set that switches on a generator that is off by default is not
  * judged; a steady periodic tail is named as a generator's, with the way out.
  */
-import { gatesSwitchedOn, generatorHint, steadyTone } from '../generatorGates.ts';
+import { gatesSwitchedOn } from '../generatorGates.ts';
 import { parameterSets, rendersAt } from '../parameterSets.ts';
-import { addScan, BLOW_UP, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
+import { addScan, describeSample, Problems, scanOutput } from '../problems.ts';
 import { concat, freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
-import { describeTail, judgeTail, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../tailRule.ts';
+import { addTailProblem, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
 
@@ -48,23 +48,13 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
           value: found.value,
           excerpt: excerpt(found.frame, found.channel, { output: out }),
         }));
-        const tail = judgeTail(out, judgedFrom, rate);
-        const peak = tail.peak;
-        if (tail.ok || !Number.isFinite(peak.value) || peak.value > BLOW_UP) continue;
-        const hint = generatorHint(steadyTone(out, judgedFrom, window, rate), gates);
-        problems.add(
-          tail.fallDb < -1 ? 'blow-up' : 'level',
-          1,
-          {
-            what: `output at ${dbfs(peak.value)} ${options.tailSeconds} s into silence, and ${describeTail(tail)}${hint}`,
-            ...at,
-            frame: peak.frame,
-            channel: peak.channel,
-            value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
-            excerpt: excerpt(peak.frame, peak.channel, { output: out }),
-          },
-          peak.value,
-        );
+        addTailProblem(problems, out, judgedFrom, rate, gates, `${options.tailSeconds} s into silence`, (peak) => ({
+          ...at,
+          frame: peak.frame,
+          channel: peak.channel,
+          value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+          excerpt: excerpt(peak.frame, peak.channel, { output: out }),
+        }));
       }
     }
     const skipped = generating ? `; ${generating} renders of sets that switch on a generator (${gates.filter((g) => !g.onByDefault).map((g) => g.id).join(', ')}) not judged` : '';

@@ -11,7 +11,7 @@ import { formatGoldenJson } from '../goldens/goldenFiles.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
-import { moveSimulator, SIMULATION_RATE } from '../scenarios/stepMovement.ts';
+import { SIMULATION_RATE, stepSimulator } from '../scenarios/stepMovement.ts';
 import { generateScenarios } from '../scenarios/generateScenarios.ts';
 import { UsageError } from './usageError.ts';
 
@@ -31,7 +31,7 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   const ids = definitions.map((d) => d.id);
   const tolerances = { levelDb: 0.1, offlineSnrDb: 120 };
   // Every generated step is rendered through the build first and must move the output.
-  const generated = generateScenarios(definitions, moveSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions), MOVEMENT_FACTOR * tolerances.levelDb);
+  const generated = generateScenarios(definitions, stepSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions), tolerances.levelDb);
   const files = new Map<string, string>();
   const config = {
     wasm: { path: relative(root, wasmPath) || wasmPath, ...(options.build ? { build: options.build } : {}) },
@@ -74,6 +74,7 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   const steps = generated.scenarios.reduce((n, s) => n + s.json.steps.filter((step) => !step.hold).length, 0);
   log(`init: ${generated.scenarios.length} scenario(s); all ${steps} of their steps move the output by more than ${(MOVEMENT_FACTOR * tolerances.levelDb).toFixed(2)} dB (rendered through the build first)`);
   for (const note of generated.notes) log(`  ${note}`);
+  if (generated.fragile.length) log(`init: ${generated.fragile.length} step(s) may be fragile live; no other setting kept every step moving with less (widen that scenario's "tolerances": {"levelDb": …} or pick another value if it wanders):\n${generated.fragile.map((f) => `  ${f}`).join('\n')}`);
   if (generated.unmoved.length) log(`init: no generated step moved the output for ${generated.unmoved.join(', ')}: write their scenarios by hand (see the README's scenario reference)`);
   log('next: npx wavecraft-harness record   (records the goldens)');
   log('      npx wavecraft-harness test     (checks against them)');

@@ -8,7 +8,7 @@ import { buildRustWasm } from '../../fixtures/rust/buildRustWasm.ts';
 import { REFERENCE_WASM_PATH } from '../../devmode/index.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
-import { moveSimulator, SIMULATION_RATE, stillSteps } from './stepMovement.ts';
+import { moveSimulator, SIMULATION_RATE, stepSimulator, stillSteps } from './stepMovement.ts';
 import { generateScenarios, parameterValues } from './generateScenarios.ts';
 import { initProject } from '../cli/initCommand.ts';
 
@@ -74,6 +74,11 @@ describe('scenarios generated from a schema', () => {
     const simulate = moveSimulator(() => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE), definitions);
     const still = Object.entries(scenarios).flatMap(([name, s]) => stillSteps(s.steps, simulate(s.steps), 0.1).map((x) => `${name} step ${x.step}`));
     expect(still).toEqual([]);
+    // The filter's mode is stepped where no variant leaves the 1 kHz input deep in its stopband: at
+    // a 39.9 Hz cutoff the low-pass sat at -62 dBFS and its live level wandered 0.2 dB between runs.
+    const shifts = stepSimulator(() => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE), definitions)(scenarios['param-filter_mode'].steps).artefactShiftDb;
+    expect(Math.max(...shifts), `artefact shifts ${shifts.map((x) => x.toFixed(3)).join(', ')} dB`).toBeLessThanOrEqual(0.05);
+    expect(lines.join('\n')).not.toMatch(/param-filter_mode step \d.*noise 44 dB under/);
     const steps = Object.values(scenarios).reduce((n, s) => n + s.steps.filter((step: { hold?: boolean }) => !step.hold).length, 0);
     expect(lines).toContain(`init: ${files.length} scenario(s); all ${steps} of their steps move the output by more than 0.30 dB (rendered through the build first)`);
     console.log(`[init] gated chain: ${files.length} scenarios, ${steps} steps, all moving\n${lines.filter((l) => l.startsWith('  param')).join('\n')}`);
@@ -81,8 +86,9 @@ describe('scenarios generated from a schema', () => {
 
   it('the reference chain (two processors start bypassed): every generated step moves; the bypass toggles run with the level away from unity', async () => {
     const { bytes, definitions } = await loadWasmDspFile(REFERENCE_WASM_PATH);
-    const simulate = moveSimulator(() => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE), definitions);
-    const { scenarios, unmoved } = generateScenarios(definitions, simulate, 0.3);
+    const make = () => WasmDsp.instantiate(bytes, definitions.map((d) => d.id), SIMULATION_RATE);
+    const simulate = moveSimulator(make, definitions);
+    const { scenarios, unmoved } = generateScenarios(definitions, stepSimulator(make, definitions), 0.1);
     expect(unmoved).toEqual([]);
     expect(scenarios.flatMap((s) => stillSteps(s.json.steps, simulate(s.json.steps), 0.1).map((x) => `${s.name} step ${x.step}`))).toEqual([]);
     const gainBypass = scenarios.find((s) => s.name === 'param-output_gain_bypass')!.json.steps[0]!.set;

@@ -9,7 +9,8 @@
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { gateOf, processorOf, switchIn } from '../../contracts/ipc/processors.ts';
-import type { SimulatedStep } from './stepMovement.ts';
+import { MOVEMENT_FACTOR } from './scenarioLint.ts';
+import type { SimulatedStep, StepSimulation } from './stepMovement.ts';
 
 export const GENERATED_SCENARIO_INPUT = 'sine-1k-lm6-rm12dbfs-stereo.wav';
 const HOLD_SECONDS = 0.4;
@@ -58,8 +59,13 @@ function siblings(definition: ParameterDefinition, definitions: readonly Paramet
   return own.filter((d) => d.id !== definition.id && !gateOf(d.id));
 }
 
-/** One parameter away from its default: each float low and high, each other enum variant or bool value. */
-const awayFromDefault = (d: ParameterDefinition) => (d.type === 'float' ? [along(d, 0.1), along(d, 0.9)] : parameterValues(d).slice(1)).filter((v) => v !== d.default);
+/**
+ * One parameter away from its default: each float low and high, then nearer the middle (a cutoff
+ * at 159 Hz rather than 39.9 keeps a low-pass's output well above the capture's artefacts), each
+ * other enum variant or bool value.
+ */
+const awayFromDefault = (d: ParameterDefinition) =>
+  (d.type === 'float' ? [along(d, 0.1), along(d, 0.9), along(d, 0.3), along(d, 0.7)] : parameterValues(d).slice(1)).filter((v, i, all) => v !== d.default && all.indexOf(v) === i);
 
 /**
  * Settings to try when a step moves nothing, nearest first: the processor's other parameters away
@@ -76,8 +82,8 @@ function contexts(definition: ParameterDefinition, definitions: readonly Paramet
   return [{}, ...singles, ...pairs, ...far];
 }
 
-/** Renders steps through the DSP and says how far each moved the output (dB); see stepMovement.ts. */
-export type MoveSimulator = (steps: readonly SimulatedStep[]) => number[];
+/** Renders steps through the DSP: how far each moved the output, and how far artefacts move its level (dB); see stepMovement.ts. */
+export type StepSimulator = (steps: readonly SimulatedStep[]) => StepSimulation;
 
 export interface GenerationReport {
   scenarios: GeneratedScenario[];
@@ -85,16 +91,22 @@ export interface GenerationReport {
   notes: string[];
   /** Parameters no generated step could move the output with: the user writes these by hand. */
   unmoved: string[];
+  /** Steps whose live level would measure the capture's artefacts as well (no setting avoided it): said, kept. */
+  fragile: string[];
 }
 
 /**
  * One scenario per parameter (split for long enums). With a simulator, every step must move the
- * output by more than `neededDb`: a step that does not is retried with the processor's other
- * parameters set away from their defaults (the first setting under which the most steps move
- * wins), then dropped; step 1, the baseline, says `"hold": true` when it moves nothing.
+ * output by more than MOVEMENT_FACTOR × the level tolerance: a step that does not is retried with
+ * the processor's other parameters set away from their defaults, then dropped; step 1, the
+ * baseline, says `"hold": true` when it moves nothing. Of the settings under which the most steps
+ * move, the one whose steps' levels artefacts move least wins (the first, nearest, among equals):
+ * a step whose level they move by more than half the tolerance is fragile live, and is named.
  */
-export function generateScenarios(definitions: readonly ParameterDefinition[], simulate?: MoveSimulator, neededDb = 0.3): GenerationReport {
-  const report: GenerationReport = { scenarios: [], notes: [], unmoved: [] };
+export function generateScenarios(definitions: readonly ParameterDefinition[], simulate?: StepSimulator, levelToleranceDb = 0.1): GenerationReport {
+  const report: GenerationReport = { scenarios: [], notes: [], unmoved: [], fragile: [] };
+  const neededDb = MOVEMENT_FACTOR * levelToleranceDb;
+  const robustDb = levelToleranceDb / 2;
   for (const definition of definitions) {
     const values = parameterValues(definition);
     const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
@@ -110,16 +122,21 @@ export function generateScenarios(definitions: readonly ParameterDefinition[], s
       let context: Record<string, number> = {};
       let steps = stepsWith(context);
       if (simulate) {
-        let best: { context: Record<string, number>; moving: number } | null = null;
+        let best: { context: Record<string, number>; moving: number; shiftDb: number } | null = null;
         for (const candidate of contexts(definition, definitions)) {
-          const moves = simulate(stepsWith(candidate));
+          const { moves, artefactShiftDb } = simulate(stepsWith(candidate));
           const moving = moves.slice(1).filter((m) => m > neededDb).length;
-          if (!best || moving > best.moving) best = { context: candidate, moving };
-          if (moving === chunk.length - 1) break;
+          const shiftDb = Math.max(...artefactShiftDb.filter((_, i) => i === 0 || moves[i]! > neededDb));
+          if (!best || moving > best.moving || (moving === best.moving && shiftDb < best.shiftDb - 1e-3)) best = { context: candidate, moving, shiftDb };
+          if (moving === chunk.length - 1 && shiftDb <= robustDb) break;
         }
         context = best!.context;
-        const moves = simulate(stepsWith(context));
-        steps = stepsWith(context).flatMap((step, i) => (i === 0 ? [{ ...step, ...(moves[0]! > neededDb ? {} : { hold: true }) }] : moves[i]! > neededDb ? [step] : []));
+        const { moves, artefactShiftDb } = simulate(stepsWith(context));
+        const kept = stepsWith(context).flatMap((step, i) => (i === 0 || moves[i]! > neededDb ? [{ step, i }] : []));
+        steps = kept.map(({ step, i }) => (i === 0 && moves[0]! <= neededDb ? { ...step, hold: true } : step));
+        kept.forEach(({ step, i }, n) => {
+          if (artefactShiftDb[i]! > robustDb) report.fragile.push(`${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]}): noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`);
+        });
         const dropped = chunk.length - steps.length;
         if (steps.length < 2) {
           report.unmoved.push(definition.id);

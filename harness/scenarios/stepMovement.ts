@@ -8,6 +8,7 @@
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import type { DspBackend } from '../../contracts/wasm/dspBackend.ts';
+import { Random } from '../fixtures/random.ts';
 import { MOVEMENT_FACTOR } from './scenarioLint.ts';
 
 export const SIMULATION_RATE = 48000;
@@ -100,4 +101,37 @@ export function generatedInput(): [Float32Array, Float32Array] {
 /** steps → how far each moved the output, for the DSP `make` builds, on `input`. */
 export function moveSimulator(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array] = generatedInput(), settleSeconds = 0.05) {
   return (steps: readonly SimulatedStep[]) => stepMoves(simulateStepLevels(make, definitions, input, steps, settleSeconds));
+}
+
+/** The stand-in for capture artefacts: white noise at this level (44 dB under the generated input's -6 dBFS channel). */
+const ARTEFACT_NOISE_DBFS = -50;
+
+/** `input` with white noise at ARTEFACT_NOISE_DBFS added (seeded: the same every run). */
+export function withArtefacts(input: readonly [Float32Array, Float32Array]): [Float32Array, Float32Array] {
+  const random = new Random(0x5eed);
+  const amplitude = 10 ** (ARTEFACT_NOISE_DBFS / 20) * Math.sqrt(3);
+  return [input[0].map((x) => x + amplitude * (2 * random.next() - 1)), input[1].map((x) => x + amplitude * (2 * random.next() - 1))];
+}
+
+export interface StepSimulation {
+  /** How far each step moved the output (dB, the largest over the channels). */
+  moves: number[];
+  /**
+   * How far each step's settled level moves when the input carries a noise floor like the capture's
+   * artefacts (dB, the largest over the channels). A gain scales both alike (≈ 0); a filter that leaves
+   * its signal far down in its stopband passes the noise and not the signal, and its live level
+   * wanders between runs by as much as this says.
+   */
+  artefactShiftDb: number[];
+}
+
+/** steps → how far each moves the output, and how far artefacts move its level; for the DSP `make` builds. */
+export function stepSimulator(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array] = generatedInput(), settleSeconds = 0.05) {
+  const noisy = withArtefacts(input);
+  return (steps: readonly SimulatedStep[]): StepSimulation => {
+    const clean = simulateStepLevels(make, definitions, input, steps, settleSeconds);
+    const shifted = simulateStepLevels(make, definitions, noisy, steps, settleSeconds);
+    const artefactShiftDb = clean.slice(1).map((c, i) => Math.max(...c.rmsDb.map((db, ch) => Math.abs(shifted[i + 1]!.rmsDb[ch]! - db))));
+    return { moves: stepMoves(clean), artefactShiftDb };
+  };
 }

@@ -31,7 +31,10 @@ export default defineConfig<HarnessOptions>({
     ['html', { outputFolder: 'reports/html', open: 'never' }],
     // Annotations (inconclusive and its cause, audio health) become JUnit properties.
     ['junit', { embedAnnotationsAsProperties: true, outputFile: 'reports/junit.xml' }],
-    ['./harness/report/summaryReporter.ts', { outputFile: process.env['WAVECRAFT_SUMMARY_FILE'] ?? 'reports/summary.json' }],
+    [
+      './harness/report/summaryReporter.ts',
+      { outputFile: process.env['WAVECRAFT_SUMMARY_FILE'] ?? 'reports/summary.json' },
+    ],
   ],
   projects: [
     // The JS mock DSP: the shared live specs only (it implements gains and bypass), and the

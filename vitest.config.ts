@@ -3,7 +3,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['harness/**/*.test.ts', 'contracts/**/*.test.ts', 'examples/**/*.test.ts', 'devmode/**/*.test.ts', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'harness/**/*.test.ts',
+      'contracts/**/*.test.ts',
+      'examples/**/*.test.ts',
+      'devmode/**/*.test.ts',
+      'fixtures/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     exclude: ['**/*.adoption.test.ts', 'node_modules/**', 'dist/**'],
     // No wall-clock limit: a slower or busier machine takes longer, and that is not a failure. A
     // hang is caught where it can happen (RPC, socket and page waits name what hung).

@@ -12,7 +12,11 @@ export interface BrowserSession {
 
 export async function openBrowserSession(captureWav?: string): Promise<BrowserSession> {
   const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0 });
-  const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs(captureWav ? { captureWav } : {}) });
+  const browser = await chromium.launch({
+    executablePath: requireChromium().path,
+    headless: true,
+    args: launchArgs(captureWav ? { captureWav } : {}),
+  });
   return {
     stack,
     browser,

@@ -18,12 +18,25 @@ export interface DspCostResult {
 }
 
 const GAIN_ONLY = { input_trim_level: 0.7, output_gain_level: 0.7 };
-const FULL_CHAIN = { ...GAIN_ONLY, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, tone_filter_resonance_q: 0.9 };
+const FULL_CHAIN = {
+  ...GAIN_ONLY,
+  soft_clip_bypass: 0,
+  soft_clip_drive_db: 12,
+  tone_filter_bypass: 0,
+  tone_filter_mode: 0,
+  tone_filter_cutoff_hz: 5000,
+  tone_filter_resonance_q: 0.9,
+};
 
 /** One run (the shared measurement with one repeat; the bench interleaves its own repeats). */
-const nsPerFrame = (dsp: DspBackend, block: number, totalFrames: number) => measureNsPerFrame(dsp, block, totalFrames, 1).median;
+const nsPerFrame = (dsp: DspBackend, block: number, totalFrames: number) =>
+  measureNsPerFrame(dsp, block, totalFrames, 1).median;
 
-export async function measureDspCost(wasmPath = REFERENCE_WASM_PATH, repeats = 7, totalFrames = 480_000): Promise<DspCostResult> {
+export async function measureDspCost(
+  wasmPath = REFERENCE_WASM_PATH,
+  repeats = 7,
+  totalFrames = 480_000,
+): Promise<DspCostResult> {
   const { bytes, definitions } = await loadWasmDspFile(wasmPath);
   const ids = definitions.map((d) => d.id);
   const make = (kind: 'js' | 'wasm', params: Record<string, number>): DspBackend => {
@@ -46,7 +59,12 @@ export async function measureDspCost(wasmPath = REFERENCE_WASM_PATH, repeats = 7
     }
     const j = stats(js);
     const g = stats(gain);
-    blocks[String(block)] = { jsGainOnly: j, wasmGainOnly: g, wasmFullChain: stats(full), wasmOverJsGainOnly: g.median / j.median };
+    blocks[String(block)] = {
+      jsGainOnly: j,
+      wasmGainOnly: g,
+      wasmFullChain: stats(full),
+      wasmOverJsGainOnly: g.median / j.median,
+    };
   }
   return { wasmPath, blocks, fullChainNsPerFrame128: blocks['128']!.wasmFullChain.median };
 }

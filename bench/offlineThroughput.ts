@@ -14,7 +14,16 @@ export interface ThroughputResult {
   ratios: { mockOverPassThrough: number; wasmOverPassThrough: number };
 }
 
-const FULL_CHAIN = { input_trim_level: 0.7, soft_clip_bypass: 0, soft_clip_drive_db: 12, tone_filter_bypass: 0, tone_filter_mode: 0, tone_filter_cutoff_hz: 5000, tone_filter_resonance_q: 0.9, output_gain_level: 0.7 };
+const FULL_CHAIN = {
+  input_trim_level: 0.7,
+  soft_clip_bypass: 0,
+  soft_clip_drive_db: 12,
+  tone_filter_bypass: 0,
+  tone_filter_mode: 0,
+  tone_filter_cutoff_hz: 5000,
+  tone_filter_resonance_q: 0.9,
+  output_gain_level: 0.7,
+};
 
 export async function measureOfflineThroughput(seconds: number, repeats: number): Promise<ThroughputResult> {
   const session = await openBrowserSession();
@@ -46,12 +55,17 @@ export async function measureOfflineThroughput(seconds: number, repeats: number)
         samples[name]!.push((seconds * 1000) / result.renderMs);
       }
     }
-    const x = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])) as ThroughputResult['xRealTime'];
+    const x = Object.fromEntries(
+      Object.entries(samples).map(([k, v]) => [k, stats(v)]),
+    ) as ThroughputResult['xRealTime'];
     return {
       seconds,
       repeats,
       xRealTime: x,
-      ratios: { mockOverPassThrough: x.mock.median / x.passThrough.median, wasmOverPassThrough: x.wasm.median / x.passThrough.median },
+      ratios: {
+        mockOverPassThrough: x.mock.median / x.passThrough.median,
+        wasmOverPassThrough: x.wasm.median / x.passThrough.median,
+      },
     };
   } finally {
     await session.close();

@@ -25,15 +25,29 @@ export interface LatencyResult {
   outOfOrder: number;
 }
 
-export async function measureParameterLatency(path: 'mock' | 'wasm', calls: number, latencyHint = 'interactive'): Promise<LatencyResult> {
+export async function measureParameterLatency(
+  path: 'mock' | 'wasm',
+  calls: number,
+  latencyHint = 'interactive',
+): Promise<LatencyResult> {
   const session = await openBrowserSession();
   try {
     const probePage = await (await session.browser.newContext()).newPage();
     await probePage.goto(`${session.stack.pageOrigin}/index.html`);
-    const callback = await measureRenderCallbackPeriod(probePage, 48000, latencyHint === 'interactive' ? 'interactive' : Number(latencyHint));
+    const callback = await measureRenderCallbackPeriod(
+      probePage,
+      48000,
+      latencyHint === 'interactive' ? 'interactive' : Number(latencyHint),
+    );
     await probePage.context().close();
     const page = new DevModePage(await (await session.browser.newContext()).newPage());
-    await page.open(DevModePage.url(`${session.stack.pageOrigin}/index.html`, { devServerUrl: session.stack.devServerUrl, dsp: path, latencyHint }));
+    await page.open(
+      DevModePage.url(`${session.stack.pageOrigin}/index.html`, {
+        devServerUrl: session.stack.devServerUrl,
+        dsp: path,
+        latencyHint,
+      }),
+    );
     await page.playTone({ frequencyHz: 1000, levelDb: -12 });
     await page.waitUntilReady();
     await page.startTrace();
@@ -64,7 +78,11 @@ export async function measureParameterLatency(path: 'mock' | 'wasm', calls: numb
       ms.push(e.appliedAtEpochMs - s.at);
     }
     const sr = (await page.status()).sampleRate ?? 48000;
-    const pick = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
+    const pick = (values: number[]) => ({
+      p50: percentile(values, 50),
+      p95: percentile(values, 95),
+      max: Math.max(...values),
+    });
     const msStats = pick(ms);
     return {
       path,
@@ -72,7 +90,11 @@ export async function measureParameterLatency(path: 'mock' | 'wasm', calls: numb
       callback,
       calls,
       ms: msStats,
-      frames: { p50: Math.round((msStats.p50 * sr) / 1000), p95: Math.round((msStats.p95 * sr) / 1000), max: Math.round((msStats.max * sr) / 1000) },
+      frames: {
+        p50: Math.round((msStats.p50 * sr) / 1000),
+        p95: Math.round((msStats.p95 * sr) / 1000),
+        max: Math.round((msStats.max * sr) / 1000),
+      },
       lost,
       outOfOrder,
     };

@@ -44,7 +44,9 @@ class BareClient {
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.socket.send(`{"jsonrpc":"2.0","id":${id},"method":"setParameter","params":{"id":"output_gain_level","value":${value}}}`);
+      this.socket.send(
+        `{"jsonrpc":"2.0","id":${id},"method":"setParameter","params":{"id":"output_gain_level","value":${value}}}`,
+      );
     });
   }
   close(): void {
@@ -53,13 +55,17 @@ class BareClient {
 }
 
 async function roundTripsPerSecond(url: string, pattern: Pattern, calls: number): Promise<number> {
-  const clients = await Promise.all(Array.from({ length: pattern === 'tenConnections' ? 10 : 1 }, () => BareClient.open(url)));
+  const clients = await Promise.all(
+    Array.from({ length: pattern === 'tenConnections' ? 10 : 1 }, () => BareClient.open(url)),
+  );
   const value = (i: number) => (i % 600) / 300;
   const started = process.hrtime.bigint();
   if (pattern === 'sequential') {
     for (let i = 0; i < calls; i++) await clients[0]!.call(value(i));
   } else {
-    await Promise.all(clients.flatMap((c) => Array.from({ length: Math.round(calls / clients.length) }, (_, i) => c.call(value(i)))));
+    await Promise.all(
+      clients.flatMap((c) => Array.from({ length: Math.round(calls / clients.length) }, (_, i) => c.call(value(i)))),
+    );
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clients.forEach((c) => c.close());
@@ -92,6 +98,15 @@ export async function measureServerThroughput(calls: number, repeats: number): P
   }
   const devServer = Object.fromEntries(patterns.map((p) => [p, stats(samples.devServer[p])])) as Record<Pattern, Stats>;
   const echo = Object.fromEntries(patterns.map((p) => [p, stats(samples.echo[p])])) as Record<Pattern, Stats>;
-  const ratio = Object.fromEntries(patterns.map((p) => [p, devServer[p].median / echo[p].median])) as Record<Pattern, number>;
-  return { calls, devServer, echo, ratio, tenConnectionsMessagesRatio: (devServer.tenConnections.median * 10) / echo.tenConnections.median };
+  const ratio = Object.fromEntries(patterns.map((p) => [p, devServer[p].median / echo[p].median])) as Record<
+    Pattern,
+    number
+  >;
+  return {
+    calls,
+    devServer,
+    echo,
+    ratio,
+    tenConnectionsMessagesRatio: (devServer.tenConnections.median * 10) / echo.tenConnections.median,
+  };
 }

@@ -46,9 +46,17 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
   try {
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
-      const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({ captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav', readHarnessConfig({}).fixturesDirs) }) });
+      const browser = await chromium.launch({
+        executablePath: requireChromium().path,
+        headless: true,
+        args: launchArgs({
+          captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav', readHarnessConfig({}).fixturesDirs),
+        }),
+      });
       const page = new DevModePage(await (await browser.newContext()).newPage());
-      await page.open(DevModePage.url(`${stack.pageOrigin}/index.html`, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
+      await page.open(
+        DevModePage.url(`${stack.pageOrigin}/index.html`, { devServerUrl: stack.devServerUrl, dsp: 'mock' }),
+      );
       await page.selectSource('mic');
       await page.waitUntilReady();
       ms.push(performance.now() - started);
@@ -61,16 +69,29 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
 }
 
 /** Runs the scenario specs (optionally a --grep subset) and relates wall time to live audio played. */
-export async function measureSuiteEfficiency(grep: string | null, launchRepeats: number): Promise<SuiteEfficiencyResult> {
-  const scenarios = loadScenarios(readHarnessConfig({}).scenariosDir).filter((s) => !grep || new RegExp(grep).test(s.name));
-  const liveAudioSeconds = scenarios.reduce((sum, s) => sum + s.paths.length * s.steps.reduce((t, step) => t + step.holdSeconds, 0), 0);
+export async function measureSuiteEfficiency(
+  grep: string | null,
+  launchRepeats: number,
+): Promise<SuiteEfficiencyResult> {
+  const scenarios = loadScenarios(readHarnessConfig({}).scenariosDir).filter(
+    (s) => !grep || new RegExp(grep).test(s.name),
+  );
+  const liveAudioSeconds = scenarios.reduce(
+    (sum, s) => sum + s.paths.length * s.steps.reduce((t, step) => t + step.holdSeconds, 0),
+    0,
+  );
   const report = join(mkdtempSync(join(tmpdir(), 'suite-')), 'report.json');
   const before = cpuTicks();
   const started = performance.now();
-  const run = spawnSync('npx', ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=json'], { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } });
+  const run = spawnSync(
+    'npx',
+    ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=json'],
+    { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+  );
   const wallSeconds = (performance.now() - started) / 1000;
   const after = cpuTicks();
-  if (run.status !== 0) throw new Error(`the scenario suite failed (exit ${run.status}); efficiency is only measured on a green suite`);
+  if (run.status !== 0)
+    throw new Error(`the scenario suite failed (exit ${run.status}); efficiency is only measured on a green suite`);
   const json = JSON.parse(readFileSync(report, 'utf8')) as { stats: { startTime: string }; suites: JsonSuite[] };
   const starts = collectStarts(json.suites);
   const startupSeconds = (Math.min(...starts) - Date.parse(json.stats.startTime)) / 1000;
@@ -93,7 +114,9 @@ interface JsonSuite {
 
 function collectStarts(suites: JsonSuite[]): number[] {
   return suites.flatMap((s) => [
-    ...(s.specs ?? []).flatMap((spec) => spec.tests.flatMap((t) => t.results.filter((r) => r.status !== 'skipped').map((r) => Date.parse(r.startTime)))),
+    ...(s.specs ?? []).flatMap((spec) =>
+      spec.tests.flatMap((t) => t.results.filter((r) => r.status !== 'skipped').map((r) => Date.parse(r.startTime))),
+    ),
     ...collectStarts(s.suites ?? []),
   ]);
 }

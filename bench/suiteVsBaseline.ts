@@ -41,7 +41,10 @@ function specFiles(root: string): string[] {
   return found.sort();
 }
 
-const lockHash = (root: string) => createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+const lockHash = (root: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 
 /**
  * A clone of `ref` in the OS temp folder, set up to run (node_modules shared when the lock files
@@ -66,12 +69,20 @@ function prepareBaseline(root: string, ref: string): string {
 
 function runSuite(cwd: string, specs: string[]): { seconds: number; failed: number } {
   const started = performance.now();
-  const run = spawnSync('npx', ['playwright', 'test', '--project=mock', '--project=wasm', '--reporter=json', ...specs], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, WAVECRAFT_OUTPUT_DIR: join(cwd, 'reports', 'bench-test-results'), WAVECRAFT_SUMMARY_FILE: join(cwd, 'reports', 'bench-summary.json') },
-  });
+  const run = spawnSync(
+    'npx',
+    ['playwright', 'test', '--project=mock', '--project=wasm', '--reporter=json', ...specs],
+    {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: {
+        ...process.env,
+        WAVECRAFT_OUTPUT_DIR: join(cwd, 'reports', 'bench-test-results'),
+        WAVECRAFT_SUMMARY_FILE: join(cwd, 'reports', 'bench-summary.json'),
+      },
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const json = run.stdout.slice(run.stdout.indexOf('{'));
   const failed = (() => {
@@ -91,7 +102,10 @@ export async function measureSuiteVsBaseline(ref = DEFAULT_BASELINE_REF, rounds 
   const times = { baseline: [] as number[], current: [] as number[] };
   const failures = { baseline: 0, current: 0 };
   for (let i = 0; i < rounds; i++) {
-    for (const [name, dir] of [['baseline', baseline], ['current', root]] as const) {
+    for (const [name, dir] of [
+      ['baseline', baseline],
+      ['current', root],
+    ] as const) {
       const r = runSuite(dir, specs);
       times[name].push(r.seconds);
       failures[name] += r.failed;
@@ -99,11 +113,22 @@ export async function measureSuiteVsBaseline(ref = DEFAULT_BASELINE_REF, rounds 
   }
   const baselineSeconds = stats(times.baseline);
   const currentSeconds = stats(times.current);
-  return { ref, specs, baselineSeconds, currentSeconds, ratio: currentSeconds.median / baselineSeconds.median, failures };
+  return {
+    ref,
+    specs,
+    baselineSeconds,
+    currentSeconds,
+    ratio: currentSeconds.median / baselineSeconds.median,
+    failures,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { ref: { type: 'string', default: DEFAULT_BASELINE_REF }, rounds: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { ref: { type: 'string', default: DEFAULT_BASELINE_REF }, rounds: { type: 'string', default: '1' } },
+  });
   const r = await measureSuiteVsBaseline(values.ref!, Number(values.rounds));
-  console.log(`suite vs ${r.ref} (${r.specs.length} spec files both have, mock + wasm): baseline ${r.baselineSeconds.median.toFixed(1)} s, current ${r.currentSeconds.median.toFixed(1)} s, ratio ${r.ratio.toFixed(2)}; failures baseline ${r.failures.baseline}, current ${r.failures.current}`);
+  console.log(
+    `suite vs ${r.ref} (${r.specs.length} spec files both have, mock + wasm): baseline ${r.baselineSeconds.median.toFixed(1)} s, current ${r.currentSeconds.median.toFixed(1)} s, ratio ${r.ratio.toFixed(2)}; failures baseline ${r.failures.baseline}, current ${r.failures.current}`,
+  );
 }

@@ -21,13 +21,21 @@ export interface TrendPageFigures {
   loadMs: Stats;
 }
 
-export async function measureTrendPage(runCounts: number[], tests: number, repeats: number): Promise<TrendPageFigures[]> {
+export async function measureTrendPage(
+  runCounts: number[],
+  tests: number,
+  repeats: number,
+): Promise<TrendPageFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'trend-'));
   const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs() });
   try {
     const figures: TrendPageFigures[] = [];
     for (const runs of runCounts) {
-      const history = generateHistory({ runs, tests, regressions: Array.from({ length: Math.ceil(runs / 30) }, (_, i) => i * 30 + 9) });
+      const history = generateHistory({
+        runs,
+        tests,
+        regressions: Array.from({ length: Math.ceil(runs / 30) }, (_, i) => i * 30 + 9),
+      });
       const render: number[] = [];
       const load: number[] = [];
       let html = '';

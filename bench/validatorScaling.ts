@@ -18,11 +18,19 @@ export interface ValidatorScalingResult {
   builds: { name: string; parameters: number; seconds: Stats; overReference: number; passed: boolean }[];
 }
 
-export async function measureValidatorScaling(stageCounts: number[] = [2, 4, 8], repeats = 3, strictness = 5): Promise<ValidatorScalingResult> {
+export async function measureValidatorScaling(
+  stageCounts: number[] = [2, 4, 8],
+  repeats = 3,
+  strictness = 5,
+): Promise<ValidatorScalingResult> {
   const dir = mkdtempSync(join(tmpdir(), 'validator-scaling-'));
   const builds = [
     { name: 'reference', parameters: 10, path: REFERENCE_WASM_PATH },
-    ...stageCounts.map((stages) => ({ name: `wide chain, ${stages} stages`, parameters: stages * 5, path: buildRustWideChain(stages, join(dir, `wide-${stages}.wasm`)) })),
+    ...stageCounts.map((stages) => ({
+      name: `wide chain, ${stages} stages`,
+      parameters: stages * 5,
+      path: buildRustWideChain(stages, join(dir, `wide-${stages}.wasm`)),
+    })),
   ];
   const times = builds.map(() => [] as number[]);
   const passed = builds.map(() => true);
@@ -37,6 +45,12 @@ export async function measureValidatorScaling(stageCounts: number[] = [2, 4, 8],
   const reference = stats(times[0]!).median;
   return {
     strictness,
-    builds: builds.map((b, i) => ({ name: b.name, parameters: b.parameters, seconds: stats(times[i]!), overReference: stats(times[i]!).median / reference, passed: passed[i]! })),
+    builds: builds.map((b, i) => ({
+      name: b.name,
+      parameters: b.parameters,
+      seconds: stats(times[i]!),
+      overReference: stats(times[i]!).median / reference,
+      passed: passed[i]!,
+    })),
   };
 }

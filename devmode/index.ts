@@ -4,7 +4,12 @@
  * server, the static page server, the mock DSP, the worklet's meter and oscilloscope taps). Nothing
  * outside devmode/ imports anything else from it (the layer check, scripts/boundaries).
  */
-export { PortInUseError, startReferenceStack, type ReferenceStack, type ReferenceStackOptions } from './server/referenceStack.ts';
+export {
+  PortInUseError,
+  startReferenceStack,
+  type ReferenceStack,
+  type ReferenceStackOptions,
+} from './server/referenceStack.ts';
 export { originRuleProblem } from './server/originRule.ts';
 export { REFERENCE_WASM_PATH } from './dsp/reference/referenceDsp.ts';
 export { DevServer, type DevServerOptions } from './server/devServer.ts';

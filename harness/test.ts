@@ -134,7 +134,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const primary = () => [...clocks].sort((a, b) => b.samples.length - a.samples.length)[0];
       const healthOf = (span: 'test' | 'measurement') => {
         const clock = primary();
-        const underruns = clocks.reduce((sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }), { events: 0, seconds: 0 });
+        const underruns = clocks.reduce(
+          (sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }),
+          { events: 0, seconds: 0 },
+        );
         return summariseHealth({
           clock: (span === 'measurement' ? clock?.measuringSamples : clock?.samples) ?? [],
           sampleRate: clock?.sampleRate ?? null,
@@ -256,7 +259,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
   },
 
-  devModePage: async ({ audioBrowser, browserPool, stack, dspPath, rpc, input, audioSource, tone, harnessConfig, pageSampleRate, audioHealth }, use, testInfo) => {
+  devModePage: async (
+    {
+      audioBrowser,
+      browserPool,
+      stack,
+      dspPath,
+      rpc,
+      input,
+      audioSource,
+      tone,
+      harnessConfig,
+      pageSampleRate,
+      audioHealth,
+    },
+    use,
+    testInfo,
+  ) => {
     void rpc; // parameters are reset before the page loads them
     void audioBrowser; // its contexts, this page's among them, are closed after the test
     const page = await browserPool.takePage(input.path);
@@ -264,21 +283,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const pageErrors: string[] = [];
     const onPageError = (error: Error) => pageErrors.push(error.message);
     const onConsole = (message: ConsoleMessage) => {
-      if (message.type() === 'error') testInfo.annotations.push({ type: 'page console error', description: message.text() });
+      if (message.type() === 'error')
+        testInfo.annotations.push({ type: 'page console error', description: message.text() });
     };
     page.on('pageerror', onPageError);
     page.on('console', onConsole);
     const devModePage = new DevModePage(page, undefined, (count) => clock.noteCaptureDropouts(count));
-    await devModePage.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: dspPath, fault: harnessConfig.fault, ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}) }));
+    await devModePage.open(
+      DevModePage.url(stack.pageUrl, {
+        devServerUrl: stack.devServerUrl,
+        dsp: dspPath,
+        fault: harnessConfig.fault,
+        ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}),
+      }),
+    );
     if (audioSource === 'mic') await devModePage.selectSource('mic');
     else if (audioSource === 'file') await devModePage.playFile(input.path);
     else await devModePage.playTone(tone);
     const status = await devModePage.waitUntilReady();
-    if (status.dspPath !== dspPath) throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${dspPath}"`);
+    if (status.dspPath !== dspPath)
+      throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${dspPath}"`);
     await assertSourceNotSilent(devModePage, {
       source: audioSource,
       peakDb: audioSource === 'tone' ? tone.levelDb : input.peakDb,
-      what: audioSource === 'tone' ? `the tone is at ${tone.levelDb} dBFS` : `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
+      what:
+        audioSource === 'tone'
+          ? `the tone is at ${tone.levelDb} dBFS`
+          : `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
     });
     // Before anything relies on the meter: it must agree with the samples it measured.
     await assertMeterMatchesSamples(devModePage);
@@ -291,7 +322,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       page.off('pageerror', onPageError);
       page.off('console', onConsole);
       // A passing test hands its page on to the next one (fresh document, same renderer); a failed one's goes.
-      if (testInfo.status === testInfo.expectedStatus && pageErrors.length === 0) await browserPool.keepPage(input.path, page);
+      if (testInfo.status === testInfo.expectedStatus && pageErrors.length === 0)
+        await browserPool.keepPage(input.path, page);
       else await page.context().close();
     }
     if (pageErrors.length > 0) throw new Error(`the dev-mode page threw:\n  ${pageErrors.join('\n  ')}`);

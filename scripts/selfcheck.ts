@@ -16,12 +16,34 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const filters = args.length ? args : ['specs/scenarios.spec.ts', 'specs/gainSteps.spec.ts', 'specs/sources.spec.ts', 'specs/liveVsOffline.spec.ts', 'specs/wasm', '--project=mock', '--project=wasm'];
+const filters = args.length
+  ? args
+  : [
+      'specs/scenarios.spec.ts',
+      'specs/gainSteps.spec.ts',
+      'specs/sources.spec.ts',
+      'specs/liveVsOffline.spec.ts',
+      'specs/wasm',
+      '--project=mock',
+      '--project=wasm',
+    ];
 
 const runSuite = (env: NodeJS.ProcessEnv) =>
   new Promise<number>((resolve) => {
-    const child = spawn('npx', ['playwright', 'test', ...filters], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('npx', ['playwright', 'test', ...filters], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 
-process.exit(await runSelfcheckAndReport({ faults, runSuite, reportsDir: 'reports', summaryFile: 'reports/summary.json', log: (l) => console.log(l), extra: { filters } }));
+process.exit(
+  await runSelfcheckAndReport({
+    faults,
+    runSuite,
+    reportsDir: 'reports',
+    summaryFile: 'reports/summary.json',
+    log: (l) => console.log(l),
+    extra: { filters },
+  }),
+);

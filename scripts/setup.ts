@@ -13,7 +13,10 @@ import { ensureReferenceDsp } from './setup/ensureReferenceDsp.ts';
 import { ensureRustWasm } from './setup/ensureRustWasm.ts';
 
 /** `rust`: also Debian's rustc for wasm32 (npm test builds Rust test modules and the example plugin). */
-export async function runSetup(log: (line: string) => void = (line) => console.log(`[setup] ${line}`), options: { rust?: boolean } = {}): Promise<void> {
+export async function runSetup(
+  log: (line: string) => void = (line) => console.log(`[setup] ${line}`),
+  options: { rust?: boolean } = {},
+): Promise<void> {
   await ensureChromium(log);
   if (options.rust) ensureRustWasm(log);
   await ensureFixtures(log);

@@ -19,7 +19,12 @@ const blobDir = resolve(`${reportsDir}/blob`);
 rmSync(blobDir, { recursive: true, force: true });
 
 function npx(args: string[], env: Record<string, string> = {}, capture = false) {
-  const run = spawnSync('npx', args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = spawnSync('npx', args, {
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (run.error) throw run.error;
   return run;
 }
@@ -43,13 +48,20 @@ const shards = Array.from({ length: SHARDS }, (_, i) => i + 1).map(
 
 const codes = await Promise.all(shards);
 for (let n = 1; n <= SHARDS; n++) {
-  if (!existsSync(`${blobDir}/shard-${n}.zip`)) throw new Error(`shard ${n} wrote no blob report (exit ${codes[n - 1]})`);
+  if (!existsSync(`${blobDir}/shard-${n}.zip`))
+    throw new Error(`shard ${n} wrote no blob report (exit ${codes[n - 1]})`);
 }
-const merged = npx(['playwright', 'merge-reports', '--config', 'playwright.merge.config.ts', blobDir], { WAVECRAFT_REPORTS_DIR: reportsDir });
+const merged = npx(['playwright', 'merge-reports', '--config', 'playwright.merge.config.ts', blobDir], {
+  WAVECRAFT_REPORTS_DIR: reportsDir,
+});
 const listed = npx(['playwright', 'test', ...filters, '--list', '--reporter=json'], {}, true);
 const expected = new Set<string>();
-const walk = (suite: { specs?: { title: string; tests: { projectName: string }[] }[]; suites?: unknown[]; title: string }, path: string[]) => {
-  for (const spec of suite.specs ?? []) for (const t of spec.tests) expected.add(`${t.projectName} ${[...path, spec.title].join(' › ')}`);
+const walk = (
+  suite: { specs?: { title: string; tests: { projectName: string }[] }[]; suites?: unknown[]; title: string },
+  path: string[],
+) => {
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests) expected.add(`${t.projectName} ${[...path, spec.title].join(' › ')}`);
   for (const child of (suite.suites ?? []) as (typeof suite)[]) walk(child, [...path, child.title]);
 };
 for (const suite of (JSON.parse(listed.stdout) as { suites: Parameters<typeof walk>[0][] }).suites) walk(suite, []);
@@ -57,9 +69,13 @@ const summary = JSON.parse(readFileSync(`${reportsDir}/summary.json`, 'utf8')) a
 const seen = summary.tests.map((t) => `${t.project} ${t.title}`);
 const duplicates = seen.filter((t, i) => seen.indexOf(t) !== i);
 const missing = [...expected].filter((t) => !seen.includes(t));
-console.log(`sharded: ${SHARDS} shards (exit ${codes.join(', ')}), merged summary holds ${seen.length} tests, ${expected.size} listed; ${duplicates.length} duplicated, ${missing.length} missing`);
+console.log(
+  `sharded: ${SHARDS} shards (exit ${codes.join(', ')}), merged summary holds ${seen.length} tests, ${expected.size} listed; ${duplicates.length} duplicated, ${missing.length} missing`,
+);
 if (duplicates.length || missing.length || seen.length !== expected.size) {
-  console.error(`sharded: merged summary does not cover every test exactly once\n  duplicated: ${duplicates.join('; ')}\n  missing: ${missing.join('; ')}`);
+  console.error(
+    `sharded: merged summary does not cover every test exactly once\n  duplicated: ${duplicates.join('; ')}\n  missing: ${missing.join('; ')}`,
+  );
   process.exit(1);
 }
 process.exit(codes.some((c) => c !== 0) || merged.status !== 0 ? 1 : 0);

@@ -38,14 +38,20 @@ const NEIGHBOUR_LIMIT_SECONDS = 3 * 60 * 60;
 const separator = process.argv.indexOf('--', 2);
 const { values } = parseArgs({
   args: separator >= 0 ? process.argv.slice(2, separator) : process.argv.slice(2),
-  options: { runs: { type: 'string', default: '5' }, modes: { type: 'string', default: MODES.join(',') }, report: { type: 'string', default: 'reports/soak.json' } },
+  options: {
+    runs: { type: 'string', default: '5' },
+    modes: { type: 'string', default: MODES.join(',') },
+    report: { type: 'string', default: 'reports/soak.json' },
+  },
 });
 const filters = separator >= 0 ? process.argv.slice(separator + 1) : DEFAULT_FILTERS;
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be a whole number of at least 1, got "${values.runs}"`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new RangeError(`--runs must be a whole number of at least 1, got "${values.runs}"`);
 const modes = values.modes!.split(',') as Mode[];
 const unknown = modes.filter((m) => !MODES.includes(m));
-if (unknown.length) throw new RangeError(`--modes: unknown mode(s) ${unknown.join(', ')}; the modes are ${MODES.join(', ')}`);
+if (unknown.length)
+  throw new RangeError(`--modes: unknown mode(s) ${unknown.join(', ')}; the modes are ${MODES.join(', ')}`);
 
 interface Run {
   mode: Mode;
@@ -77,12 +83,20 @@ function runSuite(mode: Mode, build: Build, index: number): Run {
   const summaryFile = join(work, 'summary.json');
   rmSync(summaryFile, { force: true });
   const started = performance.now();
-  const command = mode === 'pinned' ? ['taskset', '-c', '0', 'npx', 'playwright', 'test', ...filters] : ['npx', 'playwright', 'test', ...filters];
+  const command =
+    mode === 'pinned'
+      ? ['taskset', '-c', '0', 'npx', 'playwright', 'test', ...filters]
+      : ['npx', 'playwright', 'test', ...filters];
   const result = spawnSync(command[0]!, command.slice(1), {
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    env: { ...process.env, WAVECRAFT_WASM: builds[build], WAVECRAFT_SUMMARY_FILE: summaryFile, WAVECRAFT_OUTPUT_DIR: join(work, 'test-results') },
+    env: {
+      ...process.env,
+      WAVECRAFT_WASM: builds[build],
+      WAVECRAFT_SUMMARY_FILE: summaryFile,
+      WAVECRAFT_OUTPUT_DIR: join(work, 'test-results'),
+    },
   });
   const seconds = (performance.now() - started) / 1000;
   const summary = existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary) : null;
@@ -94,21 +108,30 @@ function runSuite(mode: Mode, build: Build, index: number): Run {
     index,
     exitCode: result.status ?? 1,
     seconds,
-    verdict: summary ? summary.verdict : `no summary (exit ${result.status}): ${(result.stderr ?? '').split('\n').slice(-3).join(' ')}`,
+    verdict: summary
+      ? summary.verdict
+      : `no summary (exit ${result.status}): ${(result.stderr ?? '').split('\n').slice(-3).join(' ')}`,
     passed: tests.filter((t) => t.verdict === 'passed').length,
     failed: failed.length,
     inconclusive: tests.filter((t) => t.verdict === 'inconclusive').length,
     failures: failed.map((t) => `${t.title.slice(0, 80)}: ${(t.error ?? '').split('\n').find((l) => l.trim()) ?? ''}`),
-    causes: tests.filter((t) => t.verdict === 'inconclusive').map((t) => `${t.title.slice(0, 80)}: ${t.inconclusiveCause}`),
+    causes: tests
+      .filter((t) => t.verdict === 'inconclusive')
+      .map((t) => `${t.title.slice(0, 80)}: ${t.inconclusiveCause}`),
     namesDelta: failed.some((t) => REGRESSION_DELTA.test(t.error ?? '')),
   };
-  console.log(`soak: ${mode} ${build} run ${index}: ${run.verdict} (${run.passed} passed, ${run.failed} failed, ${run.inconclusive} inconclusive) in ${seconds.toFixed(0)} s${build === 'regressed' ? `; names Δ ≈ +0.3 dB: ${run.namesDelta}` : ''}`);
+  console.log(
+    `soak: ${mode} ${build} run ${index}: ${run.verdict} (${run.passed} passed, ${run.failed} failed, ${run.inconclusive} inconclusive) in ${seconds.toFixed(0)} s${build === 'regressed' ? `; names Δ ≈ +0.3 dB: ${run.namesDelta}` : ''}`,
+  );
   if (build === 'correct') run.failures.forEach((f) => console.log(`  FAILED ${f}`));
   run.causes.forEach((c) => console.log(`  inconclusive ${c}`));
   return run;
 }
 
-/** A second copy of the full suite, run over and over from a clone of this repo's HEAD (its own builds, shared node_modules). */
+/**
+ * A second copy of the full suite, run over and over from a clone of this repo's HEAD (its own builds, shared
+ * node_modules).
+ */
 function startNeighbour(): ChildProcess {
   // Not under reports/: the projects' `reports/**` ignore rules would drop most of its specs.
   const clone = join(tmpdir(), 'wavecraft-soak-neighbour');
@@ -122,7 +145,24 @@ function startNeighbour(): ChildProcess {
 
 function startStress(): ChildProcess {
   ensureStressNg((line) => console.log(`soak: ${line}`));
-  return spawn('stress-ng', ['--cpu', String(availableParallelism()), '--vm', '1', '--vm-bytes', '512M', '--hdd', '1', '--hdd-bytes', '256M', '--timeout', `${NEIGHBOUR_LIMIT_SECONDS}s`], { stdio: 'ignore', detached: true });
+  return spawn(
+    'stress-ng',
+    [
+      '--cpu',
+      String(availableParallelism()),
+      '--vm',
+      '1',
+      '--vm-bytes',
+      '512M',
+      '--hdd',
+      '1',
+      '--hdd-bytes',
+      '256M',
+      '--timeout',
+      `${NEIGHBOUR_LIMIT_SECONDS}s`,
+    ],
+    { stdio: 'ignore', detached: true },
+  );
 }
 
 function stop(child: ChildProcess | null): void {
@@ -140,7 +180,8 @@ for (const mode of modes) {
   try {
     // Let the neighbour get going before measuring under it.
     if (neighbour) spawnSync('sleep', ['10']);
-    for (const build of ['correct', 'regressed'] as const) for (let i = 1; i <= runs; i++) all.push(runSuite(mode, build, i));
+    for (const build of ['correct', 'regressed'] as const)
+      for (let i = 1; i <= runs; i++) all.push(runSuite(mode, build, i));
   } finally {
     stop(neighbour);
   }
@@ -148,25 +189,36 @@ for (const mode of modes) {
 
 /** Whether a row held: the correct build never fails; the regressed one fails naming Δ (or, pinned, never passes). */
 function held(mode: Mode, build: Build, rows: Run[]): boolean {
-  if (build === 'correct') return rows.every((r) => r.failed === 0 && r.verdict !== 'failed' && !r.verdict.startsWith('no summary'));
+  if (build === 'correct')
+    return rows.every((r) => r.failed === 0 && r.verdict !== 'failed' && !r.verdict.startsWith('no summary'));
   if (mode === 'pinned') return rows.every((r) => r.verdict === 'failed' || r.verdict === 'inconclusive');
   return rows.every((r) => r.verdict === 'failed' && r.namesDelta);
 }
 
 const span = (xs: number[]) => (xs.length ? `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} s` : '');
-const table = ['| mode | build | runs | tests passed / failed / inconclusive | run verdicts | wall time per run | held |', '|---|---|---|---|---|---|---|'];
+const table = [
+  '| mode | build | runs | tests passed / failed / inconclusive | run verdicts | wall time per run | held |',
+  '|---|---|---|---|---|---|---|',
+];
 let allHeld = true;
 for (const mode of modes) {
   for (const build of ['correct', 'regressed'] as const) {
     const rows = all.filter((r) => r.mode === mode && r.build === build);
     const sum = (k: 'passed' | 'failed' | 'inconclusive') => rows.reduce((n, r) => n + r[k], 0);
-    const verdicts = ['passed', 'failed', 'inconclusive'].map((v) => `${rows.filter((r) => r.verdict === v).length} ${v}`).join(', ');
+    const verdicts = ['passed', 'failed', 'inconclusive']
+      .map((v) => `${rows.filter((r) => r.verdict === v).length} ${v}`)
+      .join(', ');
     const ok = held(mode, build, rows);
     allHeld &&= ok;
-    table.push(`| ${mode} | ${build === 'correct' ? 'correct' : '+0.3 dB trim'} | ${rows.length} | ${sum('passed')} / ${sum('failed')} / ${sum('inconclusive')} | ${verdicts} | ${span(rows.map((r) => r.seconds))} | ${ok ? 'yes' : 'NO'} |`);
+    table.push(
+      `| ${mode} | ${build === 'correct' ? 'correct' : '+0.3 dB trim'} | ${rows.length} | ${sum('passed')} / ${sum('failed')} / ${sum('inconclusive')} | ${verdicts} | ${span(rows.map((r) => r.seconds))} | ${ok ? 'yes' : 'NO'} |`,
+    );
   }
 }
-writeFileSync(values.report!, `${JSON.stringify({ generatedAt: new Date().toISOString(), cores: availableParallelism(), filters, runsPerBuild: runs, held: allHeld, table, runs: all }, null, 2)}\n`);
+writeFileSync(
+  values.report!,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), cores: availableParallelism(), filters, runsPerBuild: runs, held: allHeld, table, runs: all }, null, 2)}\n`,
+);
 console.log(`\n${table.join('\n')}\n`);
 console.log(allHeld ? 'soak: everything held' : 'soak: something did NOT hold (see the table and reports/soak.json)');
 process.exit(allHeld ? 0 : 1);

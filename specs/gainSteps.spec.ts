@@ -30,7 +30,9 @@ test('input_trim_level steps 1 / 0.5 / 0.1 give the analytic output levels', asy
     });
     misses.push(...outcome.misses);
     problems.push(...outcome.problems);
-    latencies.push(`input_trim_level ${level}: ${outcome.step.latencyMs['input_trim_level']!.toFixed(1)} ms to frame ${outcome.step.effectiveFrame}`);
+    latencies.push(
+      `input_trim_level ${level}: ${outcome.step.latencyMs['input_trim_level']!.toFixed(1)} ms to frame ${outcome.step.effectiveFrame}`,
+    );
     testInfo.annotations.push({ type: 'levels', description: outcome.summary });
   }
   testInfo.annotations.push({ type: 'setParameter latency', description: latencies.join('; ') });

@@ -27,7 +27,14 @@ const ATTEMPTS = 3;
 
 test.use({ inputWav: 'noise-lowpass-8k-rms-m20dbfs-seed2-mono-44k1.wav', pageSampleRate: 44100 });
 
-test('live output equals the offline render of the fixture, sample for sample, across a parameter change', async ({ devModePage, rpc, input, stack, dspPath, offlinePage }, testInfo) => {
+test('live output equals the offline render of the fixture, sample for sample, across a parameter change', async ({
+  devModePage,
+  rpc,
+  input,
+  stack,
+  dspPath,
+  offlinePage,
+}, testInfo) => {
   const status = await devModePage.status();
   expect(status.sampleRate, 'the page runs at the capture rate').toBe(44100);
   const sampleRate = status.sampleRate!;
@@ -49,11 +56,17 @@ test('live output equals the offline render of the fixture, sample for sample, a
 
     // Is this capture the fixture, intact? Align, then compare the input itself.
     const alignment = findLoopOffset(live.input[0], fixture);
-    const expectedInput = Float32Array.from({ length: frames }, (_, i) => fixture[(alignment.offset + i) % fixture.length]!);
+    const expectedInput = Float32Array.from(
+      { length: frames },
+      (_, i) => fixture[(alignment.offset + i) % fixture.length]!,
+    );
     const inputMatch = compareAudio([expectedInput, expectedInput], live.input, sampleRate);
     bestInputDb = Math.max(bestInputDb, inputMatch.snrDb);
     if (inputMatch.snrDb < INPUT_MATCH_DB) {
-      testInfo.annotations.push({ type: 'capture dropout', description: `attempt ${attempt}: the captured input matches the fixture at ${inputMatch.snrDb.toFixed(1)} dB only (${describeComparison(inputMatch)}); capturing again` });
+      testInfo.annotations.push({
+        type: 'capture dropout',
+        description: `attempt ${attempt}: the captured input matches the fixture at ${inputMatch.snrDb.toFixed(1)} dB only (${describeComparison(inputMatch)}); capturing again`,
+      });
       continue;
     }
     expect(change.effectiveFrame).toBeGreaterThan(live.frame);
@@ -73,10 +86,18 @@ test('live output equals the offline render of the fixture, sample for sample, a
       { frame: events[0]!.frame, set: events[0]!.values },
     ]);
     testInfo.annotations.push({ type: 'live-null-snr-db', description: String(result.snrDb) });
-    console.log(`[live null] ${dspPath}: attempt ${attempt}, input intact (${Number.isFinite(inputMatch.snrDb) ? `${inputMatch.snrDb.toFixed(1)} dB` : 'identical'}), offset ${alignment.offset}: ${describeComparison(result)}`);
-    expect(result.snrDb, `live output against the offline render of the fixture: ${describeComparison(result)}; ${why.text}`).toBeGreaterThanOrEqual(NULL_FLOOR_DB);
+    console.log(
+      `[live null] ${dspPath}: attempt ${attempt}, input intact (${Number.isFinite(inputMatch.snrDb) ? `${inputMatch.snrDb.toFixed(1)} dB` : 'identical'}), offset ${alignment.offset}: ${describeComparison(result)}`,
+    );
+    expect(
+      result.snrDb,
+      `live output against the offline render of the fixture: ${describeComparison(result)}; ${why.text}`,
+    ).toBeGreaterThanOrEqual(NULL_FLOOR_DB);
     return;
   }
-  // A dropout is rare (about one per 20 s of audio); an input that never matches is the page's input path altering the signal.
-  throw new Error(`the live input never matched the fixture in ${ATTEMPTS} captures (best ${bestInputDb.toFixed(1)} dB, need ${INPUT_MATCH_DB}): the page's input path alters the signal (resampling, gain or channel mixing), or captures keep dropping out`);
+  // A dropout is rare (about one per 20 s of audio); an input that never matches is the page's input path altering the
+  // signal.
+  throw new Error(
+    `the live input never matched the fixture in ${ATTEMPTS} captures (best ${bestInputDb.toFixed(1)} dB, need ${INPUT_MATCH_DB}): the page's input path alters the signal (resampling, gain or channel mixing), or captures keep dropping out`,
+  );
 });

@@ -28,7 +28,14 @@ const QUANTUM = 128;
 
 test.use({ inputWav: 'noise-lowpass-8k-rms-m20dbfs-seed2-mono.wav' });
 
-test('the live output matches offline renders of the same input and events', async ({ devModePage, rpc, input, stack, dspPath, offlinePage }, testInfo) => {
+test('the live output matches offline renders of the same input and events', async ({
+  devModePage,
+  rpc,
+  input,
+  stack,
+  dspPath,
+  offlinePage,
+}, testInfo) => {
   const sampleRate = (await devModePage.status()).sampleRate!;
   await devModePage.startTrace();
   await applyParameterStep(rpc, devModePage, { input_trim_level: 0.7 });
@@ -47,7 +54,10 @@ test('the live output matches offline renders of the same input and events', asy
   const captured = live.input[0].length;
   expect(change.effectiveFrame, 'the change must land inside the capture').toBeGreaterThan(start);
   // Landing after it is a matter of time (a machine that delayed the change), said as such.
-  expect(change.effectiveFrame, `the change did not happen within the ${(captured / sampleRate).toFixed(1)} s of audio captured`).toBeLessThan(start + captured);
+  expect(
+    change.effectiveFrame,
+    `the change did not happen within the ${(captured / sampleRate).toFixed(1)} s of audio captured`,
+  ).toBeLessThan(start + captured);
 
   const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
   const render = (inputSpec: OfflineRenderRequest['input']) =>
@@ -64,7 +74,11 @@ test('the live output matches offline renders of the same input and events', asy
   // 1. From the fixture, aligned by cross-correlation.
   const fixture = await readWav(input.path);
   const alignment = findLoopOffset(live.input[0], fixture.channels[0]!);
-  const fromFixture = await render({ kind: 'file', url: stack.mount('/inputs/live-vs-offline.wav', input.path), startFrame: alignment.offset });
+  const fromFixture = await render({
+    kind: 'file',
+    url: stack.mount('/inputs/live-vs-offline.wav', input.path),
+    startFrame: alignment.offset,
+  });
   const vsFixture = compareAudio(fromFixture.channels, live.output, sampleRate);
 
   // 2. From the captured input itself.
@@ -79,10 +93,19 @@ test('the live output matches offline renders of the same input and events', asy
   testInfo.annotations.push({ type: 'live vs offline', description: report });
   console.log(`[live vs offline] ${report.replace(/\n/g, '\n[live vs offline] ')}`);
 
-  expect(vsCapture.snrDb, `live vs offline from the captured input: ${describeComparison(vsCapture)}`).toBeGreaterThanOrEqual(LIVE_VS_CAPTURE_FLOOR_DB);
+  expect(
+    vsCapture.snrDb,
+    `live vs offline from the captured input: ${describeComparison(vsCapture)}`,
+  ).toBeGreaterThanOrEqual(LIVE_VS_CAPTURE_FLOOR_DB);
   if (alignment.correlation >= INTACT_CORRELATION) {
-    expect(vsFixture.snrDb, `live vs offline from the fixture: ${describeComparison(vsFixture)}`).toBeGreaterThanOrEqual(LIVE_VS_FIXTURE_FLOOR_DB);
+    expect(
+      vsFixture.snrDb,
+      `live vs offline from the fixture: ${describeComparison(vsFixture)}`,
+    ).toBeGreaterThanOrEqual(LIVE_VS_FIXTURE_FLOOR_DB);
   } else {
-    testInfo.annotations.push({ type: 'note', description: `capture not intact (correlation ${alignment.correlation.toFixed(4)}): the fixture comparison is reported, not asserted` });
+    testInfo.annotations.push({
+      type: 'note',
+      description: `capture not intact (correlation ${alignment.correlation.toFixed(4)}): the fixture comparison is reported, not asserted`,
+    });
   }
 });

@@ -14,5 +14,7 @@ test('the meter display at a settled -6/-18.04 dBFS reads and draws as recorded'
   await expect(page.getByTestId('meter-output-left')).toHaveAttribute('data-peak-db', /^-18\.041/);
   await expect(page.getByTestId('meter-output-right')).toHaveAttribute('data-peak-db', /^-18\.041/);
   await expect(page.getByTestId('meter-input-left')).toHaveAttribute('data-peak-db', /^-6\.0000/);
-  await expect(page.locator('#meter-panel')).toHaveScreenshot('meter-display-tone-m6-out-m18.png', { maxDiffPixels: 0 });
+  await expect(page.locator('#meter-panel')).toHaveScreenshot('meter-display-tone-m6-out-m18.png', {
+    maxDiffPixels: 0,
+  });
 });

@@ -18,16 +18,23 @@ const LEVEL_TOLERANCE_DB = 0.1;
 async function frameFrom(rpc: DevServerClient, fromFrame: number): Promise<OscilloscopeFrame> {
   let frame: OscilloscopeFrame | null = null;
   await expect
-    .poll(async () => {
-      frame = (await rpc.call('getOscilloscopeFrame')).frame;
-      return frame !== null && frame.timestamp >= fromFrame;
-    }, { intervals: [50] })
+    .poll(
+      async () => {
+        frame = (await rpc.call('getOscilloscopeFrame')).frame;
+        return frame !== null && frame.timestamp >= fromFrame;
+      },
+      { intervals: [50] },
+    )
     .toBe(true);
   return frame!;
 }
 
 /** A frame cut after `values` took effect and the output settled (0.1 s later). */
-async function settledFrame(rpc: DevServerClient, page: DevModePage, values: Record<string, number>): Promise<OscilloscopeFrame> {
+async function settledFrame(
+  rpc: DevServerClient,
+  page: DevModePage,
+  values: Record<string, number>,
+): Promise<OscilloscopeFrame> {
   const step = await applyParameterStep(rpc, page, values);
   return frameFrom(rpc, step.effectiveFrame + 4800);
 }
@@ -35,7 +42,8 @@ async function settledFrame(rpc: DevServerClient, page: DevModePage, values: Rec
 /** Rising zero crossings, linearly interpolated, in points. */
 function risingCrossings(points: readonly number[]): number[] {
   const found: number[] = [];
-  for (let i = 1; i < points.length; i++) if (points[i - 1]! < 0 && points[i]! >= 0) found.push(i - 1 + -points[i - 1]! / (points[i]! - points[i - 1]!));
+  for (let i = 1; i < points.length; i++)
+    if (points[i - 1]! < 0 && points[i]! >= 0) found.push(i - 1 + -points[i - 1]! / (points[i]! - points[i - 1]!));
   return found;
 }
 
@@ -65,7 +73,9 @@ test.describe('a 1 kHz sine at -6 dBFS', () => {
     // The page draws the same frames on its own small oscilloscope.
     const canvas = devModePage.page.getByTestId('oscilloscope');
     await expect(canvas).toHaveAttribute('data-no-signal', 'false');
-    await expect.poll(async () => Number(await canvas.getAttribute('data-frame'))).toBeGreaterThanOrEqual(frame.timestamp);
+    await expect
+      .poll(async () => Number(await canvas.getAttribute('data-frame')))
+      .toBeGreaterThanOrEqual(frame.timestamp);
   });
 });
 

@@ -30,7 +30,10 @@ test.describe('test tone', () => {
 test.describe('file input', () => {
   test.use({ audioSource: 'file', inputWav: 'sine-1k-m20dbfs-stereo.wav' });
 
-  test('a -20 dBFS stereo file played through the file input keeps its level; the input trim bypass ignores its level', async ({ devModePage, rpc }, testInfo) => {
+  test('a -20 dBFS stereo file played through the file input keeps its level; the input trim bypass ignores its level', async ({
+    devModePage,
+    rpc,
+  }, testInfo) => {
     await devModePage.startTrace();
     const gained = await checkSettledStep(rpc, devModePage, {
       label: 'file, input_trim_level 2 (+6.02 dB)',
@@ -47,7 +50,11 @@ test.describe('file input', () => {
       toleranceDb: TOLERANCE_DB,
     });
     testInfo.annotations.push({ type: 'levels', description: `${gained.summary}\n${bypassed.summary}` });
-    assertNoLevelMisses('file source', [...gained.misses, ...bypassed.misses], [...gained.problems, ...bypassed.problems]);
+    assertNoLevelMisses(
+      'file source',
+      [...gained.misses, ...bypassed.misses],
+      [...gained.problems, ...bypassed.problems],
+    );
   });
 });
 

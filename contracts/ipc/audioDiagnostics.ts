@@ -7,13 +7,17 @@ import { WasmDspError } from '../wasm/wasmDspError.ts';
 import type { AudioDiagnostic, AudioDiagnosticCode } from './messages.ts';
 
 const HINTS: Record<AudioDiagnosticCode, string> = {
-  loaderUnavailable: 'check that the page can fetch the module (its ?wasm= URL) and that the file is a WebAssembly binary',
-  vtableMissing: 'build the DSP against the Wavecraft WASM DSP ABI v1 (docs/wasm-dsp-abi.md); the message names the export or schema field',
+  loaderUnavailable:
+    'check that the page can fetch the module (its ?wasm= URL) and that the file is a WebAssembly binary',
+  vtableMissing:
+    'build the DSP against the Wavecraft WASM DSP ABI v1 (docs/wasm-dsp-abi.md); the message names the export or schema field',
   processorCreateFailed: 'the DSP could not be created; `wavecraft-harness validate --wasm <module>` shows why',
-  noInputDevice: 'connect an input device, or choose the test tone or a file (headless Chromium: --use-fake-device-for-media-stream)',
+  noInputDevice:
+    'connect an input device, or choose the test tone or a file (headless Chromium: --use-fake-device-for-media-stream)',
   inputPermissionDenied: 'allow microphone access for this page (headless Chromium: --use-fake-ui-for-media-stream)',
   noOutputDevice: 'the browser could not open audio output; check the system audio device',
-  streamStartFailed: 'the input could not start; another application may hold the device, or the file is not audio the browser decodes',
+  streamStartFailed:
+    'the input could not start; another application may hold the device, or the file is not audio the browser decodes',
   unknown: 'the DSP failed while running; `wavecraft-harness validate --wasm <module>` finds the input that does it',
 };
 
@@ -26,7 +30,8 @@ export function wasmModuleDiagnostic(error: unknown): AudioDiagnostic {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof WasmDspError) {
     if (error.code === 'WASM_COMPILE') return audioDiagnostic('loaderUnavailable', message);
-    if (error.code === 'WASM_INIT_FAILED' || error.code === 'WASM_TRAP') return audioDiagnostic('processorCreateFailed', message);
+    if (error.code === 'WASM_INIT_FAILED' || error.code === 'WASM_TRAP')
+      return audioDiagnostic('processorCreateFailed', message);
     return audioDiagnostic('vtableMissing', message);
   }
   return audioDiagnostic('loaderUnavailable', message);

@@ -10,11 +10,7 @@ const finiteNumber: Schema = { type: 'number' };
 const nonNegativeInteger: Schema = { type: 'integer', minimum: 0 };
 const parameterId: Schema = { type: 'string', minLength: 1, maxLength: 256 };
 const noParams: Schema = {
-  anyOf: [
-    { type: 'object', maxProperties: 0 },
-    { type: 'array', maxItems: 0 },
-    { type: 'null' },
-  ],
+  anyOf: [{ type: 'object', maxProperties: 0 }, { type: 'array', maxItems: 0 }, { type: 'null' }],
 };
 const emptyObject: Schema = { type: 'object', additionalProperties: false, maxProperties: 0 };
 
@@ -46,7 +42,18 @@ export const audioDiagnosticSchema: Schema = {
   required: ['code', 'message'],
   additionalProperties: false,
   properties: {
-    code: { enum: ['loaderUnavailable', 'vtableMissing', 'processorCreateFailed', 'noInputDevice', 'inputPermissionDenied', 'noOutputDevice', 'streamStartFailed', 'unknown'] },
+    code: {
+      enum: [
+        'loaderUnavailable',
+        'vtableMissing',
+        'processorCreateFailed',
+        'noInputDevice',
+        'inputPermissionDenied',
+        'noOutputDevice',
+        'streamStartFailed',
+        'unknown',
+      ],
+    },
     message: { type: 'string', minLength: 1, maxLength: 65536 },
     hint: { type: 'string', minLength: 1, maxLength: 65536 },
   },
@@ -237,7 +244,12 @@ export const methodSchemas: Record<MethodName, { params: Schema; result: Schema 
     },
   },
   setInputSource: {
-    params: { type: 'object', required: ['selected'], additionalProperties: false, properties: { selected: inputSourceKind } },
+    params: {
+      type: 'object',
+      required: ['selected'],
+      additionalProperties: false,
+      properties: { selected: inputSourceKind },
+    },
     result: emptyObject,
   },
   requestResize: {
@@ -303,5 +315,10 @@ export const notificationSchemas: Record<NotificationName, Schema> = {
   },
   audioStatusChanged: audioStatusSchema,
   parametersChanged: emptyObject,
-  inputSourceChanged: { type: 'object', required: ['selected'], additionalProperties: false, properties: { selected: inputSourceKind } },
+  inputSourceChanged: {
+    type: 'object',
+    required: ['selected'],
+    additionalProperties: false,
+    properties: { selected: inputSourceKind },
+  },
 };

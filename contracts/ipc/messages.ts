@@ -7,13 +7,7 @@ import type { ParameterInfo } from './parameters.ts';
 
 export type { OscilloscopeFrame };
 
-export type AudioPhase =
-  | 'disabled'
-  | 'initializing'
-  | 'runningFullDuplex'
-  | 'runningInputOnly'
-  | 'degraded'
-  | 'failed';
+export type AudioPhase = 'disabled' | 'initializing' | 'runningFullDuplex' | 'runningInputOnly' | 'degraded' | 'failed';
 
 /** Wavecraft's audio diagnostic codes (wavecraft-protocol AudioDiagnosticCode, camelCase). */
 export type AudioDiagnosticCode =

@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParameterDefinition } from './parameters.ts';
-import { groupByProcessor, parametersOfProcessor, processorGates, processorIds, processorOf, switchIn } from './processors.ts';
+import {
+  groupByProcessor,
+  parametersOfProcessor,
+  processorGates,
+  processorIds,
+  processorOf,
+  switchIn,
+} from './processors.ts';
 
-const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
+const reference = JSON.parse(
+  readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8'),
+) as ParameterDefinition[];
 const float = (id: string): ParameterDefinition => ({ id, name: id, type: 'float', default: 0, min: 0, max: 1 });
 const bool = (id: string): ParameterDefinition => ({ id, name: id, type: 'bool', default: 0, min: 0, max: 1 });
 
@@ -21,24 +30,48 @@ describe('Wavecraft processor grouping', () => {
     for (const p of processors) expect(p.parameters[0]!.type, p.id).toBe('bool');
   });
 
-  it('says the reference levels are linear, as Wavecraft\'s gain processor\'s `level` is', () => {
+  it("says the reference levels are linear, as Wavecraft's gain processor's `level` is", () => {
     for (const id of ['input_trim_level', 'output_gain_level']) {
-      expect(reference.find((d) => d.id === id), id).toMatchObject({ type: 'float', unit: 'x', min: 0, max: 2, default: 1 });
+      expect(
+        reference.find((d) => d.id === id),
+        id,
+      ).toMatchObject({ type: 'float', unit: 'x', min: 0, max: 2, default: 1 });
     }
   });
 
   it('finds what a Wavecraft UI would show nowhere, or twice', () => {
-    const definitions = [bool('gain_bypass'), float('gain_level'), bool('gain_stage_bypass'), float('gain_stage_level'), float('volume')];
+    const definitions = [
+      bool('gain_bypass'),
+      float('gain_level'),
+      bool('gain_stage_bypass'),
+      float('gain_stage_level'),
+      float('volume'),
+    ];
     expect(processorIds(definitions)).toEqual(['gain', 'gain_stage']);
-    expect([processorOf('gain_stage_level', definitions), processorOf('gain_level', definitions), processorOf('volume', definitions)]).toEqual(['gain_stage', 'gain', undefined]);
-    expect(parametersOfProcessor('gain', definitions).map((d) => d.id)).toEqual(['gain_bypass', 'gain_level', 'gain_stage_bypass', 'gain_stage_level']);
+    expect([
+      processorOf('gain_stage_level', definitions),
+      processorOf('gain_level', definitions),
+      processorOf('volume', definitions),
+    ]).toEqual(['gain_stage', 'gain', undefined]);
+    expect(parametersOfProcessor('gain', definitions).map((d) => d.id)).toEqual([
+      'gain_bypass',
+      'gain_level',
+      'gain_stage_bypass',
+      'gain_stage_level',
+    ]);
     const { ungrouped, ambiguous } = groupByProcessor(definitions);
     expect(ungrouped.map((d) => d.id)).toEqual(['volume']);
     expect(ambiguous).toEqual(['gain_stage_bypass', 'gain_stage_level']);
   });
 
   it('knows a processor gated by `<processor>_enabled` (in at 1) as well as by `_bypass` (in at 0), and what switches one in', () => {
-    const definitions = [bool('oscillator_enabled'), float('oscillator_frequency'), bool('filter_bypass'), float('filter_cutoff_hz'), float('volume')];
+    const definitions = [
+      bool('oscillator_enabled'),
+      float('oscillator_frequency'),
+      bool('filter_bypass'),
+      float('filter_cutoff_hz'),
+      float('volume'),
+    ];
     expect(processorIds(definitions)).toEqual(['oscillator', 'filter']);
     expect(processorGates(definitions)).toEqual([
       { id: 'oscillator_enabled', processor: 'oscillator', inValue: 1 },

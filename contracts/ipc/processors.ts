@@ -19,8 +19,10 @@ export interface ProcessorGate {
 
 /** The gate `id` is, if it is one: `<p>_bypass` (in at 0) or `<p>_enabled` (in at 1). */
 export function gateOf(id: string): ProcessorGate | undefined {
-  if (id.endsWith(PROCESSOR_BYPASS_SUFFIX)) return { id, processor: id.slice(0, -PROCESSOR_BYPASS_SUFFIX.length), inValue: 0 };
-  if (id.endsWith(PROCESSOR_ENABLED_SUFFIX)) return { id, processor: id.slice(0, -PROCESSOR_ENABLED_SUFFIX.length), inValue: 1 };
+  if (id.endsWith(PROCESSOR_BYPASS_SUFFIX))
+    return { id, processor: id.slice(0, -PROCESSOR_BYPASS_SUFFIX.length), inValue: 0 };
+  if (id.endsWith(PROCESSOR_ENABLED_SUFFIX))
+    return { id, processor: id.slice(0, -PROCESSOR_ENABLED_SUFFIX.length), inValue: 1 };
   return undefined;
 }
 
@@ -32,11 +34,18 @@ export function processorGates(definitions: readonly ParameterDefinition[]): Pro
   });
 }
 
-/** The values that switch in the processor `id` belongs to (its gates at their "in" value), or {} when it has none or is a gate. */
+/**
+ * The values that switch in the processor `id` belongs to (its gates at their "in" value), or {} when it has none or is
+ * a gate.
+ */
 export function switchIn(id: string, definitions: readonly ParameterDefinition[]): Record<string, number> {
   const processor = processorOf(id, definitions);
   if (processor === undefined || gateOf(id)?.processor === processor) return {};
-  return Object.fromEntries(processorGates(definitions).filter((g) => g.processor === processor).map((g) => [g.id, g.inValue]));
+  return Object.fromEntries(
+    processorGates(definitions)
+      .filter((g) => g.processor === processor)
+      .map((g) => [g.id, g.inValue]),
+  );
 }
 
 export interface ProcessorGroup {
@@ -51,7 +60,9 @@ export function processorIds(definitions: readonly ParameterDefinition[]): strin
   return [...new Set(processorGates(definitions).map((g) => g.processor))];
 }
 
-/** The processor a parameter is under: the longest declared processor id it starts with (`<processor>_`), or undefined. */
+/**
+ * The processor a parameter is under: the longest declared processor id it starts with (`<processor>_`), or undefined.
+ */
 export function processorOf(id: string, definitions: readonly ParameterDefinition[]): string | undefined {
   return processorIds(definitions)
     .filter((p) => id.startsWith(`${p}_`))
@@ -59,7 +70,10 @@ export function processorOf(id: string, definitions: readonly ParameterDefinitio
 }
 
 /** Wavecraft's selection: the processor's gates, and every id that starts with `<processor>_`, gates first. */
-export function parametersOfProcessor(processorId: string, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
+export function parametersOfProcessor(
+  processorId: string,
+  definitions: readonly ParameterDefinition[],
+): ParameterDefinition[] {
   const own = definitions.filter((d) => d.id.startsWith(`${processorId}_`));
   const isGate = (d: ParameterDefinition) => gateOf(d.id)?.processor === processorId;
   return [...own.filter(isGate), ...own.filter((d) => !isGate(d))];
@@ -69,8 +83,15 @@ export function parametersOfProcessor(processorId: string, definitions: readonly
  * Every declared processor with its parameters, and what a Wavecraft UI would show under no
  * processor (`ungrouped`) or under more than one (`ambiguous`: one processor id a prefix of another).
  */
-export function groupByProcessor(definitions: readonly ParameterDefinition[]): { processors: ProcessorGroup[]; ungrouped: ParameterDefinition[]; ambiguous: string[] } {
-  const processors = processorIds(definitions).map((id) => ({ id, parameters: parametersOfProcessor(id, definitions) }));
+export function groupByProcessor(definitions: readonly ParameterDefinition[]): {
+  processors: ProcessorGroup[];
+  ungrouped: ParameterDefinition[];
+  ambiguous: string[];
+} {
+  const processors = processorIds(definitions).map((id) => ({
+    id,
+    parameters: parametersOfProcessor(id, definitions),
+  }));
   const owners = new Map<string, number>();
   for (const p of processors) for (const d of p.parameters) owners.set(d.id, (owners.get(d.id) ?? 0) + 1);
   return {

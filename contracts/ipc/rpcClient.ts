@@ -139,7 +139,13 @@ export class RpcClient {
       this.options.onProtocolError?.(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    const m = message as { id?: JsonRpcId | null; method?: string; params?: unknown; result?: unknown; error?: JsonRpcErrorObject };
+    const m = message as {
+      id?: JsonRpcId | null;
+      method?: string;
+      params?: unknown;
+      result?: unknown;
+      error?: JsonRpcErrorObject;
+    };
     if (typeof m.method === 'string' && m.id === undefined) {
       this.listeners.get(m.method)?.forEach((listener) => listener(m.params as never));
       return;

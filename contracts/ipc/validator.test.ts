@@ -40,8 +40,12 @@ describe('method params and results', () => {
     expect(validateParams('requestResize', { width: 800, height: 600 }).ok).toBe(true);
     expect(validateParams('registerAudio', { client_id: 'c', sample_rate: 48000, buffer_size: 128 }).ok).toBe(true);
     expect(validateResult('getMeterFrame', { frame: null }).ok).toBe(true);
-    expect(validateResult('getMeterFrame', { frame: { peak_l: 0.5, peak_r: 0.5, rms_l: 0.3, rms_r: 0.3, timestamp: 1 } }).ok).toBe(true);
-    expect(validateResult('getAudioStatus', { status: { phase: 'runningFullDuplex', updated_at_ms: 1 } }).ok).toBe(true);
+    expect(
+      validateResult('getMeterFrame', { frame: { peak_l: 0.5, peak_r: 0.5, rms_l: 0.3, rms_r: 0.3, timestamp: 1 } }).ok,
+    ).toBe(true);
+    expect(validateResult('getAudioStatus', { status: { phase: 'runningFullDuplex', updated_at_ms: 1 } }).ok).toBe(
+      true,
+    );
     expect(validateResult('setParameter', {}).ok).toBe(true);
   });
 
@@ -66,23 +70,49 @@ describe('method params and results', () => {
   });
 
   it('checks oscilloscope frames: 1024 points per channel, the trigger mode, null before any', () => {
-    const frame = { points_l: new Array(1024).fill(0.1), points_r: new Array(1024).fill(-0.1), sample_rate: 48000, timestamp: 0, no_signal: false, trigger_mode: 'risingZeroCrossing' };
+    const frame = {
+      points_l: new Array(1024).fill(0.1),
+      points_r: new Array(1024).fill(-0.1),
+      sample_rate: 48000,
+      timestamp: 0,
+      no_signal: false,
+      trigger_mode: 'risingZeroCrossing',
+    };
     expect(validateResult('getOscilloscopeFrame', { frame }).ok).toBe(true);
     expect(validateResult('getOscilloscopeFrame', { frame: null }).ok).toBe(true);
     expect(validateResult('getOscilloscopeFrame', { frame: { ...frame, points_r: [] } }).ok).toBe(false);
     expect(validateResult('getOscilloscopeFrame', { frame: { ...frame, timestamp: -1 } }).ok).toBe(false);
-    expect(validateParams('submitOscilloscopeFrame', { ...frame, extra: 1 }).errors.join()).toContain('must NOT have additional properties');
+    expect(validateParams('submitOscilloscopeFrame', { ...frame, extra: 1 }).errors.join()).toContain(
+      'must NOT have additional properties',
+    );
     expect(validateParams('getOscilloscopeFrame', undefined).ok).toBe(true);
   });
 
   it("takes the audio status's diagnostic only as Wavecraft's {code, message, hint?}", () => {
     const status = (diagnostic: unknown) => ({ status: { phase: 'failed', updated_at_ms: 1, diagnostic } });
-    expect(validateResult('getAudioStatus', status({ code: 'inputPermissionDenied', message: 'denied', hint: 'allow it' })).ok).toBe(true);
+    expect(
+      validateResult('getAudioStatus', status({ code: 'inputPermissionDenied', message: 'denied', hint: 'allow it' }))
+        .ok,
+    ).toBe(true);
     expect(validateResult('getAudioStatus', status({ code: 'unknown', message: 'trap' })).ok).toBe(true);
-    expect(validateResult('getAudioStatus', status('a plain string')).errors.join()).toContain('/result/status/diagnostic must be object');
-    expect(validateResult('getAudioStatus', status({ code: 'micBroken', message: 'x' })).errors.join()).toContain('/result/status/diagnostic/code must be equal to one of the allowed values');
-    expect(validateResult('getAudioStatus', status({ code: 'unknown' })).errors.join()).toContain("must have required property 'message'");
-    expect(validateParams('registerAudio', { client_id: 'c', sample_rate: 48000, buffer_size: 128, phase: 'failed', diagnostic: 'x' }).ok).toBe(false);
+    expect(validateResult('getAudioStatus', status('a plain string')).errors.join()).toContain(
+      '/result/status/diagnostic must be object',
+    );
+    expect(validateResult('getAudioStatus', status({ code: 'micBroken', message: 'x' })).errors.join()).toContain(
+      '/result/status/diagnostic/code must be equal to one of the allowed values',
+    );
+    expect(validateResult('getAudioStatus', status({ code: 'unknown' })).errors.join()).toContain(
+      "must have required property 'message'",
+    );
+    expect(
+      validateParams('registerAudio', {
+        client_id: 'c',
+        sample_rate: 48000,
+        buffer_size: 128,
+        phase: 'failed',
+        diagnostic: 'x',
+      }).ok,
+    ).toBe(false);
   });
 
   it('names unknown methods', () => {
@@ -93,9 +123,15 @@ describe('method params and results', () => {
 describe('notifications and server messages', () => {
   it('checks notification params', () => {
     expect(validateNotification('parameterChanged', { id: 'a', value: 1 }).ok).toBe(true);
-    expect(validateNotification('meterUpdate', { timestamp_us: 0, left_peak: 1, left_rms: 1, right_peak: 1, right_rms: -1 }).errors.join()).toContain(
-      '/params/right_rms must be >= 0',
-    );
+    expect(
+      validateNotification('meterUpdate', {
+        timestamp_us: 0,
+        left_peak: 1,
+        left_rms: 1,
+        right_peak: 1,
+        right_rms: -1,
+      }).errors.join(),
+    ).toContain('/params/right_rms must be >= 0');
     expect(validateNotification('audioStatusChanged', { phase: 'disabled', updated_at_ms: 5 }).ok).toBe(true);
   });
 
@@ -104,13 +140,17 @@ describe('notifications and server messages', () => {
     expect(validateServerEnvelope({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'x' } }).ok).toBe(true);
     expect(validateServerEnvelope({ jsonrpc: '2.0', method: 'parameterChanged', params: {} }).ok).toBe(true);
     expect(validateServerEnvelope({ jsonrpc: '2.0', id: 1 }).ok).toBe(false);
-    expect(validateServerEnvelope({ jsonrpc: '2.0', id: 1, result: {}, error: { code: 1, message: '' } }).ok).toBe(false);
+    expect(validateServerEnvelope({ jsonrpc: '2.0', id: 1, result: {}, error: { code: 1, message: '' } }).ok).toBe(
+      false,
+    );
   });
 });
 
 describe('parameter definitions', () => {
   it('accepts the reference DSP definitions', () => {
-    const definitions = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as unknown;
+    const definitions = JSON.parse(
+      readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8'),
+    ) as unknown;
     expect(validateParameterDefinitions(definitions)).toEqual({ ok: true, errors: [] });
   });
 

@@ -39,8 +39,9 @@ const serverEnvelope = compile(serverMessageEnvelopeSchema);
 const definitionList = compile(parameterDefinitionListSchema);
 const paramsValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].params)]));
 const resultValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].result)]));
-const notificationValidators = new Map<NotificationName, Check>(NOTIFICATION_NAMES.map((n) => [n, compile(notificationSchemas[n])]));
-
+const notificationValidators = new Map<NotificationName, Check>(
+  NOTIFICATION_NAMES.map((n) => [n, compile(notificationSchemas[n])]),
+);
 
 /** Renders ajv errors as "`/pointer` message" lines. */
 export function formatAjvErrors(errors: ErrorObject[] | null | undefined, root = ''): string[] {

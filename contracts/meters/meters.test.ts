@@ -25,7 +25,7 @@ describe('foldMeterWindows', () => {
   const windows = Array.from({ length: 7 }, (_, i) => window(i));
   const folded = foldMeterWindows(windows, 480);
 
-  it('takes each statistic\'s peak as the maximum over the windows, per signal and channel', () => {
+  it("takes each statistic's peak as the maximum over the windows, per signal and channel", () => {
     for (const key of ['inputPeak', 'outputPeak'] as const) {
       for (const ch of [0, 1] as const) expect(folded[key][ch]).toBe(Math.max(...windows.map((w) => w[key][ch])));
     }
@@ -40,7 +40,10 @@ describe('foldMeterWindows', () => {
       for (const ch of [0, 1] as const) {
         const expected = Math.sqrt(windows.reduce((s, w) => s + w[key][ch] ** 2, 0) / windows.length);
         expect(folded[key][ch]).toBeCloseTo(expected, 15);
-        expect(folded[key][ch], 'a power mean, not the mean of the levels').not.toBeCloseTo(windows.reduce((s, w) => s + w[key][ch], 0) / windows.length, 6);
+        expect(folded[key][ch], 'a power mean, not the mean of the levels').not.toBeCloseTo(
+          windows.reduce((s, w) => s + w[key][ch], 0) / windows.length,
+          6,
+        );
       }
     }
   });
@@ -85,6 +88,12 @@ describe('oscilloscope reductions', () => {
     expect(isNoSignal(quiet, quiet)).toBe(true);
     expect(isNoSignal(loudLate, quiet), 'one loud sample on the left').toBe(false);
     expect(isNoSignal(quiet, loudLate), 'one loud sample on the right only').toBe(false);
-    expect(isNoSignal(quiet, loudLate.map((x) => -x)), 'a negative one').toBe(false);
+    expect(
+      isNoSignal(
+        quiet,
+        loudLate.map((x) => -x),
+      ),
+      'a negative one',
+    ).toBe(false);
   });
 });

@@ -4,7 +4,8 @@ import { validateParameterDefinitions } from '../ipc/validator.ts';
 import { checkWasmDsp } from './checkWasmDsp.ts';
 import { WasmDsp } from './wasmDsp.ts';
 
-const check = async (options: WatDspOptions) => checkWasmDsp(await buildWatDsp(options), 'external.wasm', validateParameterDefinitions);
+const check = async (options: WatDspOptions) =>
+  checkWasmDsp(await buildWatDsp(options), 'external.wasm', validateParameterDefinitions);
 
 describe('ABI v1 checks name the module and the export or field', () => {
   it('accepts a compliant external module and reads its schema', async () => {
@@ -28,13 +29,18 @@ describe('ABI v1 checks name the module and the export or field', () => {
   });
 
   it('a schema that is not JSON', async () => {
-    await expect(check({ schema: '[{"id": "x",' })).rejects.toMatchObject({ code: 'WASM_SCHEMA_JSON', subject: 'wc_schema_ptr' });
+    await expect(check({ schema: '[{"id": "x",' })).rejects.toMatchObject({
+      code: 'WASM_SCHEMA_JSON',
+      subject: 'wc_schema_ptr',
+    });
   });
 
   it('a schema that does not match its JSON Schema, with the pointer', async () => {
     const schema = JSON.stringify([{ id: 'g', name: 'G', type: 'float', default: 0, min: 0 }]);
     const failure = check({ schema });
-    await expect(failure).rejects.toThrow(/the schema does not match the parameter definition schema: \/0 must have required property 'max'/);
+    await expect(failure).rejects.toThrow(
+      /the schema does not match the parameter definition schema: \/0 must have required property 'max'/,
+    );
     await expect(failure).rejects.toMatchObject({ code: 'WASM_SCHEMA_INVALID' });
   });
 
@@ -52,7 +58,9 @@ describe('ABI v1 checks name the module and the export or field', () => {
   });
 
   it('bytes that are not WebAssembly', async () => {
-    await expect(checkWasmDsp(new Uint8Array([1, 2, 3, 4]), 'junk.wasm', validateParameterDefinitions)).rejects.toMatchObject({ code: 'WASM_COMPILE' });
+    await expect(
+      checkWasmDsp(new Uint8Array([1, 2, 3, 4]), 'junk.wasm', validateParameterDefinitions),
+    ).rejects.toMatchObject({ code: 'WASM_COMPILE' });
   });
 });
 

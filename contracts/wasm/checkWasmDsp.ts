@@ -38,19 +38,39 @@ export async function checkWasmDsp(
   const imports = WebAssembly.Module.imports(module);
   if (imports.length > 0) {
     const names = imports.map((i) => `${i.module}.${i.name}`).join(', ');
-    throw new WasmDspError('WASM_IMPORTS', moduleName, imports[0]!.name, `imports ${names}; an ABI v1 module must import nothing`);
+    throw new WasmDspError(
+      'WASM_IMPORTS',
+      moduleName,
+      imports[0]!.name,
+      `imports ${names}; an ABI v1 module must import nothing`,
+    );
   }
   const declared = new Map(WebAssembly.Module.exports(module).map((e) => [e.name, e.kind]));
   const missing = [...Object.keys(REQUIRED_FUNCTIONS), 'memory'].filter((name) => !declared.has(name));
   if (missing.length > 0) {
-    throw new WasmDspError('WASM_MISSING_EXPORT', moduleName, missing[0]!, `missing required export${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    throw new WasmDspError(
+      'WASM_MISSING_EXPORT',
+      moduleName,
+      missing[0]!,
+      `missing required export${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    );
   }
   if (declared.get('memory') !== 'memory') {
-    throw new WasmDspError('WASM_EXPORT_KIND', moduleName, 'memory', `export "memory" is a ${declared.get('memory')}, not a memory`);
+    throw new WasmDspError(
+      'WASM_EXPORT_KIND',
+      moduleName,
+      'memory',
+      `export "memory" is a ${declared.get('memory')}, not a memory`,
+    );
   }
   for (const name of Object.keys(REQUIRED_FUNCTIONS)) {
     if (declared.get(name) !== 'function') {
-      throw new WasmDspError('WASM_EXPORT_KIND', moduleName, name, `export "${name}" is a ${declared.get(name)}, not a function`);
+      throw new WasmDspError(
+        'WASM_EXPORT_KIND',
+        moduleName,
+        name,
+        `export "${name}" is a ${declared.get(name)}, not a function`,
+      );
     }
   }
   const instance = await instantiate(module, moduleName);
@@ -58,17 +78,32 @@ export async function checkWasmDsp(
   for (const [name, arity] of Object.entries(REQUIRED_FUNCTIONS)) {
     const fn = exports[name as keyof WasmDspExports] as unknown as { length: number };
     if (fn.length !== arity) {
-      throw new WasmDspError('WASM_EXPORT_KIND', moduleName, name, `export "${name}" takes ${fn.length} parameters; ABI v1 says ${arity}`);
+      throw new WasmDspError(
+        'WASM_EXPORT_KIND',
+        moduleName,
+        name,
+        `export "${name}" takes ${fn.length} parameters; ABI v1 says ${arity}`,
+      );
     }
   }
   const version = call(exports, 'wc_abi_version', moduleName, () => exports.wc_abi_version());
   if (version !== ABI_VERSION) {
-    throw new WasmDspError('WASM_ABI_VERSION', moduleName, 'wc_abi_version', `wc_abi_version() returned ${version}; this host speaks ABI ${ABI_VERSION}`);
+    throw new WasmDspError(
+      'WASM_ABI_VERSION',
+      moduleName,
+      'wc_abi_version',
+      `wc_abi_version() returned ${version}; this host speaks ABI ${ABI_VERSION}`,
+    );
   }
   const definitions = readSchema(exports, moduleName, validateDefinitions);
   const status = call(exports, 'wc_init', moduleName, () => exports.wc_init(sampleRate, HOST_MAX_FRAMES));
   if (status !== 0) {
-    throw new WasmDspError('WASM_INIT_FAILED', moduleName, 'wc_init', `wc_init(${sampleRate}, ${HOST_MAX_FRAMES}) returned ${status}, not 0`);
+    throw new WasmDspError(
+      'WASM_INIT_FAILED',
+      moduleName,
+      'wc_init',
+      `wc_init(${sampleRate}, ${HOST_MAX_FRAMES}) returned ${status}, not 0`,
+    );
   }
   return { exports, definitions };
 }
@@ -77,7 +112,12 @@ async function instantiate(module: WebAssembly.Module, moduleName: string): Prom
   try {
     return await WebAssembly.instantiate(module, {});
   } catch (error) {
-    throw new WasmDspError('WASM_TRAP', moduleName, 'start', `trapped while instantiating: ${(error as Error).message}`);
+    throw new WasmDspError(
+      'WASM_TRAP',
+      moduleName,
+      'start',
+      `trapped while instantiating: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -90,12 +130,21 @@ function call<T>(exports: WasmDspExports, name: string, moduleName: string, fn: 
   }
 }
 
-function readSchema(exports: WasmDspExports, moduleName: string, validate: (value: unknown) => DefinitionsCheck): ParameterDefinition[] {
+function readSchema(
+  exports: WasmDspExports,
+  moduleName: string,
+  validate: (value: unknown) => DefinitionsCheck,
+): ParameterDefinition[] {
   const ptr = call(exports, 'wc_schema_ptr', moduleName, () => exports.wc_schema_ptr()) >>> 0;
   const len = call(exports, 'wc_schema_len', moduleName, () => exports.wc_schema_len());
   const size = exports.memory.buffer.byteLength;
   if (len <= 0 || ptr + len > size) {
-    throw new WasmDspError('WASM_SCHEMA_BOUNDS', moduleName, 'wc_schema_len', `schema at ${ptr} of ${len} bytes lies outside memory (${size} bytes)`);
+    throw new WasmDspError(
+      'WASM_SCHEMA_BOUNDS',
+      moduleName,
+      'wc_schema_len',
+      `schema at ${ptr} of ${len} bytes lies outside memory (${size} bytes)`,
+    );
   }
   let text: string;
   try {
@@ -107,11 +156,21 @@ function readSchema(exports: WasmDspExports, moduleName: string, validate: (valu
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new WasmDspError('WASM_SCHEMA_JSON', moduleName, 'wc_schema_ptr', `the schema is not valid JSON: ${(error as Error).message}`);
+    throw new WasmDspError(
+      'WASM_SCHEMA_JSON',
+      moduleName,
+      'wc_schema_ptr',
+      `the schema is not valid JSON: ${(error as Error).message}`,
+    );
   }
   const check = validate(parsed);
   if (!check.ok) {
-    throw new WasmDspError('WASM_SCHEMA_INVALID', moduleName, check.errors[0]!.split(' ')[0]!, `the schema does not match the parameter definition schema: ${check.errors.join('; ')}`);
+    throw new WasmDspError(
+      'WASM_SCHEMA_INVALID',
+      moduleName,
+      check.errors[0]!.split(' ')[0]!,
+      `the schema does not match the parameter definition schema: ${check.errors.join('; ')}`,
+    );
   }
   return parsed as ParameterDefinition[];
 }

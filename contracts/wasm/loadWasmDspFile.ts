@@ -4,7 +4,10 @@ import { validateParameterDefinitions } from '../ipc/validator.ts';
 import { checkWasmDsp, type CheckedWasmDsp } from './checkWasmDsp.ts';
 import { WasmDspError } from './wasmDspError.ts';
 
-export async function loadWasmDspFile(path: string, sampleRate = 48000): Promise<CheckedWasmDsp & { bytes: Uint8Array<ArrayBuffer> }> {
+export async function loadWasmDspFile(
+  path: string,
+  sampleRate = 48000,
+): Promise<CheckedWasmDsp & { bytes: Uint8Array<ArrayBuffer> }> {
   let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = new Uint8Array(await readFile(path));

@@ -25,7 +25,12 @@ export class WasmDsp implements DspBackend {
   }
 
   /** Instantiates `bytes` synchronously (allowed off the main thread) and calls wc_init. */
-  static instantiate(bytes: BufferSource, parameterIds: readonly string[], sampleRate: number, maxFrames = HOST_MAX_FRAMES): WasmDsp {
+  static instantiate(
+    bytes: BufferSource,
+    parameterIds: readonly string[],
+    sampleRate: number,
+    maxFrames = HOST_MAX_FRAMES,
+  ): WasmDsp {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
     const exports = instance.exports as unknown as WasmDspExports;
     const status = exports.wc_init(sampleRate, maxFrames);

@@ -2,7 +2,14 @@
  * Which connection is the audio client, its status, and its latest meter and oscilloscope frames.
  * Only the registered audio client's meters count; everyone else's are ignored.
  */
-import type { AudioDiagnostic, AudioPhase, AudioStatus, MeterFrame, MeterUpdate, OscilloscopeFrame } from '../../contracts/ipc/messages.ts';
+import type {
+  AudioDiagnostic,
+  AudioPhase,
+  AudioStatus,
+  MeterFrame,
+  MeterUpdate,
+  OscilloscopeFrame,
+} from '../../contracts/ipc/messages.ts';
 import { OSCILLOSCOPE_POINTS } from '../../contracts/meters/oscilloscopeFrame.ts';
 
 /** The meters a UI gets once the audio client has left. */
@@ -27,7 +34,10 @@ export class AudioClientState<Connection> {
     return this.latest;
   }
 
-  /** The audio client's latest oscilloscope frame; null until it sends one; a `no_signal` frame of zeros after it leaves. */
+  /**
+   * The audio client's latest oscilloscope frame; null until it sends one; a `no_signal` frame of zeros after it
+   * leaves.
+   */
   get latestOscilloscopeFrame(): OscilloscopeFrame | null {
     return this.scope;
   }

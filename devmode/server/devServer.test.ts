@@ -45,10 +45,13 @@ describe('methods', () => {
   it('getAllParameters lists every definition with its value', async () => {
     const { parameters } = await (await client()).call('getAllParameters');
     expect(parameters.map((p) => p.id)).toEqual(referenceParameterDefinitions.map((d) => d.id));
-    expect(parameters.find((p) => p.id === 'input_trim_level')).toEqual({ ...referenceParameterDefinitions[1], value: 1 });
+    expect(parameters.find((p) => p.id === 'input_trim_level')).toEqual({
+      ...referenceParameterDefinitions[1],
+      value: 1,
+    });
   });
 
-  it('getAllParameters groups as Wavecraft\'s UI groups: every parameter under one processor, each processor with its bypass', async () => {
+  it("getAllParameters groups as Wavecraft's UI groups: every parameter under one processor, each processor with its bypass", async () => {
     const { parameters } = await (await client()).call('getAllParameters');
     const { processors, ungrouped, ambiguous } = groupByProcessor(parameters);
     expect(processors.map((p) => p.id)).toEqual(['input_trim', 'soft_clip', 'tone_filter', 'output_gain']);
@@ -65,7 +68,10 @@ describe('methods', () => {
     const echoed: unknown[] = [];
     a.on('parameterChanged', (p) => echoed.push(p));
     await expect(a.call('setParameter', { id: 'input_trim_level', value: 0.65 })).resolves.toEqual({});
-    await expect(b.call('getParameter', { id: 'input_trim_level' })).resolves.toEqual({ id: 'input_trim_level', value: 0.65 });
+    await expect(b.call('getParameter', { id: 'input_trim_level' })).resolves.toEqual({
+      id: 'input_trim_level',
+      value: 0.65,
+    });
     expect(seen).toEqual([{ id: 'input_trim_level', value: 0.65 }]);
     expect(echoed).toEqual([{ id: 'input_trim_level', value: 0.65 }]);
     expect(a.protocolErrors).toEqual([]);
@@ -100,14 +106,29 @@ describe('methods', () => {
     const audio = await connect();
     const viewer = await connect();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 44100, buffer_size: 128 });
-    audio.notify('meterUpdate', { timestamp_us: 1000, left_peak: 0.5, left_rms: 0.35, right_peak: 0.25, right_rms: 0.17 });
-    const frame = { points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)), points_r: new Array(1024).fill(0.1), sample_rate: 44100, timestamp: 96000, no_signal: false, trigger_mode: 'risingZeroCrossing' as const };
+    audio.notify('meterUpdate', {
+      timestamp_us: 1000,
+      left_peak: 0.5,
+      left_rms: 0.35,
+      right_peak: 0.25,
+      right_rms: 0.17,
+    });
+    const frame = {
+      points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)),
+      points_r: new Array(1024).fill(0.1),
+      sample_rate: 44100,
+      timestamp: 96000,
+      no_signal: false,
+      trigger_mode: 'risingZeroCrossing' as const,
+    };
     await audio.call('submitOscilloscopeFrame', frame);
     await expect.poll(async () => (await viewer.call('getMeterFrame')).frame?.peak_l).toBe(0.5);
     const pushed: unknown[] = [];
     viewer.on('meterUpdate', (u) => pushed.push(u));
     audio.close();
-    await expect.poll(() => pushed).toEqual([expect.objectContaining({ left_peak: 0, left_rms: 0, right_peak: 0, right_rms: 0 })]);
+    await expect
+      .poll(() => pushed)
+      .toEqual([expect.objectContaining({ left_peak: 0, left_rms: 0, right_peak: 0, right_rms: 0 })]);
     expect((await viewer.call('getMeterFrame')).frame).toMatchObject({ peak_l: 0, peak_r: 0, rms_l: 0, rms_r: 0 });
     const { frame: scope } = await viewer.call('getOscilloscopeFrame');
     expect(scope).toMatchObject({ no_signal: true, sample_rate: 44100, trigger_mode: 'risingZeroCrossing' });
@@ -125,38 +146,69 @@ describe('methods', () => {
     viewer.on('audioStatusChanged', (s) => statuses.push(s));
     // Wavecraft's dev server starts at disabled, and answers registerAudio with "registered".
     expect((await viewer.call('getAudioStatus')).status).toMatchObject({ phase: 'disabled' });
-    expect(await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 })).toEqual({ status: 'registered' });
+    expect(await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 })).toEqual({
+      status: 'registered',
+    });
     const { status } = await viewer.call('getAudioStatus');
     expect(status).toMatchObject({ phase: 'runningFullDuplex', sample_rate: 48000, buffer_size: 128 });
     const update = { timestamp_us: 1000, left_peak: 0.5, left_rms: 0.35, right_peak: 0.25, right_rms: 0.17 };
     const relayed = new Promise((resolve) => viewer.on('meterUpdate', resolve));
     audio.notify('meterUpdate', update);
     expect(await relayed).toEqual(update);
-    expect(await viewer.call('getMeterFrame')).toEqual({ frame: { peak_l: 0.5, peak_r: 0.25, rms_l: 0.35, rms_r: 0.17, timestamp: 1000 } });
+    expect(await viewer.call('getMeterFrame')).toEqual({
+      frame: { peak_l: 0.5, peak_r: 0.25, rms_l: 0.35, rms_r: 0.17, timestamp: 1000 },
+    });
     expect(statuses).toEqual([status]);
   });
 
   it('getOscilloscopeFrame is null until the audio client submits a frame, then serves the latest, with no notification', async () => {
     const viewer = await client();
-    const frame = { points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)), points_r: new Array(1024).fill(0), sample_rate: 48000, timestamp: 96000, no_signal: false, trigger_mode: 'risingZeroCrossing' as const };
+    const frame = {
+      points_l: Array.from({ length: 1024 }, (_, i) => Math.sin(i / 8)),
+      points_r: new Array(1024).fill(0),
+      sample_rate: 48000,
+      timestamp: 96000,
+      no_signal: false,
+      trigger_mode: 'risingZeroCrossing' as const,
+    };
     // Only the registered audio client may submit.
     const intruder = await client();
-    await expect(intruder.call('submitOscilloscopeFrame', frame)).rejects.toMatchObject({ code: ErrorCode.InvalidRequest, message: expect.stringContaining('only the registered audio client') });
+    await expect(intruder.call('submitOscilloscopeFrame', frame)).rejects.toMatchObject({
+      code: ErrorCode.InvalidRequest,
+      message: expect.stringContaining('only the registered audio client'),
+    });
     const audio = await client();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
     // A newly registered audio client has sent no frame yet (earlier tests' clients have left).
     expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame: null });
     const notifications: string[] = [];
-    for (const name of ['parameterChanged', 'meterUpdate', 'audioStatusChanged'] as const) viewer.on(name, () => notifications.push(name));
+    for (const name of ['parameterChanged', 'meterUpdate', 'audioStatusChanged'] as const)
+      viewer.on(name, () => notifications.push(name));
     await expect(audio.call('submitOscilloscopeFrame', frame)).resolves.toEqual({});
     expect(await viewer.call('getOscilloscopeFrame')).toEqual({ frame });
     expect(notifications).toEqual([]);
     // Bad frames are refused by the schema, naming the field (sent raw: the typed client refuses to send them).
     const socket = await raw();
-    const ask = async (method: string, params: unknown) => ((await socket.request(JSON.stringify({ jsonrpc: '2.0', id: 7, method, params }))) as { error: { code: number; message: string } }).error;
-    expect(await ask('submitOscilloscopeFrame', { ...frame, points_l: frame.points_l.slice(1) })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/points_l must NOT have fewer than 1024 items') });
-    expect(await ask('submitOscilloscopeFrame', { ...frame, trigger_mode: 'free' })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/trigger_mode must be equal to constant') });
-    expect(await ask('submitOscilloscopeFrame', { ...frame, points_r: [...frame.points_r.slice(1), 'x'] })).toMatchObject({ code: ErrorCode.InvalidParams, message: expect.stringContaining('/params/points_r/1023 must be number') });
+    const ask = async (method: string, params: unknown) =>
+      (
+        (await socket.request(JSON.stringify({ jsonrpc: '2.0', id: 7, method, params }))) as {
+          error: { code: number; message: string };
+        }
+      ).error;
+    expect(await ask('submitOscilloscopeFrame', { ...frame, points_l: frame.points_l.slice(1) })).toMatchObject({
+      code: ErrorCode.InvalidParams,
+      message: expect.stringContaining('/params/points_l must NOT have fewer than 1024 items'),
+    });
+    expect(await ask('submitOscilloscopeFrame', { ...frame, trigger_mode: 'free' })).toMatchObject({
+      code: ErrorCode.InvalidParams,
+      message: expect.stringContaining('/params/trigger_mode must be equal to constant'),
+    });
+    expect(
+      await ask('submitOscilloscopeFrame', { ...frame, points_r: [...frame.points_r.slice(1), 'x'] }),
+    ).toMatchObject({
+      code: ErrorCode.InvalidParams,
+      message: expect.stringContaining('/params/points_r/1023 must be number'),
+    });
     expect(await ask('getOscilloscopeFrame', { x: 1 })).toMatchObject({ code: ErrorCode.InvalidParams });
     // The audio client leaving takes its frame with it: a no_signal frame of zeros follows.
     audio.close();
@@ -173,11 +225,19 @@ describe('methods', () => {
     a.on('parametersChanged', () => told.push('a'));
     b.on('parametersChanged', () => told.push('b'));
     const inputLevel = referenceParameterDefinitions.find((d) => d.id === 'input_trim_level')!;
-    const kept = server.replaceDefinitions([{ ...inputLevel, max: 1.5 }, { id: 'mix', name: 'Mix', type: 'float', default: 0.5, min: 0, max: 1 }]);
+    const kept = server.replaceDefinitions([
+      { ...inputLevel, max: 1.5 },
+      { id: 'mix', name: 'Mix', type: 'float', default: 0.5, min: 0, max: 1 },
+    ]);
     expect(kept).toEqual(['input_trim_level']);
     await expect.poll(() => told.sort()).toEqual(['a', 'b']);
-    expect((await b.call('getAllParameters')).parameters.map((p) => [p.id, p.value])).toEqual([['input_trim_level', 1.5], ['mix', 0.5]]);
-    await expect(b.call('getParameter', { id: 'soft_clip_drive_db' })).rejects.toMatchObject({ code: ErrorCode.ParameterNotFound });
+    expect((await b.call('getAllParameters')).parameters.map((p) => [p.id, p.value])).toEqual([
+      ['input_trim_level', 1.5],
+      ['mix', 0.5],
+    ]);
+    await expect(b.call('getParameter', { id: 'soft_clip_drive_db' })).rejects.toMatchObject({
+      code: ErrorCode.ParameterNotFound,
+    });
     expect(a.protocolErrors).toEqual([]);
     server.replaceDefinitions(referenceParameterDefinitions);
   });
@@ -186,7 +246,13 @@ describe('methods', () => {
     const audio = await client();
     await audio.call('registerAudio', { client_id: 'page', sample_rate: 48000, buffer_size: 128 });
     const intruder = await raw();
-    intruder.send(JSON.stringify({ jsonrpc: '2.0', method: 'meterUpdate', params: { timestamp_us: 1, left_peak: 1, left_rms: 1, right_peak: 1, right_rms: 1 } }));
+    intruder.send(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        method: 'meterUpdate',
+        params: { timestamp_us: 1, left_peak: 1, left_rms: 1, right_peak: 1, right_rms: 1 },
+      }),
+    );
     const viewer = await client();
     expect((await viewer.call('getMeterFrame')).frame).toBeNull();
   });
@@ -228,7 +294,8 @@ describe('methods', () => {
 });
 
 describe('error codes', () => {
-  const error = (code: number, id: unknown = 1) => expect.objectContaining({ jsonrpc: '2.0', id, error: expect.objectContaining({ code }) });
+  const error = (code: number, id: unknown = 1) =>
+    expect.objectContaining({ jsonrpc: '2.0', id, error: expect.objectContaining({ code }) });
 
   it.each([
     ['invalid JSON', '{"jsonrpc": "2.0", ', ErrorCode.ParseError, null],
@@ -239,27 +306,106 @@ describe('error codes', () => {
     ['an id of the wrong type', '{"jsonrpc": "2.0", "id": [1], "method": "ping"}', ErrorCode.InvalidRequest, null],
     ['a method that is not a string', '{"jsonrpc": "2.0", "id": 1, "method": 5}', ErrorCode.InvalidRequest, 1],
     ['an unknown method', '{"jsonrpc": "2.0", "id": 1, "method": "explode"}', ErrorCode.MethodNotFound, 1],
-    ['params of the wrong type', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": "x"}', ErrorCode.InvalidRequest, 1],
-    ['params of the wrong shape', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": 3, "value": 1}}', ErrorCode.InvalidParams, 1],
-    ['a missing id param', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"value": 1}}', ErrorCode.InvalidParams, 1],
-    ['a missing value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level"}}', ErrorCode.InvalidParams, 1],
-    ['a string value', '{"jsonrpc": "2.0", "id": "s", "method": "setParameter", "params": {"id": "input_trim_level", "value": "-6"}}', ErrorCode.InvalidParams, 's'],
-    ['an infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 1e999}}', ErrorCode.ValueOutOfRange, 1],
-    ['a negative infinite value', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": -1e999}}', ErrorCode.ValueOutOfRange, 1],
-    ['NaN (not JSON)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": NaN}}', ErrorCode.ParseError, null],
-    ['a value above max', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 2.001}}', ErrorCode.ValueOutOfRange, 1],
-    ['a value below min', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_level", "value": -0.001}}', ErrorCode.ValueOutOfRange, 1],
-    ['a bool that is not 0 or 1', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_bypass", "value": 0.5}}', ErrorCode.ValueOutOfRange, 1],
-    ['an unknown parameter (set)', '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "nope", "value": 0}}', ErrorCode.ParameterNotFound, 1],
-    ['an unknown parameter (get)', '{"jsonrpc": "2.0", "id": 1, "method": "getParameter", "params": {"id": "nope"}}', ErrorCode.ParameterNotFound, 1],
-    ['an input source Wavecraft does not have', '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {"selected": "file"}}', ErrorCode.InvalidParams, 1],
-    ['setInputSource without a source', '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {}}', ErrorCode.InvalidParams, 1],
+    [
+      'params of the wrong type',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": "x"}',
+      ErrorCode.InvalidRequest,
+      1,
+    ],
+    [
+      'params of the wrong shape',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": 3, "value": 1}}',
+      ErrorCode.InvalidParams,
+      1,
+    ],
+    [
+      'a missing id param',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"value": 1}}',
+      ErrorCode.InvalidParams,
+      1,
+    ],
+    [
+      'a missing value',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level"}}',
+      ErrorCode.InvalidParams,
+      1,
+    ],
+    [
+      'a string value',
+      '{"jsonrpc": "2.0", "id": "s", "method": "setParameter", "params": {"id": "input_trim_level", "value": "-6"}}',
+      ErrorCode.InvalidParams,
+      's',
+    ],
+    [
+      'an infinite value',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 1e999}}',
+      ErrorCode.ValueOutOfRange,
+      1,
+    ],
+    [
+      'a negative infinite value',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": -1e999}}',
+      ErrorCode.ValueOutOfRange,
+      1,
+    ],
+    [
+      'NaN (not JSON)',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": NaN}}',
+      ErrorCode.ParseError,
+      null,
+    ],
+    [
+      'a value above max',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "input_trim_level", "value": 2.001}}',
+      ErrorCode.ValueOutOfRange,
+      1,
+    ],
+    [
+      'a value below min',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_level", "value": -0.001}}',
+      ErrorCode.ValueOutOfRange,
+      1,
+    ],
+    [
+      'a bool that is not 0 or 1',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "output_gain_bypass", "value": 0.5}}',
+      ErrorCode.ValueOutOfRange,
+      1,
+    ],
+    [
+      'an unknown parameter (set)',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setParameter", "params": {"id": "nope", "value": 0}}',
+      ErrorCode.ParameterNotFound,
+      1,
+    ],
+    [
+      'an unknown parameter (get)',
+      '{"jsonrpc": "2.0", "id": 1, "method": "getParameter", "params": {"id": "nope"}}',
+      ErrorCode.ParameterNotFound,
+      1,
+    ],
+    [
+      'an input source Wavecraft does not have',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {"selected": "file"}}',
+      ErrorCode.InvalidParams,
+      1,
+    ],
+    [
+      'setInputSource without a source',
+      '{"jsonrpc": "2.0", "id": 1, "method": "setInputSource", "params": {}}',
+      ErrorCode.InvalidParams,
+      1,
+    ],
   ])('%s', async (_what, text, code, id) => {
     const socket = await raw();
     expect(await socket.request(text)).toEqual(error(code, id));
     // Nothing changed, and the connection still serves.
     expect(server.parameters.all().map((p) => p.value)).toEqual(referenceParameterDefinitions.map((d) => d.default));
-    expect(await socket.request('{"jsonrpc":"2.0","id":99,"method":"ping"}')).toEqual({ jsonrpc: '2.0', id: 99, result: {} });
+    expect(await socket.request('{"jsonrpc":"2.0","id":99,"method":"ping"}')).toEqual({
+      jsonrpc: '2.0',
+      id: 99,
+      result: {},
+    });
   });
 
   it('an internal error in a handler answers -32603 and names the method', async () => {
@@ -287,7 +433,11 @@ describe('error codes', () => {
   it('notifications get no answer', async () => {
     const socket = await raw();
     socket.send('{"jsonrpc":"2.0","method":"ping"}');
-    expect(await socket.request('{"jsonrpc":"2.0","id":2,"method":"ping"}')).toEqual({ jsonrpc: '2.0', id: 2, result: {} });
+    expect(await socket.request('{"jsonrpc":"2.0","id":2,"method":"ping"}')).toEqual({
+      jsonrpc: '2.0',
+      id: 2,
+      result: {},
+    });
     expect(socket.pending).toBe(0);
   });
 
@@ -332,6 +482,8 @@ describe('RPC client', () => {
   it('refuses to send a message that breaks the schema', async () => {
     const c = await client();
     // @ts-expect-error deliberately wrong params
-    await expect(c.call('setParameter', { id: 'input_trim_level' })).rejects.toThrow(/refusing to send an invalid "setParameter" message/);
+    await expect(c.call('setParameter', { id: 'input_trim_level' })).rejects.toThrow(
+      /refusing to send an invalid "setParameter" message/,
+    );
   });
 });

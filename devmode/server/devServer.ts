@@ -8,7 +8,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, WebSocket } from 'ws';
 import { ErrorCode, RpcError, type JsonRpcId, type JsonRpcResponse } from '../../contracts/ipc/jsonRpc.ts';
-import { isMethodName, type AudioDiagnostic, type AudioStatus, type InputSourceKind, type MeterUpdate } from '../../contracts/ipc/messages.ts';
+import {
+  isMethodName,
+  type AudioDiagnostic,
+  type AudioStatus,
+  type InputSourceKind,
+  type MeterUpdate,
+} from '../../contracts/ipc/messages.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { validateNotification, validateParams, validateRequestEnvelope } from '../../contracts/ipc/validator.ts';
 import { AudioClientState } from './audioClientState.ts';
@@ -48,7 +54,8 @@ export interface DevServerOptions {
    */
   syntheticMeters?: boolean;
   /**
-   * Whether `parameterChanged` (and `inputSourceChanged`) also goes back to the client that called setParameter (setInputSource). Default
+   * Whether `parameterChanged` (and `inputSourceChanged`) also goes back to the client that called setParameter
+   * (setInputSource). Default
    * true, as Wavecraft's dev server does (it broadcasts to every browser client); false sends it
    * to the others only. The harness works with either (devServer.test.ts runs both).
    */
@@ -81,7 +88,10 @@ export class DevServer {
       server: this.http,
       path: '/',
       maxPayload: options.maxPayloadBytes ?? 1024 * 1024,
-      verifyClient: (info: { origin: string; req: IncomingMessage }, done: (ok: boolean, code?: number, message?: string) => void) => {
+      verifyClient: (
+        info: { origin: string; req: IncomingMessage },
+        done: (ok: boolean, code?: number, message?: string) => void,
+      ) => {
         const origin = info.req.headers.origin;
         if (origin === undefined || this.allowedOrigins.allows(origin)) done(true);
         else {
@@ -139,7 +149,13 @@ export class DevServer {
       if (status) {
         this.broadcast(null, 'audioStatusChanged', status);
         // A UI that draws pushed meters falls to zero too.
-        this.broadcast(null, 'meterUpdate', { timestamp_us: this.audio.latestFrame!.timestamp, left_peak: 0, left_rms: 0, right_peak: 0, right_rms: 0 });
+        this.broadcast(null, 'meterUpdate', {
+          timestamp_us: this.audio.latestFrame!.timestamp,
+          left_peak: 0,
+          left_rms: 0,
+          right_peak: 0,
+          right_rms: 0,
+        });
       }
     });
     // A socket error (for example a frame over maxPayload) is followed by 'close'; nothing to add.
@@ -156,10 +172,13 @@ export class DevServer {
     }
     const envelope = validateRequestEnvelope(message);
     const candidate = message as { id?: unknown; method?: unknown; params?: unknown };
-    const idIsValid = typeof candidate?.id === 'string' || (typeof candidate?.id === 'number' && Number.isFinite(candidate.id));
+    const idIsValid =
+      typeof candidate?.id === 'string' || (typeof candidate?.id === 'number' && Number.isFinite(candidate.id));
     const id = idIsValid ? (candidate.id as JsonRpcId) : null;
     if (!envelope.ok) {
-      const reason = Array.isArray(message) ? 'batches are not supported; send one request object' : envelope.errors.join('; ');
+      const reason = Array.isArray(message)
+        ? 'batches are not supported; send one request object'
+        : envelope.errors.join('; ');
       this.reply(socket, id, new RpcError(ErrorCode.InvalidRequest, `Invalid Request: ${reason}`));
       return;
     }
@@ -175,7 +194,14 @@ export class DevServer {
     // JSON can carry ±Infinity (1e999) but no schema type admits it: answer it as out of range.
     const nonFinite = findNonFinite(candidate.params, '/params');
     if (nonFinite) {
-      this.reply(socket, id, new RpcError(ErrorCode.ValueOutOfRange, `Value out of range for "${method}": ${nonFinite} is not a finite number`));
+      this.reply(
+        socket,
+        id,
+        new RpcError(
+          ErrorCode.ValueOutOfRange,
+          `Value out of range for "${method}": ${nonFinite} is not a finite number`,
+        ),
+      );
       return;
     }
     const paramsCheck = validateParams(method, candidate.params);
@@ -197,7 +223,9 @@ export class DevServer {
       this.reply(
         socket,
         id,
-        error instanceof RpcError ? error : new RpcError(ErrorCode.InternalError, `Internal error in "${method}": ${String(error)}`),
+        error instanceof RpcError
+          ? error
+          : new RpcError(ErrorCode.InternalError, `Internal error in "${method}": ${String(error)}`),
       );
     }
   }
@@ -234,10 +262,12 @@ export class DevServer {
       audio: this.audio,
       meters: this.meters,
       now: this.now,
-      broadcastParameterChanged: (id, value) => this.broadcast(this.options.notifySender === false ? connection : null, 'parameterChanged', { id, value }),
+      broadcastParameterChanged: (id, value) =>
+        this.broadcast(this.options.notifySender === false ? connection : null, 'parameterChanged', { id, value }),
       broadcastAudioStatus: (status: AudioStatus) => this.broadcast(connection, 'audioStatusChanged', status),
       inputSource: this.inputSource,
-      broadcastInputSource: (selected) => this.broadcast(this.options.notifySender === false ? connection : null, 'inputSourceChanged', { selected }),
+      broadcastInputSource: (selected) =>
+        this.broadcast(this.options.notifySender === false ? connection : null, 'inputSourceChanged', { selected }),
     };
   }
 

@@ -63,7 +63,10 @@ describe('hostile input', () => {
       socket.send(Buffer.from(Array.from({ length: 16 }, () => Math.floor(random() * 256))));
       expect((await socket.closed).code).toBe(1003);
     }
-    await expect(bystander.call('getParameter', { id: 'input_trim_level' })).resolves.toEqual({ id: 'input_trim_level', value: 1 });
+    await expect(bystander.call('getParameter', { id: 'input_trim_level' })).resolves.toEqual({
+      id: 'input_trim_level',
+      value: 1,
+    });
     bystander.close();
   });
 });
@@ -78,25 +81,27 @@ describe('load', () => {
     const sender = await DevServerClient.connect(url, { timeoutMs: 10 * 60_000 });
     expect(server.connectionCount).toBe(200);
     try {
-    const seen = observers.map(() => [] as number[]);
-    const done = observers.map(
-      (o, i) =>
-        new Promise<void>((resolve) =>
-          o.on('parameterChanged', ({ id, value }) => {
-            if (id !== 'output_gain_level') return;
-            seen[i]!.push(value);
-            if (seen[i]!.length === 10_000) resolve();
-          }),
-        ),
-    );
-    const sent = Array.from({ length: 10_000 }, (_, k) => Math.round(((2 * k) / 9999) * 1e6) / 1e6);
-    const started = Date.now();
-    await Promise.all(sent.map((value) => sender.call('setParameter', { id: 'output_gain_level', value })));
-    await Promise.all(done);
-    const elapsedMs = Date.now() - started;
-    for (const s of seen) expect(s).toEqual(sent);
-    expect(server.parameters.get('output_gain_level')).toBe(sent.at(-1));
-    console.log(`[load] 10,000 setParameter relayed to 199 clients in order in ${elapsedMs} ms (${Math.round((10_000 * 199) / (elapsedMs / 1000))} notifications/s)`);
+      const seen = observers.map(() => [] as number[]);
+      const done = observers.map(
+        (o, i) =>
+          new Promise<void>((resolve) =>
+            o.on('parameterChanged', ({ id, value }) => {
+              if (id !== 'output_gain_level') return;
+              seen[i]!.push(value);
+              if (seen[i]!.length === 10_000) resolve();
+            }),
+          ),
+      );
+      const sent = Array.from({ length: 10_000 }, (_, k) => Math.round(((2 * k) / 9999) * 1e6) / 1e6);
+      const started = Date.now();
+      await Promise.all(sent.map((value) => sender.call('setParameter', { id: 'output_gain_level', value })));
+      await Promise.all(done);
+      const elapsedMs = Date.now() - started;
+      for (const s of seen) expect(s).toEqual(sent);
+      expect(server.parameters.get('output_gain_level')).toBe(sent.at(-1));
+      console.log(
+        `[load] 10,000 setParameter relayed to 199 clients in order in ${elapsedMs} ms (${Math.round((10_000 * 199) / (elapsedMs / 1000))} notifications/s)`,
+      );
     } finally {
       [sender, ...observers].forEach((c) => c.close());
     }

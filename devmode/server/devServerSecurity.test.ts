@@ -34,18 +34,21 @@ function nonLoopbackAddresses(): string[] {
 
 describe('listening', () => {
   const addresses = nonLoopbackAddresses();
-  it.skipIf(addresses.length === 0)(`refuses connections on this machine's other addresses (${addresses.join(', ') || 'none'})`, async () => {
-    for (const address of addresses) {
-      const outcome = await new Promise<string>((resolve) => {
-        const socket = connect({ host: address, port }, () => {
-          socket.destroy();
-          resolve('connected');
+  it.skipIf(addresses.length === 0)(
+    `refuses connections on this machine's other addresses (${addresses.join(', ') || 'none'})`,
+    async () => {
+      for (const address of addresses) {
+        const outcome = await new Promise<string>((resolve) => {
+          const socket = connect({ host: address, port }, () => {
+            socket.destroy();
+            resolve('connected');
+          });
+          socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
         });
-        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-      });
-      expect(outcome, address).toBe('ECONNREFUSED');
-    }
-  });
+        expect(outcome, address).toBe('ECONNREFUSED');
+      }
+    },
+  );
 });
 
 describe('origin check', () => {
@@ -61,9 +64,12 @@ describe('origin check', () => {
     client.close();
   });
 
-  it.each(['http://evil.example', 'http://127.0.0.1:6666', 'null'])('refuses origin %s with HTTP 403', async (origin) => {
-    await expect(RawSocket.open(url, { Origin: origin })).rejects.toThrow('Unexpected server response: 403');
-  });
+  it.each(['http://evil.example', 'http://127.0.0.1:6666', 'null'])(
+    'refuses origin %s with HTTP 403',
+    async (origin) => {
+      await expect(RawSocket.open(url, { Origin: origin })).rejects.toThrow('Unexpected server response: 403');
+    },
+  );
 
   it('takes extra origins when configured', async () => {
     server.allowOrigin('https://my-ui.local');
@@ -84,11 +90,23 @@ describe('code', () => {
       } catch {
         return [];
       }
-      return entries.flatMap((e) => (e.isDirectory() ? (['dist', 'build', 'generated', 'node_modules'].includes(e.name) ? [] : walk(join(dir, e.name))) : /\.(ts|mjs|js)$/.test(e.name) ? [join(full, e.name)] : []));
+      return entries.flatMap((e) =>
+        e.isDirectory()
+          ? ['dist', 'build', 'generated', 'node_modules'].includes(e.name)
+            ? []
+            : walk(join(dir, e.name))
+          : /\.(ts|mjs|js)$/.test(e.name)
+            ? [join(full, e.name)]
+            : [],
+      );
     };
     const files = ['devmode', 'harness', 'scripts', 'fixtures', 'specs', 'bench'].flatMap(walk);
     expect(files.length).toBeGreaterThan(50);
-    const offenders = files.filter((f) => !f.endsWith('devServerSecurity.test.ts') && /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]/.test(readFileSync(f, 'utf8')));
+    const offenders = files.filter(
+      (f) =>
+        !f.endsWith('devServerSecurity.test.ts') &&
+        /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -32,6 +32,12 @@ export class MeterGenerator {
     const rms_l = 10 ** (leftDb / 20);
     const rms_r = 10 ** (rightDb / 20);
     // A sine's peak sits 3 dB above its RMS.
-    return { peak_l: rms_l * Math.SQRT2, peak_r: rms_r * Math.SQRT2, rms_l, rms_r, timestamp: Math.round(nowMs * 1000) };
+    return {
+      peak_l: rms_l * Math.SQRT2,
+      peak_r: rms_r * Math.SQRT2,
+      rms_l,
+      rms_r,
+      timestamp: Math.round(nowMs * 1000),
+    };
   }
 }

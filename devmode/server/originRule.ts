@@ -11,8 +11,10 @@ const ORIGIN = /^(https?):\/\/([^/:]+|\[[^\]]+\])(?::(\d{1,5}|\*))?$/;
 /** Why `rule` is not a usable origin rule, or null when it is. */
 export function originRuleProblem(rule: string): string | null {
   const m = ORIGIN.exec(rule);
-  if (!m) return `"${rule}" must be an origin like http://localhost:5174 (scheme, host, port; no path), or a loopback host on any port like http://127.0.0.1:*`;
-  if (m[3] === '*' && !LOOPBACK.has(m[2]!)) return `"${rule}": a port wildcard is allowed on a loopback host only (127.0.0.1, localhost, [::1])`;
+  if (!m)
+    return `"${rule}" must be an origin like http://localhost:5174 (scheme, host, port; no path), or a loopback host on any port like http://127.0.0.1:*`;
+  if (m[3] === '*' && !LOOPBACK.has(m[2]!))
+    return `"${rule}": a port wildcard is allowed on a loopback host only (127.0.0.1, localhost, [::1])`;
   return null;
 }
 

@@ -65,7 +65,9 @@ export class PortInUseError extends Error {
     readonly port: number,
     readonly what: 'page' | 'dev server',
   ) {
-    super(`port ${port} for the ${what} is already in use${port === 5173 ? " (Wavecraft's own UI dev server uses 5173 too)" : ''}`);
+    super(
+      `port ${port} for the ${what} is already in use${port === 5173 ? " (Wavecraft's own UI dev server uses 5173 too)" : ''}`,
+    );
     this.name = 'PortInUseError';
   }
 }
@@ -94,7 +96,10 @@ export async function startReferenceStack(options: ReferenceStackOptions = {}): 
       },
       onRefused: (error) => {
         const diagnostic = wasmModuleDiagnostic(error);
-        devServerRef?.refuseBuild({ ...diagnostic, message: `the rebuilt DSP was refused, the previous build keeps running: ${diagnostic.message}` });
+        devServerRef?.refuseBuild({
+          ...diagnostic,
+          message: `the rebuilt DSP was refused, the previous build keeps running: ${diagnostic.message}`,
+        });
         options.onReload?.({ accepted: false, error: diagnostic.message });
       },
     });

@@ -1,6 +1,13 @@
 /** The dev server's method implementations, independent of the transport. */
 import { ErrorCode, RpcError } from '../../contracts/ipc/jsonRpc.ts';
-import type { MethodName, MethodParams, MethodResult, AudioStatus, InputSourceKind, InputSourceOption } from '../../contracts/ipc/messages.ts';
+import type {
+  MethodName,
+  MethodParams,
+  MethodResult,
+  AudioStatus,
+  InputSourceKind,
+  InputSourceOption,
+} from '../../contracts/ipc/messages.ts';
 import type { AudioClientState } from './audioClientState.ts';
 import type { MeterGenerator } from './meterGenerator.ts';
 import type { ParameterStore } from './parameterStore.ts';
@@ -23,7 +30,11 @@ export interface HandlerContext<Connection> {
 
 /** What the reference page can play, in Wavecraft's terms (its file input has no Wavecraft counterpart). */
 export const INPUT_SOURCES: readonly InputSourceOption[] = [
-  { id: 'hardwareInput', label: 'Microphone', description: 'the browser input (getUserMedia); fake capture under the harness' },
+  {
+    id: 'hardwareInput',
+    label: 'Microphone',
+    description: 'the browser input (getUserMedia); fake capture under the harness',
+  },
   { id: 'testTone', label: 'Test tone', description: "the page's sine generator" },
 ];
 
@@ -47,11 +58,18 @@ export function createHandlers<C>(): Handlers<C> {
     }),
     getOscilloscopeFrame: (_params, { audio }) => ({ frame: audio.latestOscilloscopeFrame }),
     submitOscilloscopeFrame: (frame, { audio, connection }) => {
-      if (!audio.acceptOscilloscopeFrame(connection, frame)) throw new RpcError(ErrorCode.InvalidRequest, 'submitOscilloscopeFrame: only the registered audio client (registerAudio) may submit frames');
+      if (!audio.acceptOscilloscopeFrame(connection, frame))
+        throw new RpcError(
+          ErrorCode.InvalidRequest,
+          'submitOscilloscopeFrame: only the registered audio client (registerAudio) may submit frames',
+        );
       return {};
     },
     getAudioStatus: (_params, { audio }) => ({ status: audio.current }),
-    getInputSource: (_params, { inputSource }) => ({ selected: inputSource.selected, available: INPUT_SOURCES.map((o) => ({ ...o })) }),
+    getInputSource: (_params, { inputSource }) => ({
+      selected: inputSource.selected,
+      available: INPUT_SOURCES.map((o) => ({ ...o })),
+    }),
     setInputSource: ({ selected }, context) => {
       context.inputSource.selected = selected;
       context.broadcastInputSource(selected);

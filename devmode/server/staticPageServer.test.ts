@@ -42,13 +42,19 @@ describe('static page server', () => {
     expect((await get('/missing.js')).status).toBe(404);
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/..%2fsecret.txt', '//etc/passwd', '/link.txt', '/%00'])(
-    'never serves a file outside its folder: %s',
-    async (path) => {
-      const { status, body } = await get(path);
-      expect([400, 403, 404]).toContain(status);
-      expect(body).not.toContain('SECRET');
-      expect(body).not.toContain('root:');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/%2E%2E%2Fsecret.txt',
+    '/..%2fsecret.txt',
+    '//etc/passwd',
+    '/link.txt',
+    '/%00',
+  ])('never serves a file outside its folder: %s', async (path) => {
+    const { status, body } = await get(path);
+    expect([400, 403, 404]).toContain(status);
+    expect(body).not.toContain('SECRET');
+    expect(body).not.toContain('root:');
+  });
 });

@@ -47,7 +47,9 @@ export class StaticPageServer {
             return;
           }
           res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-          createReadStream(file).on('error', () => res.destroy()).pipe(res);
+          createReadStream(file)
+            .on('error', () => res.destroy())
+            .pipe(res);
         })
         .catch(() => res.writeHead(500).end());
     });

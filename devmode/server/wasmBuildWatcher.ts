@@ -7,7 +7,16 @@
  * gets the last good build.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, unwatchFile, watchFile, writeFileSync, type Stats } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unwatchFile,
+  watchFile,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
@@ -79,7 +88,11 @@ export class WasmBuildWatcher {
     if (sha256 === this.lastSha) return;
     try {
       // Checked under the build's own name, so a refusal names the user's file.
-      const { definitions } = await checkWasmDsp(new Uint8Array(bytes), this.options.wasmPath, validateParameterDefinitions);
+      const { definitions } = await checkWasmDsp(
+        new Uint8Array(bytes),
+        this.options.wasmPath,
+        validateParameterDefinitions,
+      );
       this.lastSha = sha256;
       this.options.onAccepted({ snapshot: this.snapshot(bytes), definitions, sha256 });
     } catch (error) {

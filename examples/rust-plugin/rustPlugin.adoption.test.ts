@@ -10,7 +10,12 @@ import { describe, expect, it } from 'vitest';
 
 const example = fileURLToPath(new URL('.', import.meta.url));
 const cli = fileURLToPath(new URL('../../bin/wavecraft-harness.mjs', import.meta.url));
-const harness = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+const harness = (...args: string[]) =>
+  spawnSync(process.execPath, [cli, ...args], {
+    cwd: example,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
 
 describe('examples/rust-plugin', () => {
   it('builds, and its suite passes against its goldens', () => {

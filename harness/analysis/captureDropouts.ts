@@ -42,7 +42,10 @@ export function splitCaptureDropouts(
  * than `dropDb` below that channel's median over the span (spans quieter than -80 dBFS have none).
  * Meant for steady inputs (sines, noise); a hole of a few ms costs a 480-frame window 1–3 dB.
  */
-export function splitMedianDropouts(windows: readonly ProbeMeterWindow[], dropDb = 1): { clean: ProbeMeterWindow[]; dropouts: CaptureDropout[] } {
+export function splitMedianDropouts(
+  windows: readonly ProbeMeterWindow[],
+  dropDb = 1,
+): { clean: ProbeMeterWindow[]; dropouts: CaptureDropout[] } {
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)] ?? -Infinity;

@@ -17,8 +17,13 @@ export interface AudioComparison {
   frames: number;
 }
 
-export function compareAudio(reference: readonly Float32Array[], actual: readonly Float32Array[], sampleRate: number): AudioComparison {
-  if (reference.length !== actual.length) throw new RangeError(`channel counts differ: reference ${reference.length}, actual ${actual.length}`);
+export function compareAudio(
+  reference: readonly Float32Array[],
+  actual: readonly Float32Array[],
+  sampleRate: number,
+): AudioComparison {
+  if (reference.length !== actual.length)
+    throw new RangeError(`channel counts differ: reference ${reference.length}, actual ${actual.length}`);
   const frames = Math.min(...reference.map((c) => c.length), ...actual.map((c) => c.length));
   let signal = 0;
   let noise = 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseDifference } from './diagnoseDifference.ts';
 
-const sine = (n: number, shift = 0, gain = 0.5) => Float32Array.from({ length: n }, (_, i) => gain * Math.sin((2 * Math.PI * 997 * (i - shift)) / 48000));
+const sine = (n: number, shift = 0, gain = 0.5) =>
+  Float32Array.from({ length: n }, (_, i) => gain * Math.sin((2 * Math.PI * 997 * (i - shift)) / 48000));
 
 describe('diagnosing a render against its golden', () => {
   it('names a pure delay as "1 frame late"', () => {
@@ -21,6 +22,8 @@ describe('diagnosing a render against its golden', () => {
     ]);
     expect(d.lagFrames).toBe(0);
     expect(d.firstFrame).toBe(4800);
-    expect(d.text).toMatch(/the residual \(-\d+\.\d dB relative to the golden\) starts at 0\.1000 s \(frame 4800\), 0 frames after the change to input_gain = -6/);
+    expect(d.text).toMatch(
+      /the residual \(-\d+\.\d dB relative to the golden\) starts at 0\.1000 s \(frame 4800\), 0 frames after the change to input_gain = -6/,
+    );
   });
 });

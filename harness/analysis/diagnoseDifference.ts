@@ -38,7 +38,13 @@ function snrAt(golden: readonly Float32Array[], actual: readonly Float32Array[],
   return noise === 0 ? Infinity : 10 * Math.log10(signal / noise);
 }
 
-export function diagnoseDifference(golden: readonly Float32Array[], actual: readonly Float32Array[], sampleRate: number, thresholdSnrDb: number, events: readonly RenderEvent[] = []): DifferenceDiagnosis {
+export function diagnoseDifference(
+  golden: readonly Float32Array[],
+  actual: readonly Float32Array[],
+  sampleRate: number,
+  thresholdSnrDb: number,
+  events: readonly RenderEvent[] = [],
+): DifferenceDiagnosis {
   // The best whole-frame shift: a pure delay shows as a large SNR gain at that lag.
   const at0 = snrAt(golden, actual, 0);
   let best = { lag: 0, snr: at0 };
@@ -66,10 +72,16 @@ export function diagnoseDifference(golden: readonly Float32Array[], actual: read
   }
   const residualDb = residual === 0 ? -Infinity : power === 0 ? Infinity : 10 * Math.log10(residual / power);
   const parts: string[] = [];
-  if (shifted) parts.push(`the output is ${Math.abs(best.lag)} frame${Math.abs(best.lag) === 1 ? '' : 's'} ${best.lag > 0 ? 'late' : 'early'} (shifted back it matches at ${Number.isFinite(best.snr) ? `${best.snr.toFixed(1)} dB SNR` : 'exactly'})`);
+  if (shifted)
+    parts.push(
+      `the output is ${Math.abs(best.lag)} frame${Math.abs(best.lag) === 1 ? '' : 's'} ${best.lag > 0 ? 'late' : 'early'} (shifted back it matches at ${Number.isFinite(best.snr) ? `${best.snr.toFixed(1)} dB SNR` : 'exactly'})`,
+    );
   if (firstFrame >= 0) {
     const before = [...events].reverse().find((e) => e.frame <= firstFrame);
-    const describe = (e: RenderEvent) => Object.entries(e.set).map(([id, v]) => `${id} = ${v}`).join(', ');
+    const describe = (e: RenderEvent) =>
+      Object.entries(e.set)
+        .map(([id, v]) => `${id} = ${v}`)
+        .join(', ');
     const plural = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
     const after = events.find((e) => e.frame > firstFrame);
     // A residual that starts just before a change means the change took effect earlier than reported.
@@ -79,7 +91,9 @@ export function diagnoseDifference(golden: readonly Float32Array[], actual: read
         : before
           ? `, ${plural(firstFrame - before.frame)} after the change to ${describe(before)}`
           : ', before any parameter change';
-    parts.push(`the residual (${residualDb.toFixed(1)} dB relative to the golden) starts at ${(firstFrame / sampleRate).toFixed(4)} s (frame ${firstFrame})${change}`);
+    parts.push(
+      `the residual (${residualDb.toFixed(1)} dB relative to the golden) starts at ${(firstFrame / sampleRate).toFixed(4)} s (frame ${firstFrame})${change}`,
+    );
   }
   return { lagFrames: shifted ? best.lag : 0, snrAtLagDb: best.snr, firstFrame, residualDb, text: parts.join('; ') };
 }

@@ -36,7 +36,8 @@ export function compareStageLevels(
       const expectedDb = want[ch]!;
       const actualDb = got[ch]!;
       const ok = Number.isFinite(actualDb) ? Math.abs(actualDb - expectedDb) <= toleranceDb : actualDb === expectedDb;
-      if (!ok) misses.push({ label, stage, channel: ch === 0 ? 'L' : 'R', statistic, expectedDb, actualDb, toleranceDb });
+      if (!ok)
+        misses.push({ label, stage, channel: ch === 0 ? 'L' : 'R', statistic, expectedDb, actualDb, toleranceDb });
     });
   }
   return misses;
@@ -58,7 +59,9 @@ export function formatLevelMisses(misses: LevelMiss[], maxRows = 20): string {
 /** Throws an Error listing every miss and every other problem, or returns when there are none. */
 export function assertNoLevelMisses(what: string, misses: LevelMiss[], problems: string[] = []): void {
   if (misses.length === 0 && problems.length === 0) return;
-  const parts = [`${what}: ${misses.length} level(s) outside tolerance${problems.length ? `, ${problems.length} other problem(s)` : ''}`];
+  const parts = [
+    `${what}: ${misses.length} level(s) outside tolerance${problems.length ? `, ${problems.length} other problem(s)` : ''}`,
+  ];
   if (misses.length > 0) parts.push(formatLevelMisses(misses));
   parts.push(...problems.map((p) => `  ${p}`));
   throw new Error(parts.join('\n'));

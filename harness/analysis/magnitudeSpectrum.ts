@@ -10,7 +10,11 @@ export interface SpectrumPoint {
   db: number;
 }
 
-export function magnitudeSpectrum(signal: Float32Array, sampleRate: number, { size = 4096, bands = 240, floorDb = -160 } = {}): SpectrumPoint[] {
+export function magnitudeSpectrum(
+  signal: Float32Array,
+  sampleRate: number,
+  { size = 4096, bands = 240, floorDb = -160 } = {},
+): SpectrumPoint[] {
   if (signal.length === 0) throw new RangeError('magnitudeSpectrum needs a non-empty signal');
   const n = Math.min(size, 2 ** Math.floor(Math.log2(Math.max(32, signal.length))));
   const fft = new FFT(n);
@@ -37,7 +41,10 @@ export function magnitudeSpectrum(signal: Float32Array, sampleRate: number, { si
     let best = -1;
     let bestK = k;
     for (; k <= n / 2 && k * binHz <= edge; k++) {
-      if (power[k]! > best) (best = power[k]!), (bestK = k);
+      if (power[k]! > best) {
+        best = power[k]!;
+        bestK = k;
+      }
     }
     if (best >= 0) points.push({ hz: bestK * binHz, db: Math.max(floorDb, 10 * Math.log10(best / segments)) });
   }

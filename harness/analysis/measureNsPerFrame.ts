@@ -16,8 +16,19 @@ export interface NsPerFrame {
 }
 
 /** `input` must hold at least `block` frames per channel; default a -6 dBFS sine. */
-export function measureNsPerFrame(dsp: BlockProcessor, block: number, frames: number, repeats = 3, input?: readonly [Float32Array, Float32Array]): NsPerFrame {
-  const [inL, inR] = input ?? [0, 1].map(() => Float32Array.from({ length: block }, (_, i) => 0.5 * Math.sin(i / 7))) as [Float32Array, Float32Array];
+export function measureNsPerFrame(
+  dsp: BlockProcessor,
+  block: number,
+  frames: number,
+  repeats = 3,
+  input?: readonly [Float32Array, Float32Array],
+): NsPerFrame {
+  const [inL, inR] =
+    input ??
+    ([0, 1].map(() => Float32Array.from({ length: block }, (_, i) => 0.5 * Math.sin(i / 7))) as [
+      Float32Array,
+      Float32Array,
+    ]);
   const outL = new Float32Array(block);
   const outR = new Float32Array(block);
   const blocks = Math.max(1, Math.ceil(frames / block));

@@ -28,7 +28,8 @@ export class MeterTrace {
   readonly windowFrames: number;
 
   constructor(readonly trace: ProbeTrace) {
-    if (!trace.sampleRate || !trace.windowFrames) throw new Error('the probe trace has no sampleRate/windowFrames: is audio running?');
+    if (!trace.sampleRate || !trace.windowFrames)
+      throw new Error('the probe trace has no sampleRate/windowFrames: is audio running?');
     this.sampleRate = trace.sampleRate;
     this.windowFrames = trace.windowFrames;
   }

@@ -9,17 +9,31 @@ const W = 480;
 const windows = (n: number, rms: (i: number) => number, jitter = 0.002): MeterWindow[] =>
   Array.from({ length: n }, (_, i) => {
     const r = rms(i) * (1 + jitter * Math.sin(i * 2.1));
-    return { frame: 10_000 + i * W, inputPeak: [0.5, 0.25], inputRms: [0.35, 0.18], outputPeak: [r * 1.41, r * 0.7], outputRms: [r, r / 2] };
+    return {
+      frame: 10_000 + i * W,
+      inputPeak: [0.5, 0.25],
+      inputRms: [0.35, 0.18],
+      outputPeak: [r * 1.41, r * 0.7],
+      outputRms: [r, r / 2],
+    };
   });
 
 describe('settle detection from meter windows', () => {
   it('a steady output is settled from its first window', () => {
-    expect(findSettled(windows(35, () => 0.3), 0.1).settledIndex).toBe(0);
+    expect(
+      findSettled(
+        windows(35, () => 0.3),
+        0.1,
+      ).settledIndex,
+    ).toBe(0);
   });
 
   it('a filter ringing down after the change: measured only once the ringing is within the band', () => {
     // Output at -30 dBFS plus a transient 20 dB above it decaying with a 30 ms time constant (3 windows).
-    const found = findSettled(windows(35, (i) => 0.0316 * (1 + 10 * Math.exp(-i / 3))), 0.1);
+    const found = findSettled(
+      windows(35, (i) => 0.0316 * (1 + 10 * Math.exp(-i / 3))),
+      0.1,
+    );
     expect(found.settledIndex).toBeGreaterThanOrEqual(12);
     expect(found.settledIndex).toBeLessThanOrEqual(22);
     expect(found.movedDb).toBeGreaterThan(10);
@@ -36,16 +50,35 @@ describe('settle detection from meter windows', () => {
   });
 
   it('an output still ringing down at the end of the hold: measured as it is, and a failure there says "not settled after X s?", not just a level mismatch', () => {
-    // A transient 20 dB above the settled level at the change, still 1 dB above it (10× the tolerance) where the last 30% begins.
+    // A transient 20 dB above the settled level at the change, still 1 dB above it (10× the tolerance) where the last
+    // 30% begins.
     const ramp = windows(35, (i) => 0.03 * (1 + 10 * Math.exp(-i / 5)));
     const part = settledPart(ramp, 0.1, 10_000 - 2400, 48000, W);
     expect(part.windows).toHaveLength(35);
-    expect(part.unsettled!.note).toMatch(/^not settled after 0\.40 s\? its RMS still moved until 0\.\d\d s, by up to \d+\.\d\d dB outside the range its last 30% keeps .*lengthen the step's holdSeconds/);
-    const [annotated, other] = annotateUnsettled(['ramp [wasm] step 2 (volume = -6) output L rms: golden -20.00 dBFS, actual -18.50 dBFS (Δ +1.50 dB, ±0.1)', 'ramp [wasm] step 1 (volume = 0) output L rms: golden 1, actual 2'], { 2: part.unsettled!.note });
-    expect(annotated).toMatch(/^ramp \[wasm\] step 2 \(volume = -6\) not settled after 0\.40 s\? .*; measured anyway: output L rms: golden -20\.00 dBFS/);
+    expect(part.unsettled!.note).toMatch(
+      /^not settled after 0\.40 s\? its RMS still moved until 0\.\d\d s, by up to \d+\.\d\d dB outside the range its last 30% keeps .*lengthen the step's holdSeconds/,
+    );
+    const [annotated, other] = annotateUnsettled(
+      [
+        'ramp [wasm] step 2 (volume = -6) output L rms: golden -20.00 dBFS, actual -18.50 dBFS (Δ +1.50 dB, ±0.1)',
+        'ramp [wasm] step 1 (volume = 0) output L rms: golden 1, actual 2',
+      ],
+      { 2: part.unsettled!.note },
+    );
+    expect(annotated).toMatch(
+      /^ramp \[wasm\] step 2 \(volume = -6\) not settled after 0\.40 s\? .*; measured anyway: output L rms: golden -20\.00 dBFS/,
+    );
     expect(other).toBe('ramp [wasm] step 1 (volume = 0) output L rms: golden 1, actual 2');
     // A transient that ends early is cut; without detection the span is taken as given.
-    expect(settledPart(windows(35, (i) => 0.0316 * (1 + 10 * Math.exp(-i / 3))), 0.1, 0, 48000, W).windows.length).toBeLessThan(30);
+    expect(
+      settledPart(
+        windows(35, (i) => 0.0316 * (1 + 10 * Math.exp(-i / 3))),
+        0.1,
+        0,
+        48000,
+        W,
+      ).windows.length,
+    ).toBeLessThan(30);
     expect(settledPart(ramp, undefined, 0, 48000, W)).toEqual({ windows: ramp, unsettled: null });
   });
 });

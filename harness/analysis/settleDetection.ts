@@ -32,7 +32,10 @@ export interface SettleFinding {
   bandDb: number;
 }
 
-/** Finds where the output of `windows` (consecutive, after a change) settles; `toleranceDb` is the scenario's level tolerance. */
+/**
+ * Finds where the output of `windows` (consecutive, after a change) settles; `toleranceDb` is the scenario's level
+ * tolerance.
+ */
 export function findSettled(windows: readonly MeterWindow[], toleranceDb: number): SettleFinding {
   const points = Math.floor(windows.length / SMOOTH_WINDOWS);
   const referenceFrom = Math.floor(points * (1 - REFERENCE_SHARE));
@@ -61,6 +64,7 @@ export function findSettled(windows: readonly MeterWindow[], toleranceDb: number
     movedDb = Math.max(movedDb, excess[0]!);
   }
   if (runEnd === 0) return { ...none, bandDb };
-  if (runEnd >= referenceFrom) return { settledIndex: 0, settled: false, movingUntilIndex: runEnd * SMOOTH_WINDOWS, movedDb, bandDb };
+  if (runEnd >= referenceFrom)
+    return { settledIndex: 0, settled: false, movingUntilIndex: runEnd * SMOOTH_WINDOWS, movedDb, bandDb };
   return { settledIndex: runEnd * SMOOTH_WINDOWS, settled: true, movingUntilIndex: 0, movedDb, bandDb };
 }

@@ -19,7 +19,9 @@ export const NO_CAPTURE = '';
 
 interface Entry {
   browser: Promise<Browser>;
-  /** A page the last test handed back, on about:blank: the next test navigates it (no new context or renderer process). */
+  /**
+   * A page the last test handed back, on about:blank: the next test navigates it (no new context or renderer process).
+   */
   idlePage: Page | null;
 }
 
@@ -63,7 +65,10 @@ export class BrowserPool {
     try {
       await page.goto('about:blank');
     } catch {
-      await page.context().close().catch(() => undefined);
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
       return;
     }
     entry.idlePage = page;
@@ -72,7 +77,12 @@ export class BrowserPool {
   /** Closes every context open in `browser` (what one test opened), but the kept page's. */
   async release(captureWav: string, browser: Browser): Promise<void> {
     const kept = this.entries.get(captureWav)?.idlePage?.context();
-    await Promise.all(browser.contexts().filter((context) => context !== kept).map((context) => context.close()));
+    await Promise.all(
+      browser
+        .contexts()
+        .filter((context) => context !== kept)
+        .map((context) => context.close()),
+    );
   }
 
   async close(): Promise<void> {
@@ -100,7 +110,11 @@ export class BrowserPool {
   }
 
   private launch(captureWav: string): Entry {
-    const browser = chromium.launch({ executablePath: this.executablePath, headless: true, args: launchArgs(captureWav === NO_CAPTURE ? {} : { captureWav }) });
+    const browser = chromium.launch({
+      executablePath: this.executablePath,
+      headless: true,
+      args: launchArgs(captureWav === NO_CAPTURE ? {} : { captureWav }),
+    });
     this.launches++;
     const entry: Entry = { browser, idlePage: null };
     this.entries.set(captureWav, entry);
@@ -108,7 +122,10 @@ export class BrowserPool {
     return entry;
   }
 
-  /** Capture browsers beyond the limit go, least recently used first; the one without capture (the worker's offline page) stays. */
+  /**
+   * Capture browsers beyond the limit go, least recently used first; the one without capture (the worker's offline
+   * page) stays.
+   */
   private async evict(): Promise<void> {
     const capture = [...this.entries.keys()].filter((key) => key !== NO_CAPTURE);
     for (const oldest of capture.slice(0, Math.max(0, capture.length - this.limit))) {

@@ -20,7 +20,9 @@ describe('findChromium', () => {
   });
 
   it('says what is wrong with a CHROMIUM_PATH that does not exist or cannot run', () => {
-    expect(() => findChromium({ CHROMIUM_PATH: join(dir, 'missing') })).toThrow(/CHROMIUM_PATH is set to ".*missing", which does not exist/);
+    expect(() => findChromium({ CHROMIUM_PATH: join(dir, 'missing') })).toThrow(
+      /CHROMIUM_PATH is set to ".*missing", which does not exist/,
+    );
     const notExecutable = fakeBinary('not-exec', false);
     expect(() => findChromium({ CHROMIUM_PATH: notExecutable })).toThrow(/which is not executable/);
   });

@@ -31,7 +31,10 @@ export interface FindChromiumOptions {
 }
 
 /** Returns the Chromium to use, or null when there is none. Throws when CHROMIUM_PATH is set but unusable. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env, options: FindChromiumOptions = {}): ChromiumLocation | null {
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  options: FindChromiumOptions = {},
+): ChromiumLocation | null {
   const override = env['CHROMIUM_PATH'];
   if (override) {
     if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is set to "${override}", which does not exist`);
@@ -60,7 +63,10 @@ export const CHROMIUM_MISSING_HELP =
   'No Chromium found. Install one (Debian: sudo apt-get install -y chromium), or set CHROMIUM_PATH to a Chromium or Chrome executable.';
 
 /** Like findChromium, but throws with instructions when there is none. */
-export function requireChromium(env: NodeJS.ProcessEnv = process.env, options: FindChromiumOptions = {}): ChromiumLocation {
+export function requireChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  options: FindChromiumOptions = {},
+): ChromiumLocation {
   const found = findChromium(env, options);
   if (!found) throw new Error(CHROMIUM_MISSING_HELP);
   return found;

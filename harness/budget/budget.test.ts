@@ -14,13 +14,23 @@ describe('workers', () => {
   });
 
   it('says why, and falls back on the load average where the CPU cannot be read', () => {
-    expect(chooseWorkers({ cores: 2, busyShare: 0.6, load1: 9 }, {}).reason).toBe('2 core(s) for this run, 60% of the CPU busy at start (0.8 idle): one live audio stream per 2 idle cores; WAVECRAFT_WORKERS overrides');
-    expect(chooseWorkers({ cores: 4, busyShare: null, load1: 3 }, {})).toMatchObject({ workers: 1, reason: expect.stringContaining('load average 3.0') });
+    expect(chooseWorkers({ cores: 2, busyShare: 0.6, load1: 9 }, {}).reason).toBe(
+      '2 core(s) for this run, 60% of the CPU busy at start (0.8 idle): one live audio stream per 2 idle cores; WAVECRAFT_WORKERS overrides',
+    );
+    expect(chooseWorkers({ cores: 4, busyShare: null, load1: 3 }, {})).toMatchObject({
+      workers: 1,
+      reason: expect.stringContaining('load average 3.0'),
+    });
   });
 
   it('lets WAVECRAFT_WORKERS win, and refuses a bad one by name', () => {
-    expect(chooseWorkers({ cores: 2, busyShare: 1, load1: 20 }, { WAVECRAFT_WORKERS: '3' })).toEqual({ workers: 3, reason: 'WAVECRAFT_WORKERS=3' });
-    expect(() => chooseWorkers({ cores: 2, busyShare: 0, load1: 0 }, { WAVECRAFT_WORKERS: 'two' })).toThrow(/WAVECRAFT_WORKERS must be a whole number of at least 1, got "two"/);
+    expect(chooseWorkers({ cores: 2, busyShare: 1, load1: 20 }, { WAVECRAFT_WORKERS: '3' })).toEqual({
+      workers: 3,
+      reason: 'WAVECRAFT_WORKERS=3',
+    });
+    expect(() => chooseWorkers({ cores: 2, busyShare: 0, load1: 0 }, { WAVECRAFT_WORKERS: 'two' })).toThrow(
+      /WAVECRAFT_WORKERS must be a whole number of at least 1, got "two"/,
+    );
   });
 });
 

@@ -31,7 +31,8 @@ export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = proc
   const given = env['WAVECRAFT_WORKERS'];
   if (given !== undefined && given !== '') {
     const n = Number(given);
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`WAVECRAFT_WORKERS must be a whole number of at least 1, got "${given}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new RangeError(`WAVECRAFT_WORKERS must be a whole number of at least 1, got "${given}"`);
     return { workers: n, reason: `WAVECRAFT_WORKERS=${given}` };
   }
   const { cores } = machine;
@@ -39,10 +40,15 @@ export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = proc
   const busy = machine.busyShare ?? Math.min(1, machine.load1 / cores);
   const idleCores = cores * (1 - busy);
   const workers = Math.max(1, Math.min(cores, Math.round(idleCores / CORES_PER_LIVE_TEST)));
-  const measured = machine.busyShare === null ? `load average ${machine.load1.toFixed(1)}` : `${Math.round(busy * 100)}% of the CPU busy at start`;
-  return { workers, reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per ${CORES_PER_LIVE_TEST} idle cores; WAVECRAFT_WORKERS overrides` };
+  const measured =
+    machine.busyShare === null
+      ? `load average ${machine.load1.toFixed(1)}`
+      : `${Math.round(busy * 100)}% of the CPU busy at start`;
+  return {
+    workers,
+    reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per ${CORES_PER_LIVE_TEST} idle cores; WAVECRAFT_WORKERS overrides`,
+  };
 }
-
 
 /** Measures the machine now: blocks for `sampleMs` (the config is loaded synchronously). */
 export function measureMachineNow(sampleMs = 500): MachineNow {
@@ -50,13 +56,20 @@ export function measureMachineNow(sampleMs = 500): MachineNow {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, sampleMs);
   const b = cpuTimes();
   const total = b.total - a.total;
-  return { cores: availableParallelism(), busyShare: total > 0 ? (b.busy - a.busy) / total : null, load1: loadavg()[0]! };
+  return {
+    cores: availableParallelism(),
+    busyShare: total > 0 ? (b.busy - a.busy) / total : null,
+    load1: loadavg()[0]!,
+  };
 }
 
 /** The workers for this run, printed once by the runner's own process (not by each worker). */
 export function workersForRun(env: NodeJS.ProcessEnv = process.env): number {
   if (env['TEST_WORKER_INDEX'] !== undefined) return 1; // a worker's copy of the config: not used for scheduling
-  const choice = chooseWorkers(env['WAVECRAFT_WORKERS'] ? { cores: availableParallelism(), busyShare: null, load1: 0 } : measureMachineNow(), env);
+  const choice = chooseWorkers(
+    env['WAVECRAFT_WORKERS'] ? { cores: availableParallelism(), busyShare: null, load1: 0 } : measureMachineNow(),
+    env,
+  );
   // stderr: stdout may carry a reporter's output (--reporter=json).
   console.error(`[wavecraft] ${choice.workers} worker(s): ${choice.reason}`);
   return choice.workers;

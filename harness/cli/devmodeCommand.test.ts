@@ -23,8 +23,18 @@ function connect(url: string, origin: string): Promise<'open' | number> {
 }
 
 /** Starts devmode; resolves with the child, its dev server URL and everything it printed so far (kept up to date). */
-function startDevmode(args: string[]): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: { text: string } }> {
-  const child = spawn(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', '0', ...args]) as ChildProcessWithoutNullStreams;
+function startDevmode(
+  args: string[],
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; out: { text: string } }> {
+  const child = spawn(process.execPath, [
+    cli,
+    'devmode',
+    '--port',
+    '0',
+    '--page-port',
+    '0',
+    ...args,
+  ]) as ChildProcessWithoutNullStreams;
   const out = { text: '' };
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
@@ -43,10 +53,15 @@ describe('wavecraft-harness devmode', () => {
     const taken = (busy.address() as AddressInfo).port;
     try {
       // The limit only detects the old hang; a working CLI exits at once.
-      const run = spawnSync(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', String(taken)], { encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', String(taken)], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(run.signal, 'devmode hung on a taken port').toBeNull();
       expect(run.status).toBe(2);
-      expect(run.stderr).toBe(`wavecraft-harness: devmode: port ${taken} for the page is already in use; choose another with --page-port N, or --page-port 0 for any free port\n`);
+      expect(run.stderr).toBe(
+        `wavecraft-harness: devmode: port ${taken} for the page is already in use; choose another with --page-port N, or --page-port 0 for any free port\n`,
+      );
     } finally {
       busy.close();
     }
@@ -78,13 +93,19 @@ describe('wavecraft-harness devmode', () => {
     } finally {
       child.kill('SIGTERM');
     }
-    const run = spawnSync(process.execPath, [cli, 'devmode', '--allow-origin', 'http://example.com:*'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, 'devmode', '--allow-origin', 'http://example.com:*'], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/a port wildcard is allowed on a loopback host only/);
   });
 
   it('serves the reference stack and lets --allow-origin in, and only it', async () => {
-    const child = spawn(process.execPath, [cli, 'devmode', '--port', '0', '--page-port', '0', '--allow-origin', 'http://localhost:5174'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [cli, 'devmode', '--port', '0', '--page-port', '0', '--allow-origin', 'http://localhost:5174'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let text = '';
@@ -121,14 +142,24 @@ describe('wavecraft-harness devmode', () => {
         Object.assign(document.body.dataset, { phase: status.status ? status.status.phase : 'none', rmsL: meters.frame ? meters.frame.rms_l : 'null', noSignal: scope.frame ? scope.frame.no_signal : 'null' });
       }, 100);
     </script></body>`;
-    const ui = createHttpServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(standIn));
+    const ui = createHttpServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html' }).end(standIn),
+    );
     await new Promise<void>((resolve) => ui.listen(0, '127.0.0.1', resolve));
     const uiUrl = `http://127.0.0.1:${(ui.address() as AddressInfo).port}/ui.html`;
     const { child, url, out } = await startDevmode(['--ui', uiUrl]);
-    const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs({}) });
+    const browser = await chromium.launch({
+      executablePath: requireChromium().path,
+      headless: true,
+      args: launchArgs({}),
+    });
     try {
-      await expect.poll(() => out.text, { timeout: 90_000 }).toMatch(/^audio: {6}running headless here, playing the page's test tone/m);
-      expect(out.text).toContain(`your UI:    ${uiUrl} (open it in your browser; it connects to ${url}, and its origin ${new URL(uiUrl).origin} is allowed)`);
+      await expect
+        .poll(() => out.text, { timeout: 90_000 })
+        .toMatch(/^audio: {6}running headless here, playing the page's test tone/m);
+      expect(out.text).toContain(
+        `your UI:    ${uiUrl} (open it in your browser; it connects to ${url}, and its origin ${new URL(uiUrl).origin} is allowed)`,
+      );
       // The developer opens only their own UI.
       const page = await browser.newPage();
       await page.goto(`${uiUrl}?ws=${encodeURIComponent(url)}`);
@@ -136,7 +167,9 @@ describe('wavecraft-harness devmode', () => {
       await expect.poll(() => body.getAttribute('data-phase'), { timeout: 30_000 }).toBe('runningFullDuplex');
       await expect.poll(() => body.getAttribute('data-no-signal'), { timeout: 30_000 }).toBe('false');
       // The page's test tone: a -6 dBFS sine, RMS -9 dBFS, through the reference DSP at its defaults (unity).
-      await expect.poll(async () => 20 * Math.log10(Number(await body.getAttribute('data-rms-l'))), { timeout: 30_000 }).toBeGreaterThan(-9.5);
+      await expect
+        .poll(async () => 20 * Math.log10(Number(await body.getAttribute('data-rms-l'))), { timeout: 30_000 })
+        .toBeGreaterThan(-9.5);
       expect(20 * Math.log10(Number(await body.getAttribute('data-rms-l')))).toBeLessThan(-8.5);
     } finally {
       await browser.close();
@@ -150,7 +183,9 @@ describe('wavecraft-harness devmode', () => {
   it('--ui refuses a URL that is not http(s), and --input without --ui', () => {
     const bad = spawnSync(process.execPath, [cli, 'devmode', '--ui', 'file:///x.html'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain(`devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "file:///x.html"`);
+    expect(bad.stderr).toContain(
+      `devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "file:///x.html"`,
+    );
     const lone = spawnSync(process.execPath, [cli, 'devmode', '--input', 'x.wav'], { encoding: 'utf8' });
     expect(lone.status).toBe(2);
     expect(lone.stderr).toContain('devmode: --input feeds the headless audio page of --ui; give --ui too');

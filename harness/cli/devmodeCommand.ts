@@ -16,7 +16,8 @@ import { UsageError } from './usageError.ts';
 
 function port(name: string, text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`devmode: --${name} must be a port number from 0 to 65535, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`devmode: --${name} must be a port number from 0 to 65535, got "${text}"`);
   return n;
 }
 
@@ -40,10 +41,13 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
       if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
       uiOrigin = parsed.origin;
     } catch {
-      throw new UsageError(`devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`);
+      throw new UsageError(
+        `devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`,
+      );
     }
   }
-  if (values.input !== undefined && ui === null) throw new UsageError('devmode: --input feeds the headless audio page of --ui; give --ui too');
+  if (values.input !== undefined && ui === null)
+    throw new UsageError('devmode: --input feeds the headless audio page of --ui; give --ui too');
   const origins = [...(project?.allowedOrigins ?? []), ...values['allow-origin']!, ...(uiOrigin ? [uiOrigin] : [])];
   for (const origin of origins) {
     const problem = originRuleProblem(origin);
@@ -62,7 +66,9 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
       if (refused.has(origin)) return;
       refused.add(origin);
       const anyPort = `${origin.replace(/:\d+$/, '')}:*`;
-      console.log(`refused a WebSocket from ${origin}: allow it with --allow-origin ${origin}${originRuleProblem(anyPort) ? '' : ` (or any port of that host: --allow-origin '${anyPort}')`}`);
+      console.log(
+        `refused a WebSocket from ${origin}: allow it with --allow-origin ${origin}${originRuleProblem(anyPort) ? '' : ` (or any port of that host: --allow-origin '${anyPort}')`}`,
+      );
     },
     ...(wasmPath ? { wasmPath } : {}),
     onReload: (event) =>
@@ -74,7 +80,9 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
   }).catch((error: unknown) => {
     if (error instanceof PortInUseError) {
       const flag = error.what === 'page' ? 'page-port' : 'port';
-      throw new UsageError(`devmode: ${error.message}; choose another with --${flag} N, or --${flag} 0 for any free port`);
+      throw new UsageError(
+        `devmode: ${error.message}; choose another with --${flag} N, or --${flag} 0 for any free port`,
+      );
     }
     throw error;
   });
@@ -84,13 +92,22 @@ export async function runDevmode(args: string[], project: ProjectConfig | null):
   let audio: HeadlessAudioClient | null = null;
   if (ui !== null) {
     const input = values.input === undefined ? null : resolve(values.input);
-    if (input !== null) await assertCaptureCompatible(input).catch((error: Error) => Promise.reject(new UsageError(`devmode: --input ${error.message}`)));
-    audio = await startHeadlessAudioClient(pageUrl, input, (line) => console.error(`[wavecraft] ${line}`)).catch(async (error: Error) => {
-      await stack.close();
-      throw error;
-    });
-    console.log(`your UI:    ${ui} (open it in your browser; it connects to ${stack.devServerUrl}, and its origin ${uiOrigin} is allowed)`);
-    console.log(`audio:      running headless here, playing ${audio.source} through the DSP (the same page: ${pageUrl})`);
+    if (input !== null)
+      await assertCaptureCompatible(input).catch((error: Error) =>
+        Promise.reject(new UsageError(`devmode: --input ${error.message}`)),
+      );
+    audio = await startHeadlessAudioClient(pageUrl, input, (line) => console.error(`[wavecraft] ${line}`)).catch(
+      async (error: Error) => {
+        await stack.close();
+        throw error;
+      },
+    );
+    console.log(
+      `your UI:    ${ui} (open it in your browser; it connects to ${stack.devServerUrl}, and its origin ${uiOrigin} is allowed)`,
+    );
+    console.log(
+      `audio:      running headless here, playing ${audio.source} through the DSP (the same page: ${pageUrl})`,
+    );
     console.log('Ctrl-C stops all.');
   } else {
     console.log(`page:       ${pageUrl}`);

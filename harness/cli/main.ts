@@ -31,8 +31,10 @@ main(process.argv.slice(2)).then(
   },
   (error: Error) => {
     // node:util parseArgs refuses an unknown or malformed option with an ERR_PARSE_ARGS_* error: a usage error too.
-    const usage = error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
-    const known = usage || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
+    const usage =
+      error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+    const known =
+      usage || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
     console.error(`wavecraft-harness: ${known ? error.message : (error.stack ?? error.message)}`);
     process.exitCode = usage ? 2 : 1;
   },

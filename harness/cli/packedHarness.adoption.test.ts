@@ -18,7 +18,11 @@ const project = join(work, 'my-plugin');
 const gitStatus = () => execFileSync('git', ['status', '--porcelain'], { cwd: repo, encoding: 'utf8' });
 const run = (command: string, args: string[], cwd = project) => {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', WAVECRAFT_CONFIG: '' } });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', WAVECRAFT_CONFIG: '' },
+  });
   return { ...result, output: `${result.stdout}${result.stderr}`, seconds: (Date.now() - started) / 1000 };
 };
 const harness = (...args: string[]) => run('npx', ['--no-install', 'wavecraft-harness', ...args]);
@@ -39,7 +43,10 @@ describe('the packed harness in a fresh plugin project', () => {
   it('packs', () => {
     const pack = run('npm', ['pack', '--pack-destination', work], repo);
     expect(pack.status, pack.output).toBe(0);
-    tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    tarball = join(
+      work,
+      readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
     console.log(`[adoption] tarball ${(statSync(tarball).size / 1024).toFixed(0)} KiB`);
   });
 
@@ -48,10 +55,21 @@ describe('the packed harness in a fresh plugin project', () => {
     expect(run('npm', ['init', '-y']).status).toBe(0);
     const install = run('npm', ['i', '-D', tarball, '--no-audit', '--no-fund']);
     expect(install.status, install.output).toBe(0);
-    const flags = ['--edition', '2021', '--target', 'wasm32-unknown-unknown', '--crate-type', 'cdylib', '-C', 'opt-level=3'];
+    const flags = [
+      '--edition',
+      '2021',
+      '--target',
+      'wasm32-unknown-unknown',
+      '--crate-type',
+      'cdylib',
+      '-C',
+      'opt-level=3',
+    ];
     const source = join(repo, 'fixtures/rust/volume-mute.rs');
     expect(run('/usr/bin/rustc', [...flags, source, '-o', 'dsp/plugin.wasm']).status).toBe(0);
-    expect(run('/usr/bin/rustc', [...flags, '--cfg', 'regress', source, '-o', 'dsp/plugin-regress.wasm']).status).toBe(0);
+    expect(run('/usr/bin/rustc', [...flags, '--cfg', 'regress', source, '-o', 'dsp/plugin-regress.wasm']).status).toBe(
+      0,
+    );
 
     const init = harness('init', '--wasm', 'dsp/plugin.wasm');
     expect(init.status, init.output).toBe(0);
@@ -62,15 +80,22 @@ describe('the packed harness in a fresh plugin project', () => {
     const test = harness('test');
     expect(test.status, test.output).toBe(0);
     expect(test.output).toMatch(/2 passed/);
-    console.log(`[adoption] npm i ${install.seconds.toFixed(1)} s, init ${init.seconds.toFixed(1)} s, record ${record.seconds.toFixed(1)} s, test ${test.seconds.toFixed(1)} s: first green test ${(install.seconds + init.seconds + record.seconds + test.seconds).toFixed(1)} s after npm i started`);
+    console.log(
+      `[adoption] npm i ${install.seconds.toFixed(1)} s, init ${init.seconds.toFixed(1)} s, record ${record.seconds.toFixed(1)} s, test ${test.seconds.toFixed(1)} s: first green test ${(install.seconds + init.seconds + record.seconds + test.seconds).toFixed(1)} s after npm i started`,
+    );
   });
 
   it('fails the nightly on the regressed build, naming scenario, step, parameter and Δ', () => {
     const nightly = harness('nightly', '--wasm', 'dsp/plugin-regress.wasm');
     expect(nightly.status, nightly.output).toBe(1);
     // On a busy machine one of the 2 may come out inconclusive (named, never passed): the other fails, naming its Δ.
-    expect(nightly.output).toMatch(/[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1; measured from \d\.\d\d s after the change, where the output had settled\)/);
-    const [, failed, inconclusive] = /nightly: failed \(0 passed, (\d) failed, (\d) inconclusive\); history .*my-plugin\/reports\/history\.jsonl/.exec(nightly.output) ?? [];
+    expect(nightly.output).toMatch(
+      /[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1; measured from \d\.\d\d s after the change, where the output had settled\)/,
+    );
+    const [, failed, inconclusive] =
+      /nightly: failed \(0 passed, (\d) failed, (\d) inconclusive\); history .*my-plugin\/reports\/history\.jsonl/.exec(
+        nightly.output,
+      ) ?? [];
     expect(Number(failed)).toBeGreaterThanOrEqual(1);
     expect(Number(failed) + Number(inconclusive)).toBe(2);
     expect(nightly.output).toMatch(/nightly: the validator fails the build on parameters/);
@@ -79,18 +104,29 @@ describe('the packed harness in a fresh plugin project', () => {
   it('validates the build from the package, naming the rule it breaks (it stores out-of-range volumes), the browser leg included', () => {
     const validate = harness('validate', '--wasm', 'dsp/plugin.wasm', '--junit', 'reports/validate.xml');
     expect(validate.status, validate.output).toBe(1);
-    expect(validate.output).toMatch(/FAIL {2}parameters .*wc_set_param\(0, -103\) stored -103 for volume \(range \[-48, 6\]\)/);
-    expect(validate.output).toMatch(/PASS {2}browser .*AudioWorklet renders at 44\.1 and 48 kHz equal the Node renders/);
-    expect(validate.output).toMatch(/replay: wavecraft-harness validate --wasm .*plugin\.wasm --strictness 5 --seed 1 --only parameters/);
+    expect(validate.output).toMatch(
+      /FAIL {2}parameters .*wc_set_param\(0, -103\) stored -103 for volume \(range \[-48, 6\]\)/,
+    );
+    expect(validate.output).toMatch(
+      /PASS {2}browser .*AudioWorklet renders at 44\.1 and 48 kHz equal the Node renders/,
+    );
+    expect(validate.output).toMatch(
+      /replay: wavecraft-harness validate --wasm .*plugin\.wasm --strictness 5 --seed 1 --only parameters/,
+    );
     expect(run('test', ['-s', 'reports/validate.xml']).status).toBe(0);
   });
 
   it('refuses a scenario that names a parameter the DSP lacks, before any browser starts', () => {
     const bad = join(project, 'scenarios', 'typo.json');
-    execFileSync('node', ['-e', `require('fs').writeFileSync(${JSON.stringify(bad)}, JSON.stringify({ description: 'typo', input: 'sine-1k-m6dbfs-mono.wav', source: 'mic', steps: [{ set: { volum: -6 }, holdSeconds: 0.4 }] }))`]);
+    execFileSync('node', [
+      '-e',
+      `require('fs').writeFileSync(${JSON.stringify(bad)}, JSON.stringify({ description: 'typo', input: 'sine-1k-m6dbfs-mono.wav', source: 'mic', steps: [{ set: { volum: -6 }, holdSeconds: 0.4 }] }))`,
+    ]);
     const test = harness('test');
     expect(test.status).toBe(1);
-    expect(test.output).toMatch(/typo\.json: \/steps\/0\/set\/volum: plugin\.wasm has no parameter "volum"; it has: volume, mute/);
+    expect(test.output).toMatch(
+      /typo\.json: \/steps\/0\/set\/volum: plugin\.wasm has no parameter "volum"; it has: volume, mute/,
+    );
     expect(test.output).not.toMatch(/Running \d+ test/);
     rmSync(bad);
   });

@@ -19,10 +19,19 @@ export const RECORD_COMMAND_HELP = 'record it with: npx wavecraft-harness record
  * Runs the suite's set-up here first (build, ABI check, scenarios against the schema, fixtures), so
  * bad input fails in a second with a plain message, then Playwright, whose global set-up then skips it.
  */
-export async function runPlaywright(configFile: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, quiet = false): Promise<number> {
+export async function runPlaywright(
+  configFile: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  quiet = false,
+): Promise<number> {
   const runEnv = { ...process.env, WAVECRAFT_CONFIG: configFile, WAVECRAFT_RECORD_HELP: RECORD_COMMAND_HELP, ...env };
   // stderr: Playwright's stdout may carry a reporter's output (--reporter=json).
-  await runSuiteSetup(readHarnessConfig(runEnv), runEnv, quiet ? () => undefined : (line) => console.error(`[wavecraft] ${line}`));
+  await runSuiteSetup(
+    readHarnessConfig(runEnv),
+    runEnv,
+    quiet ? () => undefined : (line) => console.error(`[wavecraft] ${line}`),
+  );
   const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
   const run = spawnSync(process.execPath, [cli, 'test', '-c', SUITE_CONFIG, ...args], {
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
@@ -34,5 +43,7 @@ export async function runPlaywright(configFile: string, args: readonly string[],
 
 /** `record`: Playwright's --update-snapshots=changed unless the caller chose a mode. */
 export function recordArgs(args: readonly string[]): string[] {
-  return args.some((a) => a.startsWith('--update-snapshots') || a === '-u') ? [...args] : ['--update-snapshots=changed', ...args];
+  return args.some((a) => a.startsWith('--update-snapshots') || a === '-u')
+    ? [...args]
+    : ['--update-snapshots=changed', ...args];
 }

@@ -1,6 +1,7 @@
 /**
  * `wavecraft-harness validate --wasm build.wasm [--strictness 1..10] [--seed N] [--junit F] [--json F] [--html F]
- *  [--only id,id] [--skip id,id] [--headroom 4] [--fuzz-headroom N] [--tail-seconds 1] [--generator] [--max-cpu-share 0.5] [--no-browser]`:
+ *  [--only id,id] [--skip id,id] [--headroom 4] [--fuzz-headroom N] [--tail-seconds 1] [--generator] [--max-cpu-share
+ * 0.5] [--no-browser]`:
  * the validator. Exit status 1 when any check fails at the chosen strictness, 2 for bad arguments.
  */
 import { resolve } from 'node:path';
@@ -16,11 +17,18 @@ import { UsageError } from './usageError.ts';
 function number(name: string, text: string | undefined, min: number, max: number, integer = false): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) throw new UsageError(`validate: --${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"`);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n)))
+    throw new UsageError(
+      `validate: --${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"`,
+    );
   return n;
 }
 
-export function parseValidateArgs(args: string[]): { wasm: string; options: ValidateOptions; outputs: { junit?: string; json?: string; html?: string } } {
+export function parseValidateArgs(args: string[]): {
+  wasm: string;
+  options: ValidateOptions;
+  outputs: { junit?: string; json?: string; html?: string };
+} {
   const { values } = parseArgs({
     args,
     options: {
@@ -44,7 +52,10 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
   const ids = (name: 'only' | 'skip') => {
     const list = values[name] ? values[name]!.split(',').map((s) => s.trim()) : null;
     const unknown = list?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
-    if (unknown.length) throw new UsageError(`validate: --${name} names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`);
+    if (unknown.length)
+      throw new UsageError(
+        `validate: --${name} names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`,
+      );
     return list;
   };
   const only = ids('only');
@@ -62,7 +73,15 @@ export function parseValidateArgs(args: string[]): { wasm: string; options: Vali
     only,
     skip,
   };
-  return { wasm: resolve(values.wasm), options, outputs: { ...(values.junit ? { junit: values.junit } : {}), ...(values.json ? { json: values.json } : {}), ...(values.html ? { html: values.html } : {}) } };
+  return {
+    wasm: resolve(values.wasm),
+    options,
+    outputs: {
+      ...(values.junit ? { junit: values.junit } : {}),
+      ...(values.json ? { json: values.json } : {}),
+      ...(values.html ? { html: values.html } : {}),
+    },
+  };
 }
 
 export async function runValidate(args: string[], log: (line: string) => void): Promise<number> {

@@ -14,15 +14,23 @@ function project(config: unknown): string {
 }
 
 describe('harness configuration', () => {
-  it('defaults to this repo\'s own suite on the embedded stack', () => {
+  it("defaults to this repo's own suite on the embedded stack", () => {
     const config = readHarnessConfig({});
     expect(config).toMatchObject({ devServerUrl: null, pageUrl: null, wasmPath: null, project: null });
     expect(config.scenariosDir).toMatch(/fixtures\/scenarios$/);
-    expect(config.fixturesDirs.map((d) => d.split('/').slice(-2).join('/'))).toEqual(['fixtures/wav', 'fixtures/generated']);
+    expect(config.fixturesDirs.map((d) => d.split('/').slice(-2).join('/'))).toEqual([
+      'fixtures/wav',
+      'fixtures/generated',
+    ]);
   });
 
   it('takes a user dev server and page', () => {
-    expect(readHarnessConfig({ WAVECRAFT_DEV_SERVER_URL: 'ws://127.0.0.1:9000/', WAVECRAFT_PAGE_URL: 'http://localhost:5173/' })).toMatchObject({
+    expect(
+      readHarnessConfig({
+        WAVECRAFT_DEV_SERVER_URL: 'ws://127.0.0.1:9000/',
+        WAVECRAFT_PAGE_URL: 'http://localhost:5173/',
+      }),
+    ).toMatchObject({
       devServerUrl: 'ws://127.0.0.1:9000/',
       pageUrl: 'http://localhost:5173/',
     });
@@ -35,11 +43,18 @@ describe('harness configuration', () => {
   });
 
   it('names the folders searched for a missing input WAV', () => {
-    expect(() => resolveInputWav('nope.wav', ['/tmp/extra', '/tmp/standard'])).toThrow(/input WAV "nope.wav" not found in \/tmp\/extra, \/tmp\/standard/);
+    expect(() => resolveInputWav('nope.wav', ['/tmp/extra', '/tmp/standard'])).toThrow(
+      /input WAV "nope.wav" not found in \/tmp\/extra, \/tmp\/standard/,
+    );
   });
 
-  it('reads a plugin project\'s config file, paths relative to it, the environment overriding', () => {
-    const file = project({ wasm: { path: 'build/plugin.wasm', build: 'make' }, tolerances: { levelDb: 0.2 }, allowedOrigins: ['http://localhost:5174'], validate: { strictness: 7, generator: true, skip: ['cost'] } });
+  it("reads a plugin project's config file, paths relative to it, the environment overriding", () => {
+    const file = project({
+      wasm: { path: 'build/plugin.wasm', build: 'make' },
+      tolerances: { levelDb: 0.2 },
+      allowedOrigins: ['http://localhost:5174'],
+      validate: { strictness: 7, generator: true, skip: ['cost'] },
+    });
     const root = join(file, '..');
     const config = readHarnessConfig({ WAVECRAFT_CONFIG: file });
     expect(config).toMatchObject({
@@ -53,11 +68,18 @@ describe('harness configuration', () => {
     });
     expect(config.project?.wasmBuildCommand).toBe('make');
     expect(config.project?.validate).toEqual({ strictness: 7, generator: true, skip: ['cost'] });
-    expect(readHarnessConfig({ WAVECRAFT_CONFIG: file, WAVECRAFT_WASM: '/tmp/nightly.wasm' }).wasmPath).toBe('/tmp/nightly.wasm');
+    expect(readHarnessConfig({ WAVECRAFT_CONFIG: file, WAVECRAFT_WASM: '/tmp/nightly.wasm' }).wasmPath).toBe(
+      '/tmp/nightly.wasm',
+    );
   });
 
   it('refuses a bad config file, naming the file and every JSON pointer', () => {
-    const file = project({ wasm: { path: 'plugin.so' }, tolerances: { levelDb: -1 }, colour: 'red', validate: { skip: ['speed'] } });
+    const file = project({
+      wasm: { path: 'plugin.so' },
+      tolerances: { levelDb: -1 },
+      colour: 'red',
+      validate: { skip: ['speed'] },
+    });
     const error = (() => {
       try {
         loadProjectConfig(file);
@@ -73,6 +95,8 @@ describe('harness configuration', () => {
     expect(error.problems.join('\n')).toMatch(/\/ must NOT have additional properties \(colour\)/);
     expect(error.problems.join('\n')).toMatch(/\/validate\/skip\/0 must be equal to one of the allowed values/);
     expect(() => loadProjectConfig(project('{ "wasm": '))).toThrow(/wavecraft\.config\.json: not valid JSON/);
-    expect(() => loadProjectConfig('/nonexistent/wavecraft.config.json')).toThrow(/no such file; create one with: npx wavecraft-harness init/);
+    expect(() => loadProjectConfig('/nonexistent/wavecraft.config.json')).toThrow(
+      /no such file; create one with: npx wavecraft-harness init/,
+    );
   });
 });

@@ -7,7 +7,8 @@
  * - WAVECRAFT_DEV_SERVER_URL  ws:// URL of a running dev server (default: start the embedded one)
  * - WAVECRAFT_PAGE_URL        http(s):// URL of a dev-mode page with the probe (default: the embedded page)
  * - WAVECRAFT_FIXTURES_DIR    extra folder searched first for input WAVs
- * - WAVECRAFT_WASM            WASM DSP build (ABI v1) for the embedded stack (default: the config's, else the reference DSP)
+ * - WAVECRAFT_WASM            WASM DSP build (ABI v1) for the embedded stack (default: the config's, else the reference
+ * DSP)
  * - CHROMIUM_PATH             Chromium executable (see findChromium)
  * - WAVECRAFT_FAULT           a fault from contracts/faults injected around the DSP (selfcheck)
  */
@@ -54,7 +55,8 @@ export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): Harness
     return value;
   };
   const fault = env['WAVECRAFT_FAULT'] || null;
-  if (fault !== null && !isFaultId(fault)) problems.push(`WAVECRAFT_FAULT="${fault}" is not in the fault catalogue (${FAULT_IDS.join(', ')})`);
+  if (fault !== null && !isFaultId(fault))
+    problems.push(`WAVECRAFT_FAULT="${fault}" is not in the fault catalogue (${FAULT_IDS.join(', ')})`);
   const project = env['WAVECRAFT_CONFIG'] ? loadProjectConfig(resolve(env['WAVECRAFT_CONFIG'])) : null;
   const standardFixturesDir = project ? join(project.cacheDir, 'fixtures') : join(REPO_ROOT, 'fixtures', 'generated');
   const extraFixtures = env['WAVECRAFT_FIXTURES_DIR'] ? [resolve(env['WAVECRAFT_FIXTURES_DIR'])] : [];

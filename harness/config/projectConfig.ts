@@ -32,8 +32,16 @@ export interface ProjectConfig {
   allowedOrigins: string[];
   /** Your own plugin UI, for `devmode` (as --ui): its origin is allowed and the audio page runs headless beside it. */
   uiUrl: string | null;
-  /** The validator's settings (`validate`): strictness, generator, headroom, fuzzHeadroom, tailSeconds, maxCpuShare, skip. */
-  validate: Partial<Pick<ValidateOptions, 'strictness' | 'generator' | 'headroom' | 'fuzzHeadroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'>>;
+  /**
+   * The validator's settings (`validate`): strictness, generator, headroom, fuzzHeadroom, tailSeconds, maxCpuShare,
+   * skip.
+   */
+  validate: Partial<
+    Pick<
+      ValidateOptions,
+      'strictness' | 'generator' | 'headroom' | 'fuzzHeadroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'
+    >
+  >;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +110,9 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
 }
 
 export function loadProjectConfig(file: string): ProjectConfig {
-  if (!existsSync(file)) throw new ConfigError(file, ['no such file; create one with: npx wavecraft-harness init --wasm path/to/build.wasm']);
+  if (!existsSync(file))
+    throw new ConfigError(file, [
+      'no such file; create one with: npx wavecraft-harness init --wasm path/to/build.wasm',
+    ]);
   return parseProjectConfig(file, readFileSync(file, 'utf8'));
 }

@@ -17,7 +17,10 @@ export const expect = baseExpect.extend({
       name: 'toBeWithinDb',
       expected: expectedDb,
       actual: measuredDb,
-      message: () => (pass ? `expected a level outside ±${toleranceDb} dB of ${expectedDb} dBFS; ${what}` : `level outside the tolerance: ${what}`),
+      message: () =>
+        pass
+          ? `expected a level outside ±${toleranceDb} dB of ${expectedDb} dBFS; ${what}`
+          : `level outside the tolerance: ${what}`,
     };
   },
 });

@@ -9,7 +9,9 @@ const MOCK_DIR = fileURLToPath(new URL('../../devmode/dsp/mock', import.meta.url
 export function dspBuildSha256(path: 'mock' | 'wasm', wasmPath: string): string {
   const hash = createHash('sha256');
   if (path === 'wasm') return hash.update(readFileSync(wasmPath)).digest('hex');
-  for (const name of readdirSync(MOCK_DIR).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort()) {
+  for (const name of readdirSync(MOCK_DIR)
+    .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+    .sort()) {
     hash.update(name).update(readFileSync(join(MOCK_DIR, name)));
   }
   return hash.digest('hex');

@@ -12,7 +12,12 @@ import { GoldenError } from './goldenError.ts';
 const ajv = new Ajv({ allErrors: true, strict: false });
 
 /** goldens/<DSP path>/<scenario><suffix>, under the suite's goldens folder. */
-export function goldenPath(goldensDir: string, path: string, scenario: string, suffix: '.json' | '.wav' | '.wav.json'): string {
+export function goldenPath(
+  goldensDir: string,
+  path: string,
+  scenario: string,
+  suffix: '.json' | '.wav' | '.wav.json',
+): string {
   return join(goldensDir, path, `${scenario}${suffix}`);
 }
 
@@ -28,10 +33,17 @@ export function readJsonGolden<T>(file: string, schema: AnySchema): T | null {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new GoldenError(displayPath(file), `not valid JSON (${(error as Error).message}); it is never overwritten outside record mode`);
+    throw new GoldenError(
+      displayPath(file),
+      `not valid JSON (${(error as Error).message}); it is never overwritten outside record mode`,
+    );
   }
   const validate = ajv.getSchema((schema as { $id?: string }).$id ?? '') ?? ajv.compile(schema);
-  if (!validate(json)) throw new GoldenError(displayPath(file), `does not match its schema: ${formatAjvErrors(validate.errors).join('; ')}`);
+  if (!validate(json))
+    throw new GoldenError(
+      displayPath(file),
+      `does not match its schema: ${formatAjvErrors(validate.errors).join('; ')}`,
+    );
   return json as T;
 }
 

@@ -19,9 +19,27 @@ function golden(outputRmsDb: number): LiveGolden {
     sampleRate: 48000,
     windowFrames: 480,
     steps: [
-      { set: { input_gain: -6 }, startFrame: 0, settledFromFrame: 2400, endFrame: 19200, input: { peakDb: [-6, -6], rmsDb: [-9.01, -9.01] }, output: { peakDb: [-12, -12], rmsDb: [outputRmsDb, -15.01] } },
+      {
+        set: { input_gain: -6 },
+        startFrame: 0,
+        settledFromFrame: 2400,
+        endFrame: 19200,
+        input: { peakDb: [-6, -6], rmsDb: [-9.01, -9.01] },
+        output: { peakDb: [-12, -12], rmsDb: [outputRmsDb, -15.01] },
+      },
     ],
-    trace: { hopFrames: 1920, frames: [0, 1920], inputRmsDb: [[-9, -9], [-9, -9]], outputRmsDb: [[-15, -15], [-15, -15]] },
+    trace: {
+      hopFrames: 1920,
+      frames: [0, 1920],
+      inputRmsDb: [
+        [-9, -9],
+        [-9, -9],
+      ],
+      outputRmsDb: [
+        [-15, -15],
+        [-15, -15],
+      ],
+    },
   };
 }
 
@@ -43,24 +61,40 @@ describe('live golden comparison', () => {
   it('names step, stage, channel and statistic of each deviation beyond tolerance', () => {
     const { outside, structural } = compareLiveGoldens(golden(-15.01), golden(-15.3), 0.1);
     expect(structural).toEqual([]);
-    expect(outside).toEqual([{ step: 1, stage: 'output', channel: 'L', statistic: 'rms', goldenDb: -15.01, actualDb: -15.3 }]);
+    expect(outside).toEqual([
+      { step: 1, stage: 'output', channel: 'L', statistic: 'rms', goldenDb: -15.01, actualDb: -15.3 },
+    ]);
   });
 
   it('says a change that was applied but had no effect in those words', async () => {
     const twoSteps = (secondOutputDb: number): LiveGolden => {
       const g = golden(-15.01);
       const first = g.steps[0]!;
-      const second = { ...first, set: { input_gain: -12 }, startFrame: 19200, output: { peakDb: [secondOutputDb + 3, secondOutputDb + 3] as [number, number], rmsDb: [secondOutputDb, secondOutputDb] as [number, number] } };
-      return { ...g, scenario: 'no-effect', steps: [{ ...first, output: { peakDb: [-12, -12], rmsDb: [-15.01, -15.01] } }, second] };
+      const second = {
+        ...first,
+        set: { input_gain: -12 },
+        startFrame: 19200,
+        output: {
+          peakDb: [secondOutputDb + 3, secondOutputDb + 3] as [number, number],
+          rmsDb: [secondOutputDb, secondOutputDb] as [number, number],
+        },
+      };
+      return {
+        ...g,
+        scenario: 'no-effect',
+        steps: [{ ...first, output: { peakDb: [-12, -12], rmsDb: [-15.01, -15.01] } }, second],
+      };
     };
     const goldensDir = mkdtempSync(join(tmpdir(), 'no-effect-'));
     const info = { attach: async () => undefined } as unknown as TestInfo;
     await checkLiveGolden(goldensDir, twoSteps(-21.01), 0.1, 'all', info);
     const checked = await checkLiveGolden(goldensDir, twoSteps(-15.01), 0.1, 'none', info);
     expect(checked.problems[0]).toBe(
-      'no-effect [mock] step 2 (input_gain = -12): the change was applied (the DSP reported it at frame 19200 from step 1\'s event) but had no effect on the output: it stays within 0.01 dB of step 1, where the golden moves 6.01 dB (R peak)',
+      "no-effect [mock] step 2 (input_gain = -12): the change was applied (the DSP reported it at frame 19200 from step 1's event) but had no effect on the output: it stays within 0.01 dB of step 1, where the golden moves 6.01 dB (R peak)",
     );
-    expect(checked.problems[1]).toMatch(/^no-effect \[mock\] step 2 \(input_gain = -12\) output L peak: golden -18\.01 dBFS, actual -12\.01 dBFS/);
+    expect(checked.problems[1]).toMatch(
+      /^no-effect \[mock\] step 2 \(input_gain = -12\) output L peak: golden -18\.01 dBFS, actual -12\.01 dBFS/,
+    );
   });
 
   it('accepts deviations within tolerance', () => {
@@ -82,7 +116,9 @@ describe('golden files', () => {
   it('say which file is corrupt and never parse it half-way', () => {
     const file = join(dir, 'corrupt.json');
     writeFileSync(file, '{"schemaVersion": 1, "steps": [');
-    expect(() => readJsonGolden(file, liveGoldenSchema)).toThrow(/golden .*corrupt\.json: not valid JSON .*never overwritten outside record mode/);
+    expect(() => readJsonGolden(file, liveGoldenSchema)).toThrow(
+      /golden .*corrupt\.json: not valid JSON .*never overwritten outside record mode/,
+    );
   });
 
   it('say where a golden breaks its schema (JSON pointer)', () => {
@@ -98,7 +134,9 @@ describe('golden files', () => {
   });
 
   it('keep arrays of numbers on one line for readable diffs', () => {
-    expect(formatGoldenJson({ a: [1, -2.5, 3e-7], b: { c: 'x' } })).toBe('{\n  "a": [1, -2.5, 3e-7],\n  "b": {\n    "c": "x"\n  }\n}\n');
+    expect(formatGoldenJson({ a: [1, -2.5, 3e-7], b: { c: 'x' } })).toBe(
+      '{\n  "a": [1, -2.5, 3e-7],\n  "b": {\n    "c": "x"\n  }\n}\n',
+    );
   });
 });
 

@@ -39,7 +39,12 @@ const levels = {
     rmsDb: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
   },
 } as const;
-const channelSeries = { type: 'array', minItems: 2, maxItems: 2, items: { type: 'array', items: { type: 'number' } } } as const;
+const channelSeries = {
+  type: 'array',
+  minItems: 2,
+  maxItems: 2,
+  items: { type: 'array', items: { type: 'number' } },
+} as const;
 
 export const liveGoldenSchema = {
   $id: 'wavecraft/LiveGolden',
@@ -88,7 +93,10 @@ export function goldenDb(db: number): number {
 }
 
 export function roundLevels(l: StageLevels): StageLevels {
-  return { peakDb: [goldenDb(l.peakDb[0]), goldenDb(l.peakDb[1])], rmsDb: [goldenDb(l.rmsDb[0]), goldenDb(l.rmsDb[1])] };
+  return {
+    peakDb: [goldenDb(l.peakDb[0]), goldenDb(l.peakDb[1])],
+    rmsDb: [goldenDb(l.rmsDb[0]), goldenDb(l.rmsDb[1])],
+  };
 }
 
 export interface LiveDifference {
@@ -101,20 +109,36 @@ export interface LiveDifference {
 }
 
 /** Every statistic of `actual` against `golden`; `outside` holds those beyond `toleranceDb`. */
-export function compareLiveGoldens(golden: LiveGolden, actual: LiveGolden, toleranceDb: number): { all: LiveDifference[]; outside: LiveDifference[]; structural: string[] } {
+export function compareLiveGoldens(
+  golden: LiveGolden,
+  actual: LiveGolden,
+  toleranceDb: number,
+): { all: LiveDifference[]; outside: LiveDifference[]; structural: string[] } {
   const structural: string[] = [];
   if (golden.steps.length !== actual.steps.length) {
-    structural.push(`the golden has ${golden.steps.length} steps, the run ${actual.steps.length}: the scenario changed since it was recorded`);
+    structural.push(
+      `the golden has ${golden.steps.length} steps, the run ${actual.steps.length}: the scenario changed since it was recorded`,
+    );
   }
   const all: LiveDifference[] = [];
   golden.steps.slice(0, actual.steps.length).forEach((g, step) => {
     const a = actual.steps[step]!;
-    if (JSON.stringify(g.set) !== JSON.stringify(a.set)) structural.push(`step ${step + 1} sets ${JSON.stringify(a.set)} but the golden was recorded with ${JSON.stringify(g.set)}`);
+    if (JSON.stringify(g.set) !== JSON.stringify(a.set))
+      structural.push(
+        `step ${step + 1} sets ${JSON.stringify(a.set)} but the golden was recorded with ${JSON.stringify(g.set)}`,
+      );
     for (const stage of ['input', 'output'] as const) {
       for (const statistic of ['peak', 'rms'] as const) {
         const key = statistic === 'peak' ? 'peakDb' : 'rmsDb';
         [0, 1].forEach((ch) => {
-          all.push({ step: step + 1, stage, channel: ch === 0 ? 'L' : 'R', statistic, goldenDb: g[stage][key][ch]!, actualDb: a[stage][key][ch]! });
+          all.push({
+            step: step + 1,
+            stage,
+            channel: ch === 0 ? 'L' : 'R',
+            statistic,
+            goldenDb: g[stage][key][ch]!,
+            actualDb: a[stage][key][ch]!,
+          });
         });
       }
     }

@@ -23,7 +23,16 @@ export interface OfflineGoldenSidecar {
 export const offlineSidecarSchema = {
   $id: 'wavecraft/OfflineGoldenSidecar',
   type: 'object',
-  required: ['schemaVersion', 'scenario', 'path', 'sampleRate', 'frames', 'eventFrames', 'fixtureSha256', 'dspBuildSha256'],
+  required: [
+    'schemaVersion',
+    'scenario',
+    'path',
+    'sampleRate',
+    'frames',
+    'eventFrames',
+    'fixtureSha256',
+    'dspBuildSha256',
+  ],
   additionalProperties: false,
   properties: {
     schemaVersion: { const: OFFLINE_GOLDEN_VERSION },

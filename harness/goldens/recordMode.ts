@@ -22,4 +22,5 @@ export function shouldWriteGolden(mode: UpdateMode, state: GoldenState): boolean
 
 /** How to record, as the runner that started the suite says (the CLI sets WAVECRAFT_RECORD_HELP). */
 export const RECORD_HELP =
-  process.env['WAVECRAFT_RECORD_HELP'] ?? 'record it with: npm run record -- --grep "<test title>" (or npx playwright test --update-snapshots=changed)';
+  process.env['WAVECRAFT_RECORD_HELP'] ??
+  'record it with: npm run record -- --grep "<test title>" (or npx playwright test --update-snapshots=changed)';

@@ -58,7 +58,12 @@ function outputMove(from: LiveGolden['steps'][number], to: LiveGolden['steps'][n
  * moves by ≥ 3× the tolerance: said in those words, not as level mismatches that read like the
  * previous step's.
  */
-function changesWithoutEffect(golden: LiveGolden, actual: LiveGolden, toleranceDb: number, failedSteps: ReadonlySet<number>): string[] {
+function changesWithoutEffect(
+  golden: LiveGolden,
+  actual: LiveGolden,
+  toleranceDb: number,
+  failedSteps: ReadonlySet<number>,
+): string[] {
   const found: string[] = [];
   for (let i = 1; i < Math.min(golden.steps.length, actual.steps.length); i++) {
     if (!failedSteps.has(i + 1)) continue;
@@ -79,10 +84,22 @@ const settledAfter = (run: LiveGolden, step: number) => {
   return s ? ((s.settledFromFrame - s.startFrame) / run.sampleRate).toFixed(2) : '?';
 };
 
-export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, toleranceDb: number, mode: UpdateMode, testInfo: TestInfo): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
+export async function checkLiveGolden(
+  goldensDir: string,
+  actual: LiveGolden,
+  toleranceDb: number,
+  mode: UpdateMode,
+  testInfo: TestInfo,
+): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
   const file = goldenPath(goldensDir, actual.path, actual.scenario, '.json');
   const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
-  const result: GoldenCheck & { worstDeviationDb: number | null } = { problems: [], changes: [], unchanged: 0, written: [], worstDeviationDb: null };
+  const result: GoldenCheck & { worstDeviationDb: number | null } = {
+    problems: [],
+    changes: [],
+    unchanged: 0,
+    written: [],
+    worstDeviationDb: null,
+  };
   let state: GoldenState = 'missing';
   let outside: LiveDifference[] = [];
   if (golden) {
@@ -91,13 +108,21 @@ export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, to
     result.worstDeviationDb = cmp.all.reduce((m, d) => Math.max(m, Math.abs(d.actualDb - d.goldenDb)), 0);
     state = outside.length > 0 || cmp.structural.length > 0 ? 'changed' : 'unchanged';
     for (const d of cmp.all) {
-      const row = { golden: displayPath(file), what: `step ${d.step} ${d.stage} ${d.channel} ${d.statistic}`, old: fmt(d.goldenDb), new: fmt(d.actualDb) };
+      const row = {
+        golden: displayPath(file),
+        what: `step ${d.step} ${d.stage} ${d.channel} ${d.statistic}`,
+        old: fmt(d.goldenDb),
+        new: fmt(d.actualDb),
+      };
       if (Math.abs(d.actualDb - d.goldenDb) >= 0.005) result.changes.push(row);
       else result.unchanged++;
     }
     if (state === 'changed' && !shouldWriteGolden(mode, state)) {
-      result.problems.push(...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${s}; ${RECORD_HELP}`));
-      if (cmp.structural.length === 0) result.problems.push(...changesWithoutEffect(golden, actual, toleranceDb, new Set(outside.map((d) => d.step))));
+      result.problems.push(
+        ...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${s}; ${RECORD_HELP}`),
+      );
+      if (cmp.structural.length === 0)
+        result.problems.push(...changesWithoutEffect(golden, actual, toleranceDb, new Set(outside.map((d) => d.step))));
       result.problems.push(
         ...outside.map(
           (d) =>
@@ -112,11 +137,23 @@ export async function checkLiveGolden(goldensDir: string, actual: LiveGolden, to
   if (write) {
     await writeJsonGolden(file, actual);
     result.written.push(displayPath(file));
-    if (state === 'missing') result.changes.push({ golden: displayPath(file), what: 'new golden', old: '—', new: `${actual.steps.length} steps` });
+    if (state === 'missing')
+      result.changes.push({
+        golden: displayPath(file),
+        what: 'new golden',
+        old: '—',
+        new: `${actual.steps.length} steps`,
+      });
   }
   if (write || result.problems.length > 0) {
-    await testInfo.attach('meter-trace-plot.svg', { body: await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb, outside })), contentType: 'image/svg+xml' });
-    await testInfo.attach('live-diff.json', { body: JSON.stringify({ state, toleranceDb, outside, actual, golden }, null, 2), contentType: 'application/json' });
+    await testInfo.attach('meter-trace-plot.svg', {
+      body: await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb, outside })),
+      contentType: 'image/svg+xml',
+    });
+    await testInfo.attach('live-diff.json', {
+      body: JSON.stringify({ state, toleranceDb, outside, actual, golden }, null, 2),
+      contentType: 'application/json',
+    });
   }
   return result;
 }
@@ -133,7 +170,13 @@ export async function checkOfflineGolden(
   const { sidecar } = actual;
   const wavFile = goldenPath(goldensDir, sidecar.path, sidecar.scenario, '.wav');
   const sidecarFile = goldenPath(goldensDir, sidecar.path, sidecar.scenario, '.wav.json');
-  const result: GoldenCheck & { comparison: AudioComparison | null } = { problems: [], changes: [], unchanged: 0, written: [], comparison: null };
+  const result: GoldenCheck & { comparison: AudioComparison | null } = {
+    problems: [],
+    changes: [],
+    unchanged: 0,
+    written: [],
+    comparison: null,
+  };
   const goldenSidecar = readJsonGolden<OfflineGoldenSidecar>(sidecarFile, offlineSidecarSchema);
   let state: GoldenState = 'missing';
   let plot: Promise<string> | null = null;
@@ -143,10 +186,16 @@ export async function checkOfflineGolden(
     try {
       golden = await readWav(wavFile);
     } catch (error) {
-      throw new GoldenError(displayPath(wavFile), `${(error as Error).message}; it is never overwritten outside record mode`);
+      throw new GoldenError(
+        displayPath(wavFile),
+        `${(error as Error).message}; it is never overwritten outside record mode`,
+      );
     }
     if (golden.channels.length !== 2 || golden.sampleRate !== sidecar.sampleRate) {
-      throw new GoldenError(displayPath(wavFile), `holds ${golden.channels.length} channels at ${golden.sampleRate} Hz; expected 2 at ${sidecar.sampleRate} Hz`);
+      throw new GoldenError(
+        displayPath(wavFile),
+        `holds ${golden.channels.length} channels at ${golden.sampleRate} Hz; expected 2 at ${sidecar.sampleRate} Hz`,
+      );
     }
     const comparison = compareAudio(golden.channels, actual.channels, sidecar.sampleRate);
     result.comparison = comparison;
@@ -154,15 +203,40 @@ export async function checkOfflineGolden(
     const failed = lengthChanged || comparison.snrDb < snrThresholdDb;
     state = failed ? 'changed' : 'unchanged';
     if (goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256) {
-      result.changes.push({ golden: displayPath(sidecarFile), what: 'input fixture SHA-256', old: goldenSidecar.fixtureSha256.slice(0, 12), new: sidecar.fixtureSha256.slice(0, 12) });
+      result.changes.push({
+        golden: displayPath(sidecarFile),
+        what: 'input fixture SHA-256',
+        old: goldenSidecar.fixtureSha256.slice(0, 12),
+        new: sidecar.fixtureSha256.slice(0, 12),
+      });
     }
     if (goldenSidecar.dspBuildSha256 !== sidecar.dspBuildSha256) {
-      result.changes.push({ golden: displayPath(sidecarFile), what: 'DSP build SHA-256', old: goldenSidecar.dspBuildSha256.slice(0, 12), new: sidecar.dspBuildSha256.slice(0, 12) });
+      result.changes.push({
+        golden: displayPath(sidecarFile),
+        what: 'DSP build SHA-256',
+        old: goldenSidecar.dspBuildSha256.slice(0, 12),
+        new: sidecar.dspBuildSha256.slice(0, 12),
+      });
     }
-    if (failed) result.changes.push({ golden: displayPath(wavFile), what: 'output SNR vs golden (dB)', old: '—', new: comparison.snrDb.toFixed(1) });
+    if (failed)
+      result.changes.push({
+        golden: displayPath(wavFile),
+        what: 'output SNR vs golden (dB)',
+        old: '—',
+        new: comparison.snrDb.toFixed(1),
+      });
     else result.unchanged++;
     if (failed && !lengthChanged) {
-      plot = renderChartSvg(offlineDiffChart({ title: `${where}: golden against actual`, golden: golden.channels, actual: actual.channels, sampleRate: sidecar.sampleRate, comparison, spectrum: magnitudeSpectrum }));
+      plot = renderChartSvg(
+        offlineDiffChart({
+          title: `${where}: golden against actual`,
+          golden: golden.channels,
+          actual: actual.channels,
+          sampleRate: sidecar.sampleRate,
+          comparison,
+          spectrum: magnitudeSpectrum,
+        }),
+      );
     }
     if (failed && !shouldWriteGolden(mode, state)) {
       result.problems.push(
@@ -180,7 +254,13 @@ export async function checkOfflineGolden(
     await writeBinaryGolden(wavFile, wav);
     await writeJsonGolden(sidecarFile, sidecar);
     result.written.push(displayPath(wavFile), displayPath(sidecarFile));
-    if (state === 'missing') result.changes.push({ golden: displayPath(wavFile), what: 'new golden', old: '—', new: `${actual.channels[0].length} frames` });
+    if (state === 'missing')
+      result.changes.push({
+        golden: displayPath(wavFile),
+        what: 'new golden',
+        old: '—',
+        new: `${actual.channels[0].length} frames`,
+      });
   }
   if (write || result.problems.length > 0) {
     if (plot) await testInfo.attach('offline-diff-plot.svg', { body: await plot, contentType: 'image/svg+xml' });

@@ -39,7 +39,8 @@ export class AudioClockSampler {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (!this.page.isClosed() && !this.reading) await Promise.race([this.read(), new Promise((resolve) => setTimeout(resolve, FINAL_READ_MS).unref())]);
+    if (!this.page.isClosed() && !this.reading)
+      await Promise.race([this.read(), new Promise((resolve) => setTimeout(resolve, FINAL_READ_MS).unref())]);
     this.stopped = true;
   }
 
@@ -51,7 +52,9 @@ export class AudioClockSampler {
   /** The samples a measurement was taken on (all of them when the mark was never set). */
   get measuringSamples(): AudioClockSample[] {
     const from = this.measuringFromMs;
-    return from === null ? this.samples : this.samples.filter((s, i) => s.wallMs >= from || this.samples[i + 1]?.wallMs! >= from);
+    return from === null
+      ? this.samples
+      : this.samples.filter((s, i) => s.wallMs >= from || (this.samples[i + 1]?.wallMs ?? -Infinity) >= from);
   }
 
   noteCaptureDropouts(count: number): void {
@@ -71,7 +74,14 @@ export class AudioClockSampler {
       const before = performance.now();
       const s = await this.page.evaluate(() => {
         const st = window.wavecraftProbe?.status();
-        return st ? { frame: st.latestFrame, sampleRate: st.sampleRate, underrunEvents: st.underrunEvents, underrunSeconds: st.underrunSeconds } : null;
+        return st
+          ? {
+              frame: st.latestFrame,
+              sampleRate: st.sampleRate,
+              underrunEvents: st.underrunEvents,
+              underrunSeconds: st.underrunSeconds,
+            }
+          : null;
       });
       const after = performance.now();
       if (!s || s.frame < 0 || this.stopped) return;

@@ -4,7 +4,13 @@
  * with its figures.
  */
 import { describe, expect, it } from 'vitest';
-import { describeHealth, starvationCause, summariseHealth, type AudioClockSample, type MachineSample } from './audioHealth.ts';
+import {
+  describeHealth,
+  starvationCause,
+  summariseHealth,
+  type AudioClockSample,
+  type MachineSample,
+} from './audioHealth.ts';
 
 const RATE = 48_000;
 
@@ -22,8 +28,19 @@ function clock(seconds: number, rateAt: (t: number) => number = () => 1, periodM
 const quietMachine: MachineSample[] = [{ wallMs: 0, load1: 1.2, cpuBusy: 0.6, timerLagMs: 3 }];
 const busyMachine: MachineSample[] = [{ wallMs: 0, load1: 14, cpuBusy: 1, timerLagMs: 900 }];
 
-const health = (samples: AudioClockSample[], extra: { machine?: MachineSample[]; dropouts?: number; underrunSeconds?: number } = {}) =>
-  summariseHealth({ clock: samples, sampleRate: RATE, machine: extra.machine ?? quietMachine, cores: 2, captureDropouts: extra.dropouts ?? 0, underrunEvents: extra.underrunSeconds ? 7 : 0, underrunSeconds: extra.underrunSeconds ?? 0 });
+const health = (
+  samples: AudioClockSample[],
+  extra: { machine?: MachineSample[]; dropouts?: number; underrunSeconds?: number } = {},
+) =>
+  summariseHealth({
+    clock: samples,
+    sampleRate: RATE,
+    machine: extra.machine ?? quietMachine,
+    cores: 2,
+    captureDropouts: extra.dropouts ?? 0,
+    underrunEvents: extra.underrunSeconds ? 7 : 0,
+    underrunSeconds: extra.underrunSeconds ?? 0,
+  });
 
 describe('audio health', () => {
   it('measures the clock rate, its slowest span and its stalls from the samples', () => {
@@ -42,17 +59,23 @@ describe('audio health', () => {
 
   it('excuses a timeout, but not a level mismatch, when the clock was merely slow (0.7×)', () => {
     const h = health(clock(5, (t) => (t >= 1 && t < 3 ? 0.7 : 1)));
-    expect(starvationCause(h, 'time')).toMatch(/^the audio clock ran at 0\.7\d× real time \(below 0\.85× for 2\.0 s\): too busy to measure$/);
+    expect(starvationCause(h, 'time')).toMatch(
+      /^the audio clock ran at 0\.7\d× real time \(below 0\.85× for 2\.0 s\): too busy to measure$/,
+    );
     expect(starvationCause(h, 'input')).not.toBeNull();
     expect(starvationCause(h, 'measurement')).toBeNull();
   });
 
   it('excuses a level mismatch when the clock crawled (0.2×), the page went silent, or dropouts piled up', () => {
-    expect(starvationCause(health(clock(5, (t) => (t >= 1 && t < 3 ? 0.2 : 1))), 'measurement')).toMatch(/ran at 0\.2\d× real time \(below 0\.5× for 2\.0 s\)/);
+    expect(starvationCause(health(clock(5, (t) => (t >= 1 && t < 3 ? 0.2 : 1))), 'measurement')).toMatch(
+      /ran at 0\.2\d× real time \(below 0\.5× for 2\.0 s\)/,
+    );
     const silent = clock(4);
     silent.splice(4, 10); // no answer for 2.75 s, then answers again
     expect(starvationCause(health(silent), 'measurement')).toMatch(/the page did not answer for 2\.75 s/);
-    expect(starvationCause(health(clock(4), { dropouts: 23 }), 'measurement')).toMatch(/^23 capture dropouts: too busy to measure$/);
+    expect(starvationCause(health(clock(4), { dropouts: 23 }), 'measurement')).toMatch(
+      /^23 capture dropouts: too busy to measure$/,
+    );
     expect(starvationCause(health(clock(4), { dropouts: 3 }), 'measurement')).toBeNull();
   });
 
@@ -62,16 +85,34 @@ describe('audio health', () => {
     const hung = health(clock(5, (t) => (t >= 2 ? 0 : 1)));
     expect(hung.finalStallSeconds).toBeGreaterThan(2.5);
     expect(starvationCause(hung, 'time'), 'a hung page on a quiet machine is a failure').toBeNull();
-    expect(starvationCause(health(clock(5, (t) => (t >= 2 ? 0 : 1)), { machine: busyMachine }), 'time')).toMatch(/stood still .*load average 14\.0 on 2 core\(s\)/);
+    expect(
+      starvationCause(
+        health(
+          clock(5, (t) => (t >= 2 ? 0 : 1)),
+          { machine: busyMachine },
+        ),
+        'time',
+      ),
+    ).toMatch(/stood still .*load average 14\.0 on 2 core\(s\)/);
   });
 
   it('never excuses a hang (the page silent while its browser answered), however busy the machine', () => {
-    expect(starvationCause(health(clock(5, (t) => (t >= 1 && t < 3 ? 0.2 : 1)), { machine: busyMachine, dropouts: 30 }), 'hang')).toBeNull();
+    expect(
+      starvationCause(
+        health(
+          clock(5, (t) => (t >= 1 && t < 3 ? 0.2 : 1)),
+          { machine: busyMachine, dropouts: 30 },
+        ),
+        'hang',
+      ),
+    ).toBeNull();
   });
 
   it('excuses a timeout with no audio clock only on a busy machine', () => {
     expect(starvationCause(health([]), 'time')).toBeNull();
-    expect(starvationCause(health([], { machine: busyMachine }), 'time')).toBe("load average 14.0 on 2 core(s), the test's own timers fired 900 ms late (p95): too busy to measure");
+    expect(starvationCause(health([], { machine: busyMachine }), 'time')).toBe(
+      "load average 14.0 on 2 core(s), the test's own timers fired 900 ms late (p95): too busy to measure",
+    );
     expect(starvationCause(health([], { machine: busyMachine }), 'measurement')).toBeNull();
   });
 
@@ -80,6 +121,8 @@ describe('audio health', () => {
     expect(starvationCause(h, 'input')).toMatch(/7 render underruns \(300 ms\)/);
     expect(starvationCause(h, 'measurement')).toBeNull();
     // A renderer frozen for 3 s under load: the clock caught up (0.69×), but 2.96 s of underruns.
-    expect(starvationCause(health(clock(4), { underrunSeconds: 2.956 }), 'measurement')).toBe('7 render underruns (2956 ms): too busy to measure');
+    expect(starvationCause(health(clock(4), { underrunSeconds: 2.956 }), 'measurement')).toBe(
+      '7 render underruns (2956 ms): too busy to measure',
+    );
   });
 });

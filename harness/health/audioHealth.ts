@@ -161,7 +161,8 @@ export function summariseHealth(input: {
     if (stallStart !== null) finalStallMs = clock.at(-1)!.wallMs - stallStart;
   }
   let longestSilenceMs = 0;
-  for (let i = 1; i < clock.length; i++) longestSilenceMs = Math.max(longestSilenceMs, clock[i]!.wallMs - clock[i - 1]!.wallMs);
+  for (let i = 1; i < clock.length; i++)
+    longestSilenceMs = Math.max(longestSilenceMs, clock[i]!.wallMs - clock[i - 1]!.wallMs);
   const lags = input.machine.map((m) => m.timerLagMs).sort((a, b) => a - b);
   const watchedMs = clock.length >= 2 ? clock.at(-1)!.wallMs - clock[0]!.wallMs : 0;
   return {
@@ -190,11 +191,15 @@ const f2 = (x: number) => x.toFixed(2);
 export function describeHealth(h: AudioHealth): string {
   const parts: string[] = [];
   if (h.watchedSeconds > 0) {
-    parts.push(`audio clock ${f2(h.audioSeconds / Math.max(h.watchedSeconds, 1e-9))}× real time over ${f1(h.watchedSeconds)} s (slowest span ${h.slowestRate === null ? 'n/a' : `${f2(h.slowestRate)}×`}, longest stall ${f2(h.longestStallSeconds)} s, longest silence ${f2(h.longestSilenceSeconds)} s)`);
+    parts.push(
+      `audio clock ${f2(h.audioSeconds / Math.max(h.watchedSeconds, 1e-9))}× real time over ${f1(h.watchedSeconds)} s (slowest span ${h.slowestRate === null ? 'n/a' : `${f2(h.slowestRate)}×`}, longest stall ${f2(h.longestStallSeconds)} s, longest silence ${f2(h.longestSilenceSeconds)} s)`,
+    );
     parts.push(`${h.captureDropouts} capture dropout(s)`);
     parts.push(`${h.underrunEvents} render underrun(s) (${Math.round(h.underrunSeconds * 1000)} ms)`);
   } else parts.push('no live audio watched');
-  parts.push(`load ${f1(h.maxLoad1)} on ${h.cores} core(s), CPU ${Math.round(h.meanCpuBusy * 100)}% busy, timer lag p95 ${Math.round(h.timerLagP95Ms)} ms`);
+  parts.push(
+    `load ${f1(h.maxLoad1)} on ${h.cores} core(s), CPU ${Math.round(h.meanCpuBusy * 100)}% busy, timer lag p95 ${Math.round(h.timerLagP95Ms)} ms`,
+  );
   return parts.join(', ');
 }
 
@@ -202,26 +207,42 @@ export function describeHealth(h: AudioHealth): string {
  * Why the audio was starved, with figures, or null when it was clean enough to judge the DSP on a
  * failure of this kind (see FailureKind).
  */
-export function starvationCause(h: AudioHealth, kind: FailureKind, thresholds: AudioHealthThresholds = DEFAULT_THRESHOLDS): string | null {
+export function starvationCause(
+  h: AudioHealth,
+  kind: FailureKind,
+  thresholds: AudioHealthThresholds = DEFAULT_THRESHOLDS,
+): string | null {
   if (kind === 'hang') return null;
   const t = thresholds;
   const busy: string[] = [];
-  if (h.maxLoad1 / Math.max(1, h.cores) >= t.busyLoadPerCore) busy.push(`load average ${f1(h.maxLoad1)} on ${h.cores} core(s)`);
-  if (h.timerLagP95Ms >= t.busyTimerLagMs) busy.push(`the test's own timers fired ${Math.round(h.timerLagP95Ms)} ms late (p95)`);
+  if (h.maxLoad1 / Math.max(1, h.cores) >= t.busyLoadPerCore)
+    busy.push(`load average ${f1(h.maxLoad1)} on ${h.cores} core(s)`);
+  if (h.timerLagP95Ms >= t.busyTimerLagMs)
+    busy.push(`the test's own timers fired ${Math.round(h.timerLagP95Ms)} ms late (p95)`);
   const severe: string[] = [];
-  if (h.severeSlowSeconds >= t.maxSlowSeconds) severe.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.severeSlowRate}× for ${f1(h.severeSlowSeconds)} s)`);
+  if (h.severeSlowSeconds >= t.maxSlowSeconds)
+    severe.push(
+      `the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.severeSlowRate}× for ${f1(h.severeSlowSeconds)} s)`,
+    );
   // A stall the clock recovered from is the machine pausing the audio; one that lasts to the end
   // is a hung page, unless the machine was measurably busy meanwhile.
   const recovered = h.longestStallSeconds > h.finalStallSeconds;
-  if (h.longestStallSeconds >= t.maxStallSeconds && (recovered || busy.length)) severe.push(`the audio clock stood still for ${f2(h.longestStallSeconds)} s`);
+  if (h.longestStallSeconds >= t.maxStallSeconds && (recovered || busy.length))
+    severe.push(`the audio clock stood still for ${f2(h.longestStallSeconds)} s`);
   // The page answered again afterwards (the samples are its answers): it was starved, not hung.
-  if (h.longestSilenceSeconds >= t.maxSilenceSeconds) severe.push(`the page did not answer for ${f2(h.longestSilenceSeconds)} s`);
+  if (h.longestSilenceSeconds >= t.maxSilenceSeconds)
+    severe.push(`the page did not answer for ${f2(h.longestSilenceSeconds)} s`);
   if (h.captureDropouts >= t.maxCaptureDropouts) severe.push(`${h.captureDropouts} capture dropouts`);
   // Seconds of underrun: the audio thread itself stopped, and the capture overflowed meanwhile.
-  if (h.underrunSeconds >= t.severeUnderrunSeconds) severe.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
+  if (h.underrunSeconds >= t.severeUnderrunSeconds)
+    severe.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
   const mild: string[] = [];
-  if (!severe.length && h.slowSeconds >= t.maxSlowSeconds) mild.push(`the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.slowRate}× for ${f1(h.slowSeconds)} s)`);
-  if (h.underrunSeconds >= t.maxUnderrunSeconds && h.underrunSeconds < t.severeUnderrunSeconds) mild.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
+  if (!severe.length && h.slowSeconds >= t.maxSlowSeconds)
+    mild.push(
+      `the audio clock ran at ${f2(h.slowestRate ?? 0)}× real time (below ${t.slowRate}× for ${f1(h.slowSeconds)} s)`,
+    );
+  if (h.underrunSeconds >= t.maxUnderrunSeconds && h.underrunSeconds < t.severeUnderrunSeconds)
+    mild.push(`${h.underrunEvents} render underruns (${(h.underrunSeconds * 1000).toFixed(0)} ms)`);
   let causes: string[];
   if (kind === 'measurement') causes = severe;
   else {

@@ -1,4 +1,6 @@
-/** Busy and total CPU time over all cores so far (ms, from os.cpus()): two readings give the busy share between them. */
+/**
+ * Busy and total CPU time over all cores so far (ms, from os.cpus()): two readings give the busy share between them.
+ */
 import { cpus } from 'node:os';
 
 export function cpuTimes(): { busy: number; total: number } {

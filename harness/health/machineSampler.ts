@@ -12,7 +12,6 @@ const PERIOD_MS = 250;
 /** Samples kept: 10 minutes. */
 const KEEP = (10 * 60 * 1000) / PERIOD_MS;
 
-
 export class MachineSampler {
   /** Cores this process may run on (taskset counts: `taskset -c 0` gives 1). */
   readonly cores = availableParallelism();

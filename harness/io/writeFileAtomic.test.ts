@@ -24,7 +24,9 @@ describe('writeFileAtomic', () => {
     const old = 'O'.repeat(4 * 1024 * 1024);
     writeFileSync(file, old);
     for (let round = 0; round < 5; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', helper, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', helper, file], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       await new Promise((r) => setTimeout(r, 20 + round * 37)); // kill at a different point each round
       child.kill('SIGKILL');

@@ -18,13 +18,39 @@ export interface GeneratedHistoryOptions {
   firstDate?: string;
 }
 
-/** The validator checks of the generated runs: fixed (the dashboard's screenshot golden was drawn from these), not the live catalogue. */
-const CHECKS = ['abi', 'sample-rates', 'block-sizes', 'finite-output', 'silence', 'reset', 'parameters', 'automation-fuzz', 'realtime-safety', 'instances', 'cost', 'browser'];
+/**
+ * The validator checks of the generated runs: fixed (the dashboard's screenshot golden was drawn from these), not the
+ * live catalogue.
+ */
+const CHECKS = [
+  'abi',
+  'sample-rates',
+  'block-sizes',
+  'finite-output',
+  'silence',
+  'reset',
+  'parameters',
+  'automation-fuzz',
+  'realtime-safety',
+  'instances',
+  'cost',
+  'browser',
+];
 
-export function generateHistory({ runs, tests = 12, regressions = [], inconclusive = [], seed = 7, firstDate = '2026-01-01T02:00:00Z' }: GeneratedHistoryOptions): HistoryEntry[] {
+export function generateHistory({
+  runs,
+  tests = 12,
+  regressions = [],
+  inconclusive = [],
+  seed = 7,
+  firstDate = '2026-01-01T02:00:00Z',
+}: GeneratedHistoryOptions): HistoryEntry[] {
   const rng = new Random(seed);
   const random = () => rng.next();
-  const names = Array.from({ length: tests }, (_, t) => `${t % 2 ? 'mock' : 'wasm'} › scenario-${String(Math.floor(t / 2) + 1).padStart(2, '0')}`);
+  const names = Array.from(
+    { length: tests },
+    (_, t) => `${t % 2 ? 'mock' : 'wasm'} › scenario-${String(Math.floor(t / 2) + 1).padStart(2, '0')}`,
+  );
   const start = Date.parse(firstDate);
   const bad = new Set(regressions);
   const starved = new Set(inconclusive);
@@ -39,11 +65,29 @@ export function generateHistory({ runs, tests = 12, regressions = [], inconclusi
       const deviation = t === victim ? 0.5 + random() * 2.5 : random() * 0.06;
       entryTests[name] =
         t === starvedTest
-          ? { outcome: 'skipped', verdict: 'inconclusive', inconclusiveCause: 'the audio clock ran at 0.38× real time (below 0.85× for 4.1 s), 23 capture dropouts: too busy to measure', worstDeviationDb: null, offlineSnrDb: null }
-          : { outcome: t === victim ? 'unexpected' : 'expected', verdict: t === victim ? 'failed' : 'passed', worstDeviationDb: Math.round(deviation * 100) / 100, offlineSnrDb: t === victim ? 20 + random() * 10 : 140 };
+          ? {
+              outcome: 'skipped',
+              verdict: 'inconclusive',
+              inconclusiveCause:
+                'the audio clock ran at 0.38× real time (below 0.85× for 4.1 s), 23 capture dropouts: too busy to measure',
+              worstDeviationDb: null,
+              offlineSnrDb: null,
+            }
+          : {
+              outcome: t === victim ? 'unexpected' : 'expected',
+              verdict: t === victim ? 'failed' : 'passed',
+              worstDeviationDb: Math.round(deviation * 100) / 100,
+              offlineSnrDb: t === victim ? 20 + random() * 10 : 140,
+            };
     });
-    const build = Array.from({ length: 8 }, () => Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0')).join('');
-    const deviations = Object.values(entryTests).map((t) => t.worstDeviationDb).filter((d): d is number => d !== null);
+    const build = Array.from({ length: 8 }, () =>
+      Math.floor(random() * 2 ** 32)
+        .toString(16)
+        .padStart(8, '0'),
+    ).join('');
+    const deviations = Object.values(entryTests)
+      .map((t) => t.worstDeviationDb)
+      .filter((d): d is number => d !== null);
     return {
       date: new Date(start + run * 86_400_000).toISOString(),
       wasmPath: '/builds/plugin.wasm',
@@ -55,7 +99,11 @@ export function generateHistory({ runs, tests = 12, regressions = [], inconclusi
       tests: entryTests,
       worstDeviationDb: Math.max(...deviations),
       dspNsPerFrame: Math.round((38 + random() * 4 + (regressed ? 9 : 0)) * 10) / 10,
-      validation: { strictness: 5, passed: !validatorFails, checks: Object.fromEntries(CHECKS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass'])) },
+      validation: {
+        strictness: 5,
+        passed: !validatorFails,
+        checks: Object.fromEntries(CHECKS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass'])),
+      },
       ...(regressed ? { reportPath: `runs/${String(run + 1).padStart(3, '0')}/html/index.html` } : {}),
     };
   });

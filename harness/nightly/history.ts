@@ -19,7 +19,16 @@ export interface HistoryEntry {
    * Per test: outcome, verdict (passed, failed, inconclusive, skipped), why it was inconclusive,
    * worst live deviation (dB), offline SNR (dB).
    */
-  tests: Record<string, { outcome: string; verdict?: string; inconclusiveCause?: string; worstDeviationDb: number | null; offlineSnrDb: number | null }>;
+  tests: Record<
+    string,
+    {
+      outcome: string;
+      verdict?: string;
+      inconclusiveCause?: string;
+      worstDeviationDb: number | null;
+      offlineSnrDb: number | null;
+    }
+  >;
   worstDeviationDb: number | null;
   /** DSP cost per render quantum, when the benchmarks provide it. */
   dspNsPerFrame: number | null;

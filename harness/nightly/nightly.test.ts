@@ -13,7 +13,13 @@ const entry = (status: string, deviation: number | null): HistoryEntry => ({
   status,
   passed: 1,
   failed: status === 'failed' ? 1 : 0,
-  tests: { 'wasm › s': { outcome: status === 'failed' ? 'unexpected' : 'expected', worstDeviationDb: deviation, offlineSnrDb: 999 } },
+  tests: {
+    'wasm › s': {
+      outcome: status === 'failed' ? 'unexpected' : 'expected',
+      worstDeviationDb: deviation,
+      offlineSnrDb: 999,
+    },
+  },
   worstDeviationDb: deviation,
   dspNsPerFrame: null,
 });
@@ -36,10 +42,18 @@ describe('nightly history and trend', () => {
     const history = generateHistory({ runs: 30, tests: 6, regressions: [9, 17, 25] });
     const html = await renderTrendPage(history);
     const rows = [...html.matchAll(/<tr class="test"><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)];
-    expect(rows.map((r) => r[1])).toEqual(Object.keys(history[0]!.tests).sort().map((n) => n.replace('›', '›')));
+    expect(rows.map((r) => r[1])).toEqual(
+      Object.keys(history[0]!.tests)
+        .sort()
+        .map((n) => n.replace('›', '›')),
+    );
     for (const [, , cells] of rows) expect(cells!.match(/<td /g)).toHaveLength(30);
     // One failed cell per regression, in the run's column, linking to that run's details.
-    const failed = rows.flatMap(([, , cells]) => [...cells!.matchAll(/<td class="(.)"><a href="#run-(\d+)"/g)].filter((m) => m[1] === 'f').map((m) => Number(m[2])));
+    const failed = rows.flatMap(([, , cells]) =>
+      [...cells!.matchAll(/<td class="(.)"><a href="#run-(\d+)"/g)]
+        .filter((m) => m[1] === 'f')
+        .map((m) => Number(m[2])),
+    );
     expect(failed.sort((a, b) => a - b)).toEqual([10, 18, 26]);
     for (const run of [10, 18, 26]) expect(html).toContain(`<tr id="run-${run}" class="failed">`);
     // The lines: red points for the three failed runs, green for the rest, in both charts.
@@ -60,7 +74,8 @@ describe('nightly history and trend', () => {
     const cells = [...html.matchAll(/<td class="(.)"><a href="#run-(\d+)" title="([^"]*)"/g)];
     const inconclusive = cells.filter((m) => m[1] === 'i');
     expect(inconclusive.map((m) => Number(m[2])).sort((a, b) => a - b)).toEqual([5, 13]);
-    for (const m of inconclusive) expect(m[3]).toMatch(/inconclusive: the audio clock ran at 0\.38× real time .*too busy to measure/);
+    for (const m of inconclusive)
+      expect(m[3]).toMatch(/inconclusive: the audio clock ran at 0\.38× real time .*too busy to measure/);
     expect(cells.filter((m) => m[1] === 'f' && !/validator/.test(m[3]!)).map((m) => Number(m[2]))).toContain(10);
     for (const run of [5, 13]) expect(html).toContain(`<tr id="run-${run}" class="inconclusive">`);
     expect(html).toMatch(/1 failed or invalid, 2 inconclusive/);

@@ -15,7 +15,8 @@ import { readHistory } from './history.ts';
 import { runNightly } from './runNightly.ts';
 
 const REFERENCE = new URL('../../devmode/dsp/build/reference.wasm', import.meta.url).pathname;
-const CAUSE = 'the audio clock ran at 0.38× real time (below 0.85× for 4.1 s), 23 capture dropouts: too busy to measure';
+const CAUSE =
+  'the audio clock ran at 0.38× real time (below 0.85× for 4.1 s), 23 capture dropouts: too busy to measure';
 
 function entry(name: string, verdict: Verdict): SummaryEntry {
   return {
@@ -41,7 +42,10 @@ function entry(name: string, verdict: Verdict): SummaryEntry {
 /** Runs the nightly against the reference build with suite runs that report `runs[i]` (test → verdict). */
 async function nightly(runs: Record<string, Verdict>[]) {
   const dir = mkdtempSync(join(tmpdir(), 'nightly-verdict-'));
-  const project = { reportsDir: dir, validate: { strictness: 1, skip: CHECK_IDS.filter((c) => c !== 'abi' && c !== 'sample-rates') } } as unknown as ProjectConfig;
+  const project = {
+    reportsDir: dir,
+    validate: { strictness: 1, skip: CHECK_IDS.filter((c) => c !== 'abi' && c !== 'sample-rates') },
+  } as unknown as ProjectConfig;
   const calls: { args: string[]; list: string | null }[] = [];
   const lines: string[] = [];
   const code = await runNightly({
@@ -53,7 +57,15 @@ async function nightly(runs: Record<string, Verdict>[]) {
       calls.push({ args, list: args.includes('--test-list') ? readFileSync(listFile!, 'utf8') : null });
       const tests = Object.entries(runs[calls.length - 1]!).map(([name, v]) => entry(name, v));
       const verdicts = tests.map((t) => t.verdict);
-      const summary = { generatedAt: '', rootDir: '/suite', status: 'passed', verdict: runVerdict(verdicts), verdicts: {}, counts: {}, tests } as unknown as Summary;
+      const summary = {
+        generatedAt: '',
+        rootDir: '/suite',
+        status: 'passed',
+        verdict: runVerdict(verdicts),
+        verdicts: {},
+        counts: {},
+        tests,
+      } as unknown as Summary;
       writeFileSync(join(dir, 'summary.json'), JSON.stringify(summary));
       return verdicts.includes('failed') ? 1 : 0;
     },
@@ -65,7 +77,9 @@ describe('nightly verdicts', () => {
   it('measures an inconclusive test once more at the end, says so, and passes when it then passes', async () => {
     const r = await nightly([{ a: 'passed', b: 'inconclusive' }, { b: 'passed' }]);
     expect(r.calls).toHaveLength(2);
-    expect(r.calls[1]!.list).toBe('[wasm] › scenarios.spec.ts › scenario › b\n[wasm] › scenarioSuite.ts › scenario › b\n');
+    expect(r.calls[1]!.list).toBe(
+      '[wasm] › scenarios.spec.ts › scenario › b\n[wasm] › scenarioSuite.ts › scenario › b\n',
+    );
     expect(r.log).toMatch(/1 test\(s\) inconclusive, the machine starved their audio; measuring them once more/);
     expect(r.log).toMatch(/re-measured 1: 1 passed, 0 failed, 0 inconclusive/);
     expect(r.code).toBe(0);

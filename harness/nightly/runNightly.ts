@@ -38,7 +38,14 @@ export interface NightlyOptions {
   services?: ValidationServices;
 }
 
-export async function runNightly({ project, wasm, runSuite, log, strictness, services }: NightlyOptions): Promise<number> {
+export async function runNightly({
+  project,
+  wasm,
+  runSuite,
+  log,
+  strictness,
+  services,
+}: NightlyOptions): Promise<number> {
   const wasmPath = resolve(wasm);
   const history = join(project.reportsDir, 'history.jsonl');
   const trend = join(project.reportsDir, 'trend.html');
@@ -46,14 +53,18 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
   const base = {
     date: new Date().toISOString(),
     wasmPath,
-    buildSha256: existsSync(wasmPath) ? createHash('sha256').update(readFileSync(wasmPath)).digest('hex') : '0'.repeat(64),
+    buildSha256: existsSync(wasmPath)
+      ? createHash('sha256').update(readFileSync(wasmPath)).digest('hex')
+      : '0'.repeat(64),
     dspNsPerFrame: null as number | null,
     validation: undefined as HistoryEntry['validation'],
   };
   const finish = async (entry: HistoryEntry, code: number): Promise<number> => {
     appendHistory(history, entry);
     writeFileSync(trend, await renderTrendPage(readHistory(history)));
-    log(`nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed, ${entry.inconclusive ?? 0} inconclusive); history ${history}, trend ${trend}`);
+    log(
+      `nightly: ${entry.status} (${entry.passed} passed, ${entry.failed} failed, ${entry.inconclusive ?? 0} inconclusive); history ${history}, trend ${trend}`,
+    );
     return code;
   };
 
@@ -62,17 +73,42 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
     log(`nightly: ${wasmPath} passes the ABI v1 checks (${definitions.length} parameters)`);
   } catch (error) {
     log(`nightly: ${(error as Error).message}`);
-    return finish({ ...base, status: 'invalid', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 2);
+    return finish(
+      {
+        ...base,
+        status: 'invalid',
+        passed: 0,
+        failed: 0,
+        tests: {},
+        worstDeviationDb: null,
+        error: (error as Error).message,
+      },
+      2,
+    );
   }
 
   // The validator first: it needs no goldens and names the rule a build breaks.
-  const validation = await validateWasmFile(wasmPath, { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 }, services);
+  const validation = await validateWasmFile(
+    wasmPath,
+    { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 },
+    services,
+  );
   log(formatConsoleReport(validation));
-  await writeValidationOutputs(validation, { json: join(project.reportsDir, 'validation.json'), junit: join(project.reportsDir, 'validation-junit.xml'), html: join(project.reportsDir, 'validation.html') });
+  await writeValidationOutputs(validation, {
+    json: join(project.reportsDir, 'validation.json'),
+    junit: join(project.reportsDir, 'validation-junit.xml'),
+    html: join(project.reportsDir, 'validation.html'),
+  });
   // The cost trend comes from the validator's cost check (the one measurement of ns per frame).
   base.dspNsPerFrame = validation.checks.find((c) => c.id === 'cost')?.measurements?.['nsPerFrame@128'] ?? null;
-  log(`nightly: DSP cost ${base.dspNsPerFrame ?? 'not measured (the cost check did not run)'}${base.dspNsPerFrame === null ? '' : ' ns per stereo frame at default parameters (128-frame blocks, the cost check)'}`);
-  base.validation = { strictness: validation.strictness, passed: validation.passed, checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])) };
+  log(
+    `nightly: DSP cost ${base.dspNsPerFrame ?? 'not measured (the cost check did not run)'}${base.dspNsPerFrame === null ? '' : ' ns per stereo frame at default parameters (128-frame blocks, the cost check)'}`,
+  );
+  base.validation = {
+    strictness: validation.strictness,
+    passed: validation.passed,
+    checks: Object.fromEntries(validation.checks.map((c) => [c.id, c.status])),
+  };
 
   rmSync(summaryFile, { force: true });
   let status: number;
@@ -80,10 +116,32 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
     status = await runSuite({ WAVECRAFT_WASM: wasmPath });
   } catch (error) {
     log(`nightly: ${(error as Error).message}`);
-    return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: (error as Error).message }, 1);
+    return finish(
+      {
+        ...base,
+        status: 'failed',
+        passed: 0,
+        failed: 0,
+        tests: {},
+        worstDeviationDb: null,
+        error: (error as Error).message,
+      },
+      1,
+    );
   }
   if (!existsSync(summaryFile)) {
-    return finish({ ...base, status: 'failed', passed: 0, failed: 0, tests: {}, worstDeviationDb: null, error: `the suite exited ${status} without writing ${summaryFile}` }, 1);
+    return finish(
+      {
+        ...base,
+        status: 'failed',
+        passed: 0,
+        failed: 0,
+        tests: {},
+        worstDeviationDb: null,
+        error: `the suite exited ${status} without writing ${summaryFile}`,
+      },
+      1,
+    );
   }
   const summary = JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary;
   const first = summary.tests;
@@ -93,7 +151,9 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
   const results = new Map(first.map((t) => [key(t), t]));
   const starved = first.filter((t) => t.verdict === 'inconclusive');
   if (starved.length > 0) {
-    log(`nightly: ${starved.length} test(s) inconclusive, the machine starved their audio; measuring them once more at the end of the run:`);
+    log(
+      `nightly: ${starved.length} test(s) inconclusive, the machine starved their audio; measuring them once more at the end of the run:`,
+    );
     for (const t of starved) log(`  ${key(t)}\n    ${t.inconclusiveCause}`);
     const list = join(project.reportsDir, 'inconclusive-tests.txt');
     writeFileSync(list, `${starved.flatMap((t) => testListLines(t, summary.rootDir)).join('\n')}\n`);
@@ -102,16 +162,29 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
       log(`nightly: the re-measurement could not run: ${error.message}`);
       return 1;
     });
-    const second = new Map((existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary).tests : []).map((t) => [key(t), t]));
+    const second = new Map(
+      (existsSync(summaryFile) ? (JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary).tests : []).map((t) => [
+        key(t),
+        t,
+      ]),
+    );
     for (const t of second.values()) results.set(key(t), t);
     // A test the re-run did not report keeps its first verdict, and is said to be "not run".
     const verdicts = starved.map((t) => second.get(key(t))?.verdict ?? 'not run');
-    log(`nightly: re-measured ${starved.length}: ${['passed', 'failed', 'inconclusive', 'not run'].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ')} (exit ${again})`);
+    log(
+      `nightly: re-measured ${starved.length}: ${['passed', 'failed', 'inconclusive', 'not run'].map((v) => `${verdicts.filter((x) => x === v).length} ${v}`).join(', ')} (exit ${again})`,
+    );
   }
   const all = [...results.values()];
   const tests: HistoryEntry['tests'] = {};
   for (const t of all) {
-    tests[key(t)] = { outcome: t.outcome, verdict: t.verdict, ...(t.inconclusiveCause ? { inconclusiveCause: t.inconclusiveCause } : {}), worstDeviationDb: t.worstDeviationDb, offlineSnrDb: t.offlineSnrDb };
+    tests[key(t)] = {
+      outcome: t.outcome,
+      verdict: t.verdict,
+      ...(t.inconclusiveCause ? { inconclusiveCause: t.inconclusiveCause } : {}),
+      worstDeviationDb: t.worstDeviationDb,
+      offlineSnrDb: t.offlineSnrDb,
+    };
   }
   const deviations = all.map((t) => t.worstDeviationDb).filter((d): d is number => d !== null);
   const failedTests = all.filter((t) => t.verdict === 'failed');
@@ -120,15 +193,25 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
     log(`nightly: ${failedTests.length} regression(s) in ${wasmPath}:`);
     for (const t of failedTests) log(`  ${t.title}\n    ${(t.error ?? 'failed').split('\n').join('\n    ')}`);
   }
-  for (const t of inconclusiveTests) log(`nightly: inconclusive (no verdict on the build): ${key(t)}\n    ${t.inconclusiveCause}`);
+  for (const t of inconclusiveTests)
+    log(`nightly: inconclusive (no verdict on the build): ${key(t)}\n    ${t.inconclusiveCause}`);
   // Playwright exits 0 when nothing failed (an inconclusive test ends skipped); non-zero with no
   // failed test in the summary means the suite itself broke (set-up, a crashed worker).
   const suiteBroke = status !== 0 && failedFirst.length === 0;
-  if (suiteBroke) log(`nightly: the suite exited ${status} with no failed test in ${summaryFile}: it did not run to the end (see its output above)`);
+  if (suiteBroke)
+    log(
+      `nightly: the suite exited ${status} with no failed test in ${summaryFile}: it did not run to the end (see its output above)`,
+    );
   const failed = failedTests.length > 0 || suiteBroke || !validation.passed;
   const verdict = failed ? 'failed' : inconclusiveTests.length > 0 ? 'inconclusive' : 'passed';
   if (verdict !== 'passed') reportPath ??= keepReport(project.reportsDir, base.date);
-  if (!validation.passed) log(`nightly: the validator fails the build on ${validation.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(', ')} (reports/validation.html)`);
+  if (!validation.passed)
+    log(
+      `nightly: the validator fails the build on ${validation.checks
+        .filter((c) => c.status === 'fail')
+        .map((c) => c.id)
+        .join(', ')} (reports/validation.html)`,
+    );
   return finish(
     {
       ...base,
@@ -146,7 +229,10 @@ export async function runNightly({ project, wasm, runSuite, log, strictness, ser
 
 const key = (t: Pick<SummaryEntry, 'project' | 'title'>) => `${t.project} › ${t.title}`;
 
-/** Copies <reports>/html to <reports>/runs/<date>/html; returns its index page relative to <reports>, or undefined when there is none. */
+/**
+ * Copies <reports>/html to <reports>/runs/<date>/html; returns its index page relative to <reports>, or undefined when
+ * there is none.
+ */
 function keepReport(reportsDir: string, date: string): string | undefined {
   const from = join(reportsDir, 'html');
   if (!existsSync(join(from, 'index.html'))) return undefined;

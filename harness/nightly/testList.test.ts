@@ -14,29 +14,55 @@ import { testListLines } from './testList.ts';
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
 interface Listed {
-  suites: { title: string; file: string; suites?: { title: string; specs: { title: string; file: string; tests: { projectName: string }[] }[] }[] }[];
+  suites: {
+    title: string;
+    file: string;
+    suites?: { title: string; specs: { title: string; file: string; tests: { projectName: string }[] }[] }[];
+  }[];
 }
 
 function list(args: string[]): Listed {
-  const run = spawnSync('npx', ['playwright', 'test', '--list', '--reporter=json', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, WAVECRAFT_WORKERS: '1' }, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync('npx', ['playwright', 'test', '--list', '--reporter=json', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, WAVECRAFT_WORKERS: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as Listed;
 }
 
-describe('the nightly\'s --test-list lines', () => {
+describe("the nightly's --test-list lines", () => {
   it('select exactly the test they name, in its spec file, not where test() was called', () => {
     const scenarios = list(['--project=wasm', 'specs/scenarios.spec.ts']).suites[0]!;
     const describe = scenarios.suites![1]!;
     const spec = describe.specs[0]!;
-    const lines = testListLines({ project: 'wasm', specFile: join(root, 'specs', scenarios.file), file: join(root, 'specs', spec.file), titlePath: [describe.title, spec.title] }, join(root, 'specs'));
-    expect(lines).toEqual([`[wasm] › scenarios.spec.ts › ${describe.title} › ${spec.title}`, `[wasm] › ../harness/suite/scenarioSuite.ts › ${describe.title} › ${spec.title}`]);
+    const lines = testListLines(
+      {
+        project: 'wasm',
+        specFile: join(root, 'specs', scenarios.file),
+        file: join(root, 'specs', spec.file),
+        titlePath: [describe.title, spec.title],
+      },
+      join(root, 'specs'),
+    );
+    expect(lines).toEqual([
+      `[wasm] › scenarios.spec.ts › ${describe.title} › ${spec.title}`,
+      `[wasm] › ../harness/suite/scenarioSuite.ts › ${describe.title} › ${spec.title}`,
+    ]);
     const file = join(mkdtempSync(join(tmpdir(), 'test-list-')), 'list.txt');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const selected = list(['--test-list', file]);
-    const titles = selected.suites.flatMap((f) => (f.suites ?? []).flatMap((d) => d.specs.flatMap((s) => s.tests.map((t) => `${t.projectName} ${d.title} ${s.title}`))));
+    const titles = selected.suites.flatMap((f) =>
+      (f.suites ?? []).flatMap((d) =>
+        d.specs.flatMap((s) => s.tests.map((t) => `${t.projectName} ${d.title} ${s.title}`)),
+      ),
+    );
     expect(titles).toEqual([`wasm ${describe.title} ${spec.title}`]);
   });
 
   it('refuses a title Playwright would split', () => {
-    expect(() => testListLines({ project: 'wasm', specFile: '/s/a.spec.ts', file: '/s/a.spec.ts', titlePath: ['a › b'] }, '/s')).toThrow(RangeError);
+    expect(() =>
+      testListLines({ project: 'wasm', specFile: '/s/a.spec.ts', file: '/s/a.spec.ts', titlePath: ['a › b'] }, '/s'),
+    ).toThrow(RangeError);
   });
 });

@@ -24,6 +24,7 @@ export function testListLines(test: ListedTest, rootDir: string): string[] {
   for (const part of [test.project, ...test.titlePath]) {
     if (part.includes('›')) throw new RangeError(`a --test-list line cannot hold a title with "›": ${part}`);
   }
-  const line = (file: string) => [`[${test.project}]`, relative(rootDir, file).split('\\').join('/'), ...test.titlePath].join(' › ');
+  const line = (file: string) =>
+    [`[${test.project}]`, relative(rootDir, file).split('\\').join('/'), ...test.titlePath].join(' › ');
   return [...new Set([line(test.specFile), line(test.file)])];
 }

@@ -11,7 +11,8 @@ import { dspCostChart, INCONCLUSIVE_COLOUR, worstDeviationChart } from '../repor
 import { renderChartSvg } from '../report/charts/renderChart.ts';
 import type { HistoryEntry } from './history.ts';
 
-const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const day = (iso: string) => iso.slice(0, 10);
 
 /** A cell's class: p passed, f failed (or flaky), i inconclusive, s skipped, m not in that run. */
@@ -25,13 +26,22 @@ function outcomeClass(test: { outcome: string; verdict?: string } | undefined): 
 
 function validationText(h: HistoryEntry): string {
   if (!h.validation) return 'not run';
-  const failed = Object.entries(h.validation.checks).filter(([, s]) => s === 'fail').map(([id]) => id);
+  const failed = Object.entries(h.validation.checks)
+    .filter(([, s]) => s === 'fail')
+    .map(([id]) => id);
   const ran = Object.values(h.validation.checks).filter((s) => s !== 'skip').length;
-  return failed.length ? `fails ${failed.join(', ')} (strictness ${h.validation.strictness})` : `passes ${ran} checks (strictness ${h.validation.strictness})`;
+  return failed.length
+    ? `fails ${failed.join(', ')} (strictness ${h.validation.strictness})`
+    : `passes ${ran} checks (strictness ${h.validation.strictness})`;
 }
 
 function matrix(history: readonly HistoryEntry[], names: string[]): string {
-  const head = history.map((h, i) => `<th scope="col" title="${escape(h.date)}">${i % 7 === 0 || (i === history.length - 1 && i % 7 > 3) ? `<span>${day(h.date).slice(5)}</span>` : ''}</th>`).join('');
+  const head = history
+    .map(
+      (h, i) =>
+        `<th scope="col" title="${escape(h.date)}">${i % 7 === 0 || (i === history.length - 1 && i % 7 > 3) ? `<span>${day(h.date).slice(5)}</span>` : ''}</th>`,
+    )
+    .join('');
   const validator = history
     .map((h, i) => {
       const c = !h.validation ? 'm' : h.validation.passed ? 'p' : 'f';
@@ -43,7 +53,12 @@ function matrix(history: readonly HistoryEntry[], names: string[]): string {
       .map((h, i) => {
         const t = h.tests[name];
         const c = outcomeClass(t);
-        const tip = c === 'm' ? 'not in this run' : c === 'i' ? `inconclusive: ${t!.inconclusiveCause ?? 'the machine starved the audio'}` : `${t!.outcome}${t!.worstDeviationDb !== null ? `, worst ${t!.worstDeviationDb.toFixed(2)} dB` : ''}`;
+        const tip =
+          c === 'm'
+            ? 'not in this run'
+            : c === 'i'
+              ? `inconclusive: ${t!.inconclusiveCause ?? 'the machine starved the audio'}`
+              : `${t!.outcome}${t!.worstDeviationDb !== null ? `, worst ${t!.worstDeviationDb.toFixed(2)} dB` : ''}`;
         return `<td class="${c}"><a href="#run-${i + 1}" title="run ${i + 1}, ${day(h.date)}: ${escape(tip)}"></a></td>`;
       })
       .join('');
@@ -58,10 +73,18 @@ ${rows.join('\n')}
 function runDetails(h: HistoryEntry, i: number): string {
   const failed = Object.entries(h.tests).filter(([, t]) => t.outcome === 'unexpected' || t.outcome === 'flaky');
   const inconclusive = Object.entries(h.tests).filter(([, t]) => t.verdict === 'inconclusive');
-  const report = h.reportPath ? `<a href="${escape(h.reportPath)}">HTML report</a>` : '<span class="muted">report not kept</span>';
+  const report = h.reportPath
+    ? `<a href="${escape(h.reportPath)}">HTML report</a>`
+    : '<span class="muted">report not kept</span>';
   const items = [
-    ...failed.map(([name, t]) => `<li>${escape(name)}${t.worstDeviationDb !== null ? `: worst ${t.worstDeviationDb.toFixed(2)} dB` : ''}</li>`),
-    ...inconclusive.map(([name, t]) => `<li class="inc">inconclusive: ${escape(name)}: ${escape(t.inconclusiveCause ?? 'the machine starved the audio')}</li>`),
+    ...failed.map(
+      ([name, t]) =>
+        `<li>${escape(name)}${t.worstDeviationDb !== null ? `: worst ${t.worstDeviationDb.toFixed(2)} dB` : ''}</li>`,
+    ),
+    ...inconclusive.map(
+      ([name, t]) =>
+        `<li class="inc">inconclusive: ${escape(name)}: ${escape(t.inconclusiveCause ?? 'the machine starved the audio')}</li>`,
+    ),
   ];
   const list = items.length ? `<ul>${items.join('')}</ul>` : '';
   return `<tr id="run-${i + 1}" class="${escape(h.status)}"><td>${i + 1}</td><td>${escape(h.date.replace('T', ' ').slice(0, 16))}</td><td>${escape(h.status)}</td><td>${h.passed}</td><td>${h.failed}</td><td>${h.inconclusive ?? 0}</td><td>${h.worstDeviationDb ?? ''}</td><td>${h.dspNsPerFrame ?? ''}</td><td>${escape(validationText(h))}</td><td><code title="${escape(h.buildSha256)}">${escape(h.buildSha256.slice(0, 12))}</code></td><td>${report}</td><td>${list}${h.error ? `<span class="err">${escape(h.error)}</span>` : ''}</td></tr>`;
@@ -71,7 +94,9 @@ export async function renderTrendPage(history: HistoryEntry[]): Promise<string> 
   const names = [...new Set(history.flatMap((h) => Object.keys(h.tests)))].sort();
   const failedRuns = history.filter((h) => h.status === 'failed' || h.status === 'invalid').length;
   const inconclusiveRuns = history.filter((h) => h.status === 'inconclusive').length;
-  const charts = history.length ? `${await renderChartSvg(worstDeviationChart(history))}\n${await renderChartSvg(dspCostChart(history))}` : '';
+  const charts = history.length
+    ? `${await renderChartSvg(worstDeviationChart(history))}\n${await renderChartSvg(dspCostChart(history))}`
+    : '';
   const last = history.at(-1);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Wavecraft nightly trend</title>

@@ -21,7 +21,11 @@ export interface OfflineRender {
 
 /** Renders `request` on `page` (navigated to the offline renderer of `pageOrigin` if needed). */
 /** Renders `request` (with WAVECRAFT_FAULT's fault injected, when selfcheck sets one). */
-export async function renderOffline(page: Page, pageOrigin: string, request: OfflineRenderRequest): Promise<OfflineRender> {
+export async function renderOffline(
+  page: Page,
+  pageOrigin: string,
+  request: OfflineRenderRequest,
+): Promise<OfflineRender> {
   const fault = process.env['WAVECRAFT_FAULT'];
   if (fault && request.fault === undefined) request = { ...request, fault };
   const url = `${pageOrigin}/offline.html`;

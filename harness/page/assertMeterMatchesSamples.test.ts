@@ -11,12 +11,14 @@ function capture(frames: number): AudioCapture {
 }
 function meter(c: AudioCapture): MeterWindow[] {
   const windows: MeterWindow[] = [];
-  new MeterWindowAccumulator(W).add(c.frame, c.input[0].length, c.input[0], c.input[1], c.output[0], c.output[1], (w) => windows.push(w));
+  new MeterWindowAccumulator(W).add(c.frame, c.input[0].length, c.input[0], c.input[1], c.output[0], c.output[1], (w) =>
+    windows.push(w),
+  );
   return windows;
 }
 
 describe('the meter against the samples it measured', () => {
-  it('agrees for the worklet\'s own meter windows', () => {
+  it("agrees for the worklet's own meter windows", () => {
     const c = capture(4 * W);
     expect(meter(c)).toHaveLength(4);
     expect(meterDisagreement(c, meter(c), W)).toBeNull();

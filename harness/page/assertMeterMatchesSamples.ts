@@ -24,12 +24,27 @@ function windowFromSamples(capture: AudioCapture, from: number, frames: number):
     }
     return { peak, rms: Math.sqrt(sum / frames) };
   };
-  const [il, ir, ol, or] = [...capture.input, ...capture.output].map(stat) as [ReturnType<typeof stat>, ReturnType<typeof stat>, ReturnType<typeof stat>, ReturnType<typeof stat>];
-  return { frame: capture.frame + from, inputPeak: [il.peak, ir.peak], inputRms: [il.rms, ir.rms], outputPeak: [ol.peak, or.peak], outputRms: [ol.rms, or.rms] };
+  const [il, ir, ol, or] = [...capture.input, ...capture.output].map(stat) as [
+    ReturnType<typeof stat>,
+    ReturnType<typeof stat>,
+    ReturnType<typeof stat>,
+    ReturnType<typeof stat>,
+  ];
+  return {
+    frame: capture.frame + from,
+    inputPeak: [il.peak, ir.peak],
+    inputRms: [il.rms, ir.rms],
+    outputPeak: [ol.peak, or.peak],
+    outputRms: [ol.rms, or.rms],
+  };
 }
 
 /** The first disagreement between meter windows and the samples, or null. Windows must lie inside the capture. */
-export function meterDisagreement(capture: AudioCapture, windows: readonly MeterWindow[], windowFrames: number): string | null {
+export function meterDisagreement(
+  capture: AudioCapture,
+  windows: readonly MeterWindow[],
+  windowFrames: number,
+): string | null {
   for (const w of windows) {
     const offset = w.frame - capture.frame;
     if (offset < 0 || offset + windowFrames > capture.input[0].length) continue;
@@ -49,7 +64,10 @@ export function meterDisagreement(capture: AudioCapture, windows: readonly Meter
   return null;
 }
 
-/** Captures `seconds` of raw audio from the page and checks the meter windows over it. Skipped when the probe has no captureAudio. */
+/**
+ * Captures `seconds` of raw audio from the page and checks the meter windows over it. Skipped when the probe has no
+ * captureAudio.
+ */
 export async function assertMeterMatchesSamples(page: DevModePage, seconds = 0.1): Promise<void> {
   const status = await page.status();
   if (!status.sampleRate || !status.windowFrames) return;

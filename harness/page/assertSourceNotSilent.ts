@@ -14,6 +14,9 @@ export async function assertSourceNotSilent(
   await page.startTrace();
   const thresholdDb = source.peakDb - 40;
   if (await page.waitForInputSound(thresholdDb, withinSeconds)) return;
-  const lead = source.source === 'mic' ? 'fake capture delivered silence' : `the ${source.source} source delivered silence`;
-  throw new Error(`${lead}: ${source.what}, but the page's input meter stayed below ${thresholdDb.toFixed(1)} dBFS for ${withinSeconds} s of audio`);
+  const lead =
+    source.source === 'mic' ? 'fake capture delivered silence' : `the ${source.source} source delivered silence`;
+  throw new Error(
+    `${lead}: ${source.what}, but the page's input meter stayed below ${thresholdDb.toFixed(1)} dBFS for ${withinSeconds} s of audio`,
+  );
 }

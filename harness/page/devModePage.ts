@@ -41,14 +41,28 @@ export interface MeterDisplayReading {
 export class DevModePage {
   constructor(
     readonly page: Page,
-    /** Wall time without audio-clock progress, or without an answer from the page, after which a wait says the page hung. Default 20 s. */
+    /**
+     * Wall time without audio-clock progress, or without an answer from the page, after which a wait says the page
+     * hung. Default 20 s.
+     */
     private readonly stallMs = 20_000,
     /** Told of capture dropouts the measurements find (the test's audio health). */
     readonly onCaptureDropouts: (count: number) => void = () => undefined,
   ) {}
 
   /** Builds the page URL with its query configuration. */
-  static url(pageUrl: string, query: { devServerUrl: string; dsp: string; wasmUrl?: string; windowMs?: number; latencyHint?: string; fault?: string | null; sampleRate?: number }): string {
+  static url(
+    pageUrl: string,
+    query: {
+      devServerUrl: string;
+      dsp: string;
+      wasmUrl?: string;
+      windowMs?: number;
+      latencyHint?: string;
+      fault?: string | null;
+      sampleRate?: number;
+    },
+  ): string {
     const url = new URL(pageUrl);
     url.searchParams.set('ws', query.devServerUrl);
     url.searchParams.set('dsp', query.dsp);
@@ -61,11 +75,16 @@ export class DevModePage {
   }
 
   async open(url: string): Promise<void> {
-    // Loading is not audio: a navigation is judged by whether it ends, however slowly (the test's own timeout is the backstop).
+    // Loading is not audio: a navigation is judged by whether it ends, however slowly (the test's own timeout is the
+    // backstop).
     await this.page.goto(url, { timeout: 0 });
-    await this.page.waitForFunction(() => window.wavecraftProbe?.apiVersion === 1, undefined, { timeout: this.stallMs }).catch(() => {
-      throw new Error(`the page at ${url} has no wavecraftProbe (apiVersion 1) ${this.stallMs / 1000} s after it loaded; see docs/probe.md`);
-    });
+    await this.page
+      .waitForFunction(() => window.wavecraftProbe?.apiVersion === 1, undefined, { timeout: this.stallMs })
+      .catch(() => {
+        throw new Error(
+          `the page at ${url} has no wavecraftProbe (apiVersion 1) ${this.stallMs / 1000} s after it loaded; see docs/probe.md`,
+        );
+      });
   }
 
   async selectSource(kind: SourceKind): Promise<void> {
@@ -91,11 +110,15 @@ export class DevModePage {
   /** Waits until audio runs through the DSP with the server's parameters; throws the page's error if it reports one. */
   async waitUntilReady(): Promise<ProbeStatus> {
     await this.waitFor('the page to become ready (audio running, parameters loaded)', (options) =>
-      this.page.waitForFunction(() => {
-        const s = window.wavecraftProbe!.status();
-        if (s.error) throw new Error(s.error);
-        return s.ready;
-      }, undefined, options),
+      this.page.waitForFunction(
+        () => {
+          const s = window.wavecraftProbe!.status();
+          if (s.error) throw new Error(s.error);
+          return s.ready;
+        },
+        undefined,
+        options,
+      ),
     );
     return this.status();
   }
@@ -113,19 +136,25 @@ export class DevModePage {
    * index `fromEvent` on; returns the matching events (the latest per id).
    */
   async waitForParamEvents(values: Record<string, number>, fromEvent: number): Promise<ProbeParamEvent[]> {
-    const handle = await this.waitFor(`the DSP to apply ${JSON.stringify(values)}`, (options) =>
-      this.page.waitForFunction(
-      ({ values, fromEvent }) => {
-        const probe = window.wavecraftProbe!;
-        const s = probe.status();
-        if (s.error) throw new Error(s.error);
-        const events = probe.readTrace(Number.MAX_SAFE_INTEGER).paramEvents.slice(fromEvent);
-        const found = Object.entries(values).map(([id, value]) => events.filter((e) => e.id === id && e.value === value).at(-1));
-        return found.every((e) => e !== undefined) ? found : null;
-      },
-      { values, fromEvent },
-      options,
-    ), PARAMETER_AUDIO_SECONDS);
+    const handle = await this.waitFor(
+      `the DSP to apply ${JSON.stringify(values)}`,
+      (options) =>
+        this.page.waitForFunction(
+          ({ values, fromEvent }) => {
+            const probe = window.wavecraftProbe!;
+            const s = probe.status();
+            if (s.error) throw new Error(s.error);
+            const events = probe.readTrace(Number.MAX_SAFE_INTEGER).paramEvents.slice(fromEvent);
+            const found = Object.entries(values).map(([id, value]) =>
+              events.filter((e) => e.id === id && e.value === value).at(-1),
+            );
+            return found.every((e) => e !== undefined) ? found : null;
+          },
+          { values, fromEvent },
+          options,
+        ),
+      PARAMETER_AUDIO_SECONDS,
+    );
     return (await handle.jsonValue()) as ProbeParamEvent[];
   }
 
@@ -151,19 +180,20 @@ export class DevModePage {
   async waitForInputSound(thresholdDb: number, maxSeconds: number): Promise<boolean> {
     const handle = await this.waitFor(`input sound within ${maxSeconds} s of audio`, (options) =>
       this.page.waitForFunction(
-      ({ thresholdDb, maxSeconds }) => {
-        const probe = window.wavecraftProbe!;
-        const s = probe.status();
-        if (s.error) throw new Error(s.error);
-        const threshold = 10 ** (thresholdDb / 20);
-        const windows = probe.readTrace(0).windows;
-        if (windows.some((w) => Math.max(w.inputPeak[0], w.inputPeak[1]) >= threshold)) return 'sound';
-        const first = windows[0]?.frame;
-        return first !== undefined && s.latestFrame - first >= maxSeconds * s.sampleRate! ? 'silent' : null;
-      },
-      { thresholdDb, maxSeconds },
-      options,
-    ));
+        ({ thresholdDb, maxSeconds }) => {
+          const probe = window.wavecraftProbe!;
+          const s = probe.status();
+          if (s.error) throw new Error(s.error);
+          const threshold = 10 ** (thresholdDb / 20);
+          const windows = probe.readTrace(0).windows;
+          if (windows.some((w) => Math.max(w.inputPeak[0], w.inputPeak[1]) >= threshold)) return 'sound';
+          const first = windows[0]?.frame;
+          return first !== undefined && s.latestFrame - first >= maxSeconds * s.sampleRate! ? 'silent' : null;
+        },
+        { thresholdDb, maxSeconds },
+        options,
+      ),
+    );
     return (await handle.jsonValue()) === 'sound';
   }
 
@@ -180,7 +210,7 @@ export class DevModePage {
     const c = await this.page.evaluate(
       ({ fromFrame, frames }) => {
         const probe = window.wavecraftProbe!;
-        if (!probe.captureAudio) throw new Error('this page\'s probe has no captureAudio()');
+        if (!probe.captureAudio) throw new Error("this page's probe has no captureAudio()");
         return probe.captureAudio(fromFrame, frames);
       },
       { fromFrame, frames },
@@ -195,16 +225,19 @@ export class DevModePage {
 
   /** Waits until the meter display shows a reading that starts at or after `frame`. */
   async waitForDisplayFrom(frame: number): Promise<void> {
-    await this.waitFor(`the meter display to show frame ${frame} or later`, (options) =>
-      this.page.waitForFunction(
-        (target) => {
-          const row = document.querySelector<HTMLElement>('[data-testid="meter-output-left"]');
-          return Number(row?.dataset['frame'] ?? -1) >= target;
-        },
-        frame,
-        options,
-      ),
-    DISPLAY_AUDIO_SECONDS);
+    await this.waitFor(
+      `the meter display to show frame ${frame} or later`,
+      (options) =>
+        this.page.waitForFunction(
+          (target) => {
+            const row = document.querySelector<HTMLElement>('[data-testid="meter-output-left"]');
+            return Number(row?.dataset['frame'] ?? -1) >= target;
+          },
+          frame,
+          options,
+        ),
+      DISPLAY_AUDIO_SECONDS,
+    );
   }
 
   /**
@@ -218,7 +251,13 @@ export class DevModePage {
         const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
         if (!el) throw new Error(`the meter display has no row [data-testid="${id}"]`);
         const d = el.dataset;
-        return { peakDb: Number(d['peakDb']), rmsDb: Number(d['rmsDb']), frame: Number(d['frame']), frames: Number(d['frames']), text: el.innerText };
+        return {
+          peakDb: Number(d['peakDb']),
+          rmsDb: Number(d['rmsDb']),
+          frame: Number(d['frame']),
+          frames: Number(d['frames']),
+          text: el.innerText,
+        };
       }),
     );
     return { output: [rows[0]!, rows[1]!], input: [rows[2]!, rows[3]!] };
@@ -261,7 +300,11 @@ export class DevModePage {
    * what it waited for when `audioSeconds` of audio played without it, when the clock stood still
    * for `stallMs`, or when the page stopped answering.
    */
-  private async waitFor<T>(what: string, wait: (options: { timeout: number; polling: number }) => Promise<T>, audioSeconds?: number): Promise<T> {
+  private async waitFor<T>(
+    what: string,
+    wait: (options: { timeout: number; polling: number }) => Promise<T>,
+    audioSeconds?: number,
+  ): Promise<T> {
     const start = await this.clock();
     let lastFrame = start?.frame ?? -1;
     let lastProgressAt = performance.now();
@@ -276,8 +319,13 @@ export class DevModePage {
       if (!now) {
         // A starved machine slows everything; a hung page alone is silent while its browser answers.
         const browserMs = await this.browserAnswerMs();
-        if (browserMs !== null) throw new Error(`the page hung: it did not answer for ${this.stallMs / 1000} s while waiting for ${what}, while its browser answered in ${Math.round(browserMs)} ms`);
-        throw new Error(`neither the page nor its browser answered for ${this.stallMs / 1000} s while waiting for ${what} (the machine or the browser stalled)`);
+        if (browserMs !== null)
+          throw new Error(
+            `the page hung: it did not answer for ${this.stallMs / 1000} s while waiting for ${what}, while its browser answered in ${Math.round(browserMs)} ms`,
+          );
+        throw new Error(
+          `neither the page nor its browser answered for ${this.stallMs / 1000} s while waiting for ${what} (the machine or the browser stalled)`,
+        );
       }
       if (now.frame > lastFrame) {
         lastFrame = now.frame;
@@ -285,15 +333,22 @@ export class DevModePage {
       }
       const played = start && start.frame >= 0 && now.sampleRate ? (now.frame - start.frame) / now.sampleRate : 0;
       if (audioSeconds !== undefined && played >= audioSeconds) {
-        throw new Error(`${what} did not happen within ${audioSeconds} s of audio (${played.toFixed(2)} s played); probe status: ${JSON.stringify(now.status)}`);
+        throw new Error(
+          `${what} did not happen within ${audioSeconds} s of audio (${played.toFixed(2)} s played); probe status: ${JSON.stringify(now.status)}`,
+        );
       }
       const stalledMs = performance.now() - lastProgressAt;
       if (stalledMs >= this.stallMs) {
         // The page answered all along: a clock that stands still that long is the page's own hang
         // (a real-time audio thread outranks a busy machine); one that never started may be slow.
         const status = JSON.stringify(now.status);
-        if (now.frame >= 0) throw new Error(`the page hung: its audio clock stood still at frame ${now.frame} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}, though the page answered; probe status: ${status}`);
-        throw new Error(`the page's audio never started in ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}; probe status: ${status}`);
+        if (now.frame >= 0)
+          throw new Error(
+            `the page hung: its audio clock stood still at frame ${now.frame} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}, though the page answered; probe status: ${status}`,
+          );
+        throw new Error(
+          `the page's audio never started in ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}; probe status: ${status}`,
+        );
       }
     }
   }

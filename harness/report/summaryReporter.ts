@@ -8,6 +8,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { AUDIO_HEALTH, INCONCLUSIVE, runVerdict, verdictOf, type Verdict } from '../verdict/verdict.ts';
+import { withoutAnsi } from './withoutAnsi.ts';
 
 export interface SummaryEntry {
   title: string;
@@ -86,7 +87,8 @@ export default class SummaryReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const project = test.parent.project()?.name ?? '';
-    const annotation = (type: string) => [...result.annotations, ...test.annotations].reverse().find((a) => a.type === type)?.description ?? null;
+    const annotation = (type: string) =>
+      [...result.annotations, ...test.annotations].reverse().find((a) => a.type === type)?.description ?? null;
     // Keyed by test id: a test reported again (a retry, a merged shard) keeps its last result.
     this.entries.set(test.id, {
       title: test.titlePath().slice(3).join(' › ') || test.title,
@@ -104,21 +106,36 @@ export default class SummaryReporter implements Reporter {
       offlineSnrDb: numeric(test, 'offline-snr-db'),
       paritySnrDb: numeric(test, 'parity-snr-db'),
       liveSnrDb: numeric(test, 'live-snr-db'),
-      error: result.errors[0]?.message?.replace(/\u001b\[[0-9;]*m/g, '').split('\n').slice(0, 12).join('\n') ?? null,
+      error:
+        (result.errors[0]?.message === undefined ? undefined : withoutAnsi(result.errors[0].message))
+          ?.split('\n')
+          .slice(0, 12)
+          .join('\n') ?? null,
     });
     for (const attachment of result.attachments) {
-      if (attachment.name === 'golden-changes' && attachment.body) this.goldenChanges.push(JSON.parse(attachment.body.toString()) as GoldenChanges);
+      if (attachment.name === 'golden-changes' && attachment.body)
+        this.goldenChanges.push(JSON.parse(attachment.body.toString()) as GoldenChanges);
     }
   }
 
   onEnd(result: FullResult): void {
-    const tests = [...this.entries.values()].sort((a, b) => `${a.project} ${a.title}`.localeCompare(`${b.project} ${b.title}`));
+    const tests = [...this.entries.values()].sort((a, b) =>
+      `${a.project} ${a.title}`.localeCompare(`${b.project} ${b.title}`),
+    );
     const counts: Record<string, number> = {};
     for (const t of tests) counts[t.outcome] = (counts[t.outcome] ?? 0) + 1;
     const verdicts: Record<Verdict, number> = { passed: 0, failed: 0, inconclusive: 0, skipped: 0 };
     for (const t of tests) verdicts[t.verdict]++;
     const verdict = runVerdict(tests.map((t) => t.verdict));
-    const summary: Summary = { generatedAt: new Date().toISOString(), rootDir: this.rootDir, status: result.status, verdict, verdicts, counts, tests };
+    const summary: Summary = {
+      generatedAt: new Date().toISOString(),
+      rootDir: this.rootDir,
+      status: result.status,
+      verdict,
+      verdicts,
+      counts,
+      tests,
+    };
     mkdirSync(dirname(this.outputFile), { recursive: true });
     const temp = `${this.outputFile}.${process.pid}.tmp`;
     writeFileSync(temp, `${JSON.stringify(summary, null, 2)}\n`);
@@ -137,8 +154,11 @@ function specFileOf(test: TestCase): string {
 
 /** The run's verdict, with each inconclusive test and its cause: never folded into passed or failed. */
 function formatVerdicts(verdict: string, verdicts: Record<Verdict, number>, tests: SummaryEntry[]): string {
-  const lines = [`\nwavecraft verdict: ${verdict} (${verdicts.passed} passed, ${verdicts.failed} failed, ${verdicts.inconclusive} inconclusive, ${verdicts.skipped} skipped)`];
-  for (const t of tests.filter((x) => x.verdict === 'inconclusive')) lines.push(`  inconclusive: [${t.project}] ${t.title.slice(0, 100)}\n    ${t.inconclusiveCause}`);
+  const lines = [
+    `\nwavecraft verdict: ${verdict} (${verdicts.passed} passed, ${verdicts.failed} failed, ${verdicts.inconclusive} inconclusive, ${verdicts.skipped} skipped)`,
+  ];
+  for (const t of tests.filter((x) => x.verdict === 'inconclusive'))
+    lines.push(`  inconclusive: [${t.project}] ${t.title.slice(0, 100)}\n    ${t.inconclusiveCause}`);
   return lines.join('\n');
 }
 

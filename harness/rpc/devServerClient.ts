@@ -4,7 +4,14 @@
  * (for responses) or is collected in `protocolErrors` (for notifications) for the test to assert.
  */
 import WebSocket from 'ws';
-import type { MethodName, MethodParams, MethodResult, MeterUpdate, Notifications, NotificationName } from '../../contracts/ipc/messages.ts';
+import type {
+  MethodName,
+  MethodParams,
+  MethodResult,
+  MeterUpdate,
+  Notifications,
+  NotificationName,
+} from '../../contracts/ipc/messages.ts';
 import { RpcClient } from '../../contracts/ipc/rpcClient.ts';
 import {
   validateNotification,
@@ -19,7 +26,10 @@ export interface ReceivedMeterUpdate extends MeterUpdate {
 }
 
 export interface DevServerClientOptions {
-  /** Time without an answer after which a call fails, naming the method (a hang detector, not a deadline). Default 20000. */
+  /**
+   * Time without an answer after which a call fails, naming the method (a hang detector, not a deadline). Default
+   * 20000.
+   */
   timeoutMs?: number;
   /** Time without a connection after which connecting fails. Default 20000. */
   connectTimeoutMs?: number;
@@ -63,7 +73,11 @@ export class DevServerClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.meterWaiters = this.meterWaiters.filter((w) => w.resolve !== done);
-        reject(new Error(`no meterUpdate relayed for audio time ${(timestampUs / 1e6).toFixed(3)} s within ${timeoutMs} ms (last: ${this.meterUpdates.at(-1)?.timestamp_us ?? 'none'} µs)`));
+        reject(
+          new Error(
+            `no meterUpdate relayed for audio time ${(timestampUs / 1e6).toFixed(3)} s within ${timeoutMs} ms (last: ${this.meterUpdates.at(-1)?.timestamp_us ?? 'none'} µs)`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
@@ -78,7 +92,9 @@ export class DevServerClient {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         socket.terminate();
-        reject(new Error(`dev server at ${url} did not accept a WebSocket within ${options.connectTimeoutMs ?? 20_000} ms`));
+        reject(
+          new Error(`dev server at ${url} did not accept a WebSocket within ${options.connectTimeoutMs ?? 20_000} ms`),
+        );
       }, options.connectTimeoutMs ?? 20_000);
       socket.once('open', () => {
         clearTimeout(timer);
@@ -97,7 +113,8 @@ export class DevServerClient {
         const problems = [...validateRequestEnvelope(message).errors];
         if (m.id !== undefined) problems.push(...validateParams(m.method, m.params).errors);
         else problems.push(...validateNotification(m.method, m.params).errors);
-        if (problems.length > 0) throw new Error(`refusing to send an invalid "${m.method}" message: ${problems.join('; ')}`);
+        if (problems.length > 0)
+          throw new Error(`refusing to send an invalid "${m.method}" message: ${problems.join('; ')}`);
       },
       onReceive: (message) => {
         const envelope = validateServerEnvelope(message);
@@ -108,7 +125,9 @@ export class DevServerClient {
             : []
           : envelope.errors;
         if (problems.length > 0) {
-          errors.push(`invalid message from the dev server ${JSON.stringify(message).slice(0, 200)}: ${problems.join('; ')}`);
+          errors.push(
+            `invalid message from the dev server ${JSON.stringify(message).slice(0, 200)}: ${problems.join('; ')}`,
+          );
         }
       },
       onProtocolError: (error) => errors.push(error.message),
@@ -127,7 +146,8 @@ export class DevServerClient {
   ): Promise<MethodResult<M>> {
     const result = await this.rpc.call(method, ...args);
     const check = validateResult(method, result);
-    if (!check.ok) throw new Error(`dev server answered "${method}" with an invalid result: ${check.errors.join('; ')}`);
+    if (!check.ok)
+      throw new Error(`dev server answered "${method}" with an invalid result: ${check.errors.join('; ')}`);
     return result;
   }
 

@@ -20,16 +20,24 @@ const scenario = (steps: Record<string, number>[]): Scenario => ({
 
 describe('scenarios against the DSP schema', () => {
   it('accept values the DSP takes', () => {
-    expect(scenarioParameterProblems([scenario([{ volume: -60 }, { volume: 6, mute: 1 }])], definitions, 'plugin.wasm')).toEqual([]);
+    expect(
+      scenarioParameterProblems([scenario([{ volume: -60 }, { volume: 6, mute: 1 }])], definitions, 'plugin.wasm'),
+    ).toEqual([]);
   });
 
   it('name an unknown parameter with the ids the DSP has, and an out-of-range value', () => {
-    const problems = scenarioParameterProblems([scenario([{ input_gain: 0 }, { volume: 12 }, { mute: 0.5 }])], definitions, 'plugin.wasm');
+    const problems = scenarioParameterProblems(
+      [scenario([{ input_gain: 0 }, { volume: 12 }, { mute: 0.5 }])],
+      definitions,
+      'plugin.wasm',
+    );
     expect(problems).toEqual([
       'scenarios/s.json: /steps/0/set/input_gain: plugin.wasm has no parameter "input_gain"; it has: volume, mute',
       'scenarios/s.json: /steps/1/set/volume: value 12 is outside [-60, 6] for plugin.wasm\'s "volume"',
       'scenarios/s.json: /steps/2/set/mute: value 0.5 is not 0 or 1 (bool) for plugin.wasm\'s "mute"',
     ]);
-    expect(() => assertScenariosFitDsp([scenario([{ input_gain: 0 }])], definitions, 'plugin.wasm')).toThrow(/1 problem\(s\) in scenario files/);
+    expect(() => assertScenariosFitDsp([scenario([{ input_gain: 0 }])], definitions, 'plugin.wasm')).toThrow(
+      /1 problem\(s\) in scenario files/,
+    );
   });
 });

@@ -8,7 +8,11 @@ import type { Scenario } from './scenario.ts';
 import { ScenarioError } from './loadScenarios.ts';
 
 /** The problems found (each "file: /steps/i/set/id ..."); empty when every scenario fits the DSP. */
-export function scenarioParameterProblems(scenarios: readonly Scenario[], definitions: readonly ParameterDefinition[], dspName: string): string[] {
+export function scenarioParameterProblems(
+  scenarios: readonly Scenario[],
+  definitions: readonly ParameterDefinition[],
+  dspName: string,
+): string[] {
   const byId = new Map(definitions.map((d) => [d.id, d]));
   const known = definitions.map((d) => d.id).join(', ');
   const problems: string[] = [];
@@ -29,7 +33,11 @@ export function scenarioParameterProblems(scenarios: readonly Scenario[], defini
   return problems;
 }
 
-export function assertScenariosFitDsp(scenarios: readonly Scenario[], definitions: readonly ParameterDefinition[], dspName: string): void {
+export function assertScenariosFitDsp(
+  scenarios: readonly Scenario[],
+  definitions: readonly ParameterDefinition[],
+  dspName: string,
+): void {
   const problems = scenarioParameterProblems(scenarios, definitions, dspName);
   if (problems.length > 0) throw new ScenarioError(problems);
 }

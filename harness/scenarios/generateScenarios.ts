@@ -20,7 +20,12 @@ const MAX_STEPS = 20;
 export interface GeneratedScenario {
   /** File name without .json. */
   name: string;
-  json: { description: string; input: string; source: 'mic'; steps: { set: Record<string, number>; holdSeconds: number; hold?: boolean }[] };
+  json: {
+    description: string;
+    input: string;
+    source: 'mic';
+    steps: { set: Record<string, number>; holdSeconds: number; hold?: boolean }[];
+  };
 }
 
 /** Three significant digits, clamped into the range. */
@@ -42,14 +47,26 @@ export function parameterValues(definition: ParameterDefinition): number[] {
       ? [definition.default, along(definition, 0.1), along(definition, 0.9)]
       : definition.type === 'bool'
         ? [definition.default, 1 - definition.default]
-        : Array.from({ length: definition.max - definition.min + 1 }, (_, i) => definition.min + ((definition.default - definition.min + i) % (definition.max - definition.min + 1)));
+        : Array.from(
+            { length: definition.max - definition.min + 1 },
+            (_, i) =>
+              definition.min + ((definition.default - definition.min + i) % (definition.max - definition.min + 1)),
+          );
   return values.filter((v, i) => values.indexOf(v) === i);
 }
 
-/** The processor a parameter belongs to, switched in: its gates that start out (`_bypass` on, `_enabled` off) at their "in" value. */
-function switchInFor(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): Record<string, number> {
+/**
+ * The processor a parameter belongs to, switched in: its gates that start out (`_bypass` on, `_enabled` off) at their
+ * "in" value.
+ */
+function switchInFor(
+  definition: ParameterDefinition,
+  definitions: readonly ParameterDefinition[],
+): Record<string, number> {
   const gates = switchIn(definition.id, definitions);
-  return Object.fromEntries(Object.entries(gates).filter(([id, inValue]) => definitions.find((d) => d.id === id)?.default !== inValue));
+  return Object.fromEntries(
+    Object.entries(gates).filter(([id, inValue]) => definitions.find((d) => d.id === id)?.default !== inValue),
+  );
 }
 
 /** The other parameters of the same processor (every other parameter when it has none), gates left out. */
@@ -65,24 +82,38 @@ function siblings(definition: ParameterDefinition, definitions: readonly Paramet
  * other enum variant or bool value.
  */
 const awayFromDefault = (d: ParameterDefinition) =>
-  (d.type === 'float' ? [along(d, 0.1), along(d, 0.9), along(d, 0.3), along(d, 0.7)] : parameterValues(d).slice(1)).filter((v, i, all) => v !== d.default && all.indexOf(v) === i);
+  (d.type === 'float'
+    ? [along(d, 0.1), along(d, 0.9), along(d, 0.3), along(d, 0.7)]
+    : parameterValues(d).slice(1)
+  ).filter((v, i, all) => v !== d.default && all.indexOf(v) === i);
 
 /**
  * Settings to try when a step moves nothing, nearest first: the processor's other parameters away
  * from their defaults, one and then two at a time; then any other processor's parameter, with that
  * processor switched in (an oscillator's frequency moves a level only through a filter).
  */
-function contexts(definition: ParameterDefinition, definitions: readonly ParameterDefinition[]): Record<string, number>[] {
+function contexts(
+  definition: ParameterDefinition,
+  definitions: readonly ParameterDefinition[],
+): Record<string, number>[] {
   const near = siblings(definition, definitions);
   const singles = near.flatMap((d) => awayFromDefault(d).map((v) => ({ [d.id]: v })));
-  const pairs = singles.flatMap((a, i) => singles.slice(i + 1).filter((b) => Object.keys(b)[0] !== Object.keys(a)[0]).map((b) => ({ ...a, ...b })));
+  const pairs = singles.flatMap((a, i) =>
+    singles
+      .slice(i + 1)
+      .filter((b) => Object.keys(b)[0] !== Object.keys(a)[0])
+      .map((b) => ({ ...a, ...b })),
+  );
   const far = definitions
     .filter((d) => d.id !== definition.id && !gateOf(d.id) && !near.includes(d))
     .flatMap((d) => awayFromDefault(d).map((v) => ({ ...switchInFor(d, definitions), [d.id]: v })));
   return [{}, ...singles, ...pairs, ...far];
 }
 
-/** Renders steps through the DSP: how far each moved the output, and how far artefacts move its level (dB); see stepMovement.ts. */
+/**
+ * Renders steps through the DSP: how far each moved the output, and how far artefacts move its level (dB); see
+ * stepMovement.ts.
+ */
 export type StepSimulator = (steps: readonly SimulatedStep[]) => StepSimulation;
 
 export interface GenerationReport {
@@ -103,7 +134,11 @@ export interface GenerationReport {
  * move, the one whose steps' levels artefacts move least wins (the first, nearest, among equals):
  * a step whose level they move by more than half the tolerance is fragile live, and is named.
  */
-export function generateScenarios(definitions: readonly ParameterDefinition[], simulate?: StepSimulator, levelToleranceDb = 0.1): GenerationReport {
+export function generateScenarios(
+  definitions: readonly ParameterDefinition[],
+  simulate?: StepSimulator,
+  levelToleranceDb = 0.1,
+): GenerationReport {
   const report: GenerationReport = { scenarios: [], notes: [], unmoved: [], fragile: [] };
   const neededDb = MOVEMENT_FACTOR * levelToleranceDb;
   const robustDb = levelToleranceDb / 2;
@@ -111,14 +146,22 @@ export function generateScenarios(definitions: readonly ParameterDefinition[], s
     const values = parameterValues(definition);
     const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
     const switched = switchInFor(definition, definitions);
-    const label = (v: number) => (definition.type === 'enum' && definition.variants ? definition.variants[v - definition.min] ?? String(v) : `${v}${definition.unit ? ` ${definition.unit}` : ''}`);
+    const label = (v: number) =>
+      definition.type === 'enum' && definition.variants
+        ? (definition.variants[v - definition.min] ?? String(v))
+        : `${v}${definition.unit ? ` ${definition.unit}` : ''}`;
     // A gate toggles out and back: [default, other, default].
     const sequence = gate ? [...values, values[0]!] : values;
     const chunks: number[][] = [sequence.slice(0, MAX_STEPS)];
-    for (let i = MAX_STEPS; i < sequence.length; i += MAX_STEPS - 1) chunks.push([sequence[0]!, ...sequence.slice(i, i + MAX_STEPS - 1)]);
+    for (let i = MAX_STEPS; i < sequence.length; i += MAX_STEPS - 1)
+      chunks.push([sequence[0]!, ...sequence.slice(i, i + MAX_STEPS - 1)]);
     chunks.forEach((chunk, part) => {
       const name = chunks.length > 1 ? `param-${definition.id}-${part + 1}` : `param-${definition.id}`;
-      const stepsWith = (context: Record<string, number>): SimulatedStep[] => chunk.map((value, i) => ({ set: { ...(i === 0 ? { ...switched, ...context } : {}), [definition.id]: value }, holdSeconds: HOLD_SECONDS }));
+      const stepsWith = (context: Record<string, number>): SimulatedStep[] =>
+        chunk.map((value, i) => ({
+          set: { ...(i === 0 ? { ...switched, ...context } : {}), [definition.id]: value },
+          holdSeconds: HOLD_SECONDS,
+        }));
       let context: Record<string, number> = {};
       let steps = stepsWith(context);
       if (simulate) {
@@ -127,7 +170,8 @@ export function generateScenarios(definitions: readonly ParameterDefinition[], s
           const { moves, artefactShiftDb } = simulate(stepsWith(candidate));
           const moving = moves.slice(1).filter((m) => m > neededDb).length;
           const shiftDb = Math.max(...artefactShiftDb.filter((_, i) => i === 0 || moves[i]! > neededDb));
-          if (!best || moving > best.moving || (moving === best.moving && shiftDb < best.shiftDb - 1e-3)) best = { context: candidate, moving, shiftDb };
+          if (!best || moving > best.moving || (moving === best.moving && shiftDb < best.shiftDb - 1e-3))
+            best = { context: candidate, moving, shiftDb };
           if (moving === chunk.length - 1 && shiftDb <= robustDb) break;
         }
         context = best!.context;
@@ -135,26 +179,51 @@ export function generateScenarios(definitions: readonly ParameterDefinition[], s
         const kept = stepsWith(context).flatMap((step, i) => (i === 0 || moves[i]! > neededDb ? [{ step, i }] : []));
         steps = kept.map(({ step, i }) => (i === 0 && moves[0]! <= neededDb ? { ...step, hold: true } : step));
         kept.forEach(({ step, i }, n) => {
-          if (artefactShiftDb[i]! > robustDb) report.fragile.push(`${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]}): noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`);
+          if (artefactShiftDb[i]! > robustDb)
+            report.fragile.push(
+              `${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]}): noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`,
+            );
         });
         const dropped = chunk.length - steps.length;
         if (steps.length < 2) {
           report.unmoved.push(definition.id);
-          report.notes.push(`${name}: not generated: no step moved the output by more than ${neededDb.toFixed(2)} dB on the generated input, whatever the other parameters; write it by hand`);
+          report.notes.push(
+            `${name}: not generated: no step moved the output by more than ${neededDb.toFixed(2)} dB on the generated input, whatever the other parameters; write it by hand`,
+          );
           return;
         }
-        report.notes.push(`${name}: ${steps.length - 1} of ${steps.length - 1} steps move the output${Object.keys(context).length ? ` with ${Object.entries(context).map(([id, v]) => `${id} = ${v}`).join(', ')}` : ''}${dropped ? `; ${dropped} step(s) that moved nothing left out` : ''}`);
+        report.notes.push(
+          `${name}: ${steps.length - 1} of ${steps.length - 1} steps move the output${
+            Object.keys(context).length
+              ? ` with ${Object.entries(context)
+                  .map(([id, v]) => `${id} = ${v}`)
+                  .join(', ')}`
+              : ''
+          }${dropped ? `; ${dropped} step(s) that moved nothing left out` : ''}`,
+        );
       }
       const kept = steps.map((step) => step.set[definition.id]!);
-      const switchedText = Object.keys(switched).length ? `with ${Object.entries(switched).map(([id, v]) => `${id} = ${v}`).join(', ')} (its processor switched in) and ` : '';
-      const contextText = Object.keys(context).length ? `${Object.entries(context).map(([id, v]) => `${id} = ${v}`).join(', ')} (so each step moves the output) and ` : '';
+      const switchedText = Object.keys(switched).length
+        ? `with ${Object.entries(switched)
+            .map(([id, v]) => `${id} = ${v}`)
+            .join(', ')} (its processor switched in) and `
+        : '';
+      const contextText = Object.keys(context).length
+        ? `${Object.entries(context)
+            .map(([id, v]) => `${id} = ${v}`)
+            .join(', ')} (so each step moves the output) and `
+        : '';
       report.scenarios.push({
         name,
         json: {
           description: `${definition.name} (${definition.id}) through ${kept.map(label).join(', ')}, ${switchedText}${contextText}the other parameters at their defaults (generated by wavecraft-harness init)`,
           input: GENERATED_SCENARIO_INPUT,
           source: 'mic' as const,
-          steps: steps.map((step) => ({ set: step.set, holdSeconds: step.holdSeconds, ...(step.hold ? { hold: true } : {}) })),
+          steps: steps.map((step) => ({
+            set: step.set,
+            holdSeconds: step.holdSeconds,
+            ...(step.hold ? { hold: true } : {}),
+          })),
         },
       });
     });

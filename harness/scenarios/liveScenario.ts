@@ -5,7 +5,13 @@
  */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
-import { goldenDb, roundLevels, LIVE_GOLDEN_VERSION, type LiveGolden, type LiveGoldenStep } from '../goldens/liveGolden.ts';
+import {
+  goldenDb,
+  roundLevels,
+  LIVE_GOLDEN_VERSION,
+  type LiveGolden,
+  type LiveGoldenStep,
+} from '../goldens/liveGolden.ts';
 import { MeterTrace } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
 import type { DevServerClient } from '../rpc/devServerClient.ts';
@@ -31,7 +37,9 @@ export function annotateUnsettled(problems: readonly string[], unsettled: Readon
   return problems.map((p) => {
     const match = /\] step (\d+) \([^)]*\)/.exec(p);
     const note = match ? unsettled[Number(match[1])] : undefined;
-    return note ? `${p.slice(0, match!.index + match![0].length)} ${note}; measured anyway:${p.slice(match!.index + match![0].length)}` : p;
+    return note
+      ? `${p.slice(0, match!.index + match![0].length)} ${note}; measured anyway:${p.slice(match!.index + match![0].length)}`
+      : p;
   });
 }
 
@@ -41,7 +49,13 @@ const PLOT_HOP_WINDOWS = 4;
 /** Runs `body` as a titled step of the report (Playwright's test.step, given by the suite); by default just runs it. */
 export type InStep = <T>(title: string, body: () => Promise<T>) => Promise<T>;
 
-export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, scenario: Scenario, path: string, inStep: InStep = (_title, body) => body()): Promise<LiveRun> {
+export async function runLiveScenario(
+  rpc: DevServerClient,
+  page: DevModePage,
+  scenario: Scenario,
+  path: string,
+  inStep: InStep = (_title, body) => body(),
+): Promise<LiveRun> {
   await page.startTrace();
   const steps: LiveGoldenStep[] = [];
   const eventFrames: number[] = [];
@@ -51,7 +65,11 @@ export async function runLiveScenario(rpc: DevServerClient, page: DevModePage, s
   let trace: MeterTrace | null = null;
   for (const [index, step] of scenario.steps.entries()) {
     const where = `step ${index + 1}`;
-    const title = `${where}: ${Object.entries(step.set).map(([id, v]) => `${id} = ${v}`).join(', ') || 'no change'}, held ${step.holdSeconds} s${step.hold ? ' (hold)' : ''}`;
+    const title = `${where}: ${
+      Object.entries(step.set)
+        .map(([id, v]) => `${id} = ${v}`)
+        .join(', ') || 'no change'
+    }, held ${step.holdSeconds} s${step.hold ? ' (hold)' : ''}`;
     await inStep(title, async () => {
       const applied = await rpc.whileConnected(where, applyParameterStep(rpc, page, step.set));
       eventFrames.push(applied.effectiveFrame);

@@ -25,7 +25,11 @@ type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSecon
 export type SuiteTolerances = Partial<Scenario['tolerances']>;
 
 /** Parses one scenario file's text; returns the scenario or the problems found (each "file: /pointer message"). */
-export function parseScenario(file: string, text: string, suiteTolerances: SuiteTolerances = {}): { scenario?: Scenario; problems: string[] } {
+export function parseScenario(
+  file: string,
+  text: string,
+  suiteTolerances: SuiteTolerances = {},
+): { scenario?: Scenario; problems: string[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,7 +40,10 @@ export function parseScenario(file: string, text: string, suiteTolerances: Suite
   const raw = json as ScenarioFile;
   const problems: string[] = [];
   const holds = raw.steps.reduce((sum, s) => sum + s.holdSeconds, 0);
-  if (holds > 9) problems.push(`${file}: /steps hold ${holds.toFixed(2)} s in all; keep it under 9 s so the live capture never reaches the fixture's loop seam`);
+  if (holds > 9)
+    problems.push(
+      `${file}: /steps hold ${holds.toFixed(2)} s in all; keep it under 9 s so the live capture never reaches the fixture's loop seam`,
+    );
   raw.steps.forEach((step, i) => {
     if (Object.keys(step.set).length === 0) problems.push(`${file}: /steps/${i}/set sets no parameter`);
   });
@@ -55,7 +62,9 @@ export function parseScenario(file: string, text: string, suiteTolerances: Suite
 /** Loads all scenarios of `dir`; throws ScenarioError listing every problem of every file. */
 export function loadScenarios(dir: string, suiteTolerances: SuiteTolerances = {}): Scenario[] {
   if (!existsSync(dir)) throw new ScenarioError([`${dir}: no such scenario folder`]);
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const scenarios: Scenario[] = [];
   const problems: string[] = [];
   for (const name of files) {

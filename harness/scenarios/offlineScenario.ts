@@ -58,8 +58,11 @@ export async function renderScenarioOffline(
   const expected = eventFrames.slice(1);
   const applied = [...new Set(render.appliedFrames)].filter((f) => f > 0);
   if (JSON.stringify(applied) !== JSON.stringify(expected)) {
-    throw new Error(`offline render of ${scenario.name}: changes took effect at frames ${applied.join(', ')}, expected ${expected.join(', ')} (render quantum ${render.blockFrames})`);
+    throw new Error(
+      `offline render of ${scenario.name}: changes took effect at frames ${applied.join(', ')}, expected ${expected.join(', ')} (render quantum ${render.blockFrames})`,
+    );
   }
-  const fixtureSha256 = input.kind === 'tone' ? 'tone' : createHash('sha256').update(readFileSync(inputPath!)).digest('hex');
+  const fixtureSha256 =
+    input.kind === 'tone' ? 'tone' : createHash('sha256').update(readFileSync(inputPath!)).digest('hex');
   return { render, eventFrames, fixtureSha256 };
 }

@@ -10,7 +10,10 @@ export interface ScenarioStep {
   holdSeconds: number;
   /** The step deliberately keeps the output where it was (the scenario lint then accepts that it moves nothing). */
   hold?: boolean;
-  /** Analytic levels the settled span must show (dBFS; one number for both channels, or [L, R]), within the level tolerance. */
+  /**
+   * Analytic levels the settled span must show (dBFS; one number for both channels, or [L, R]), within the level
+   * tolerance.
+   */
   expect?: Partial<Record<'input' | 'output', StepExpectation>>;
 }
 
@@ -43,7 +46,10 @@ export interface Scenario {
   };
   /** Time after each change before the settled span starts, seconds. Default 0.05. */
   settleSeconds: number;
-  /** Run the live part (meter goldens); default true. Off for signals whose live levels depend on where the capture starts. */
+  /**
+   * Run the live part (meter goldens); default true. Off for signals whose live levels depend on where the capture
+   * starts.
+   */
   live: boolean;
 }
 

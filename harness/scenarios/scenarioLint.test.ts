@@ -9,7 +9,9 @@ import { loadScenarios } from './loadScenarios.ts';
 import { lintScenarios } from './scenarioLint.ts';
 import { SCENARIO_DEFAULTS, type Scenario } from './scenario.ts';
 
-const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
+const reference = JSON.parse(
+  readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8'),
+) as ParameterDefinition[];
 const PATHS = [
   { name: 'wasm' as const, definitions: reference },
   { name: 'mock' as const, definitions: reference.filter((d) => d.id in MOCK_PARAMETER_RANGES) },
@@ -25,12 +27,38 @@ describe('the scenario lint', () => {
     const goldens = mkdtempSync(join(tmpdir(), 'lint-'));
     mkdirSync(join(goldens, 'wasm'));
     const levels = (l: number, r: number) => ({ peakDb: [l, r], rmsDb: [l - 3, r - 3] });
-    const step = (input: [number, number], output: [number, number]) => ({ set: {}, startFrame: 0, settledFromFrame: 0, endFrame: 1, input: levels(...input), output: levels(...output) });
+    const step = (input: [number, number], output: [number, number]) => ({
+      set: {},
+      startFrame: 0,
+      settledFromFrame: 0,
+      endFrame: 1,
+      input: levels(...input),
+      output: levels(...output),
+    });
     writeFileSync(
       join(goldens, 'wasm', 'q.json'),
-      JSON.stringify({ schemaVersion: 1, scenario: 'q', path: 'wasm', sampleRate: 48000, windowFrames: 480, steps: [step([-6, -6], [-9, -9]), step([-6, -6], [-9.08, -9.08])], trace: { hopFrames: 1, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        scenario: 'q',
+        path: 'wasm',
+        sampleRate: 48000,
+        windowFrames: 480,
+        steps: [step([-6, -6], [-9, -9]), step([-6, -6], [-9.08, -9.08])],
+        trace: { hopFrames: 1, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] },
+      }),
     );
-    const scenario: Scenario = { ...SCENARIO_DEFAULTS, name: 'q', file: 'q.json', description: 'd', source: 'mic', input: 'a.wav', steps: [{ set: { gain: -3 }, holdSeconds: 0.4 }, { set: { gain: -3.08 }, holdSeconds: 0.4 }] };
+    const scenario: Scenario = {
+      ...SCENARIO_DEFAULTS,
+      name: 'q',
+      file: 'q.json',
+      description: 'd',
+      source: 'mic',
+      input: 'a.wav',
+      steps: [
+        { set: { gain: -3 }, holdSeconds: 0.4 },
+        { set: { gain: -3.08 }, holdSeconds: 0.4 },
+      ],
+    };
     const definitions: ParameterDefinition[] = [
       { id: 'gain', name: 'Gain', type: 'float', default: 0, min: -60, max: 6 },
       { id: 'bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
@@ -49,7 +77,7 @@ describe('the scenario lint', () => {
     expect(lintScenarios([held], [{ name: 'wasm', definitions }], goldens)[0]).toMatch(/never set to its min/);
   });
 
-  it('judges a Wavecraft processor bypass by its own processor\'s parameters only', () => {
+  it("judges a Wavecraft processor bypass by its own processor's parameters only", () => {
     const goldens = mkdtempSync(join(tmpdir(), 'lint-'));
     const definitions: ParameterDefinition[] = [
       { id: 'tone_filter_bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
@@ -57,11 +85,36 @@ describe('the scenario lint', () => {
       { id: 'output_gain_bypass', name: 'Bypass', type: 'bool', default: 0, min: 0, max: 1 },
       { id: 'output_gain_level', name: 'Level', type: 'float', default: 1, min: 0, max: 2 },
     ];
-    const scenario = (steps: Record<string, number>[]): Scenario => ({ ...SCENARIO_DEFAULTS, name: 'b', file: 'b.json', description: 'd', source: 'mic', input: 'a.wav', live: false, steps: steps.map((set) => ({ set, holdSeconds: 0.4 })) });
-    const bypassProblems = (steps: Record<string, number>[]) => lintScenarios([scenario(steps)], [{ name: 'wasm', definitions }], goldens).filter((p) => p.includes('no step engages'));
+    const scenario = (steps: Record<string, number>[]): Scenario => ({
+      ...SCENARIO_DEFAULTS,
+      name: 'b',
+      file: 'b.json',
+      description: 'd',
+      source: 'mic',
+      input: 'a.wav',
+      live: false,
+      steps: steps.map((set) => ({ set, holdSeconds: 0.4 })),
+    });
+    const bypassProblems = (steps: Record<string, number>[]) =>
+      lintScenarios([scenario(steps)], [{ name: 'wasm', definitions }], goldens).filter((p) =>
+        p.includes('no step engages'),
+      );
     // tone_filter bypassed with its cutoff moved: engaged, whatever output_gain_level is.
-    expect(bypassProblems([{ tone_filter_cutoff_hz: 20 }, { tone_filter_bypass: 1 }, { output_gain_level: 2 }, { output_gain_bypass: 1 }])).toEqual([]);
-    expect(bypassProblems([{ tone_filter_bypass: 1 }, { tone_filter_bypass: 0, tone_filter_cutoff_hz: 20 }, { output_gain_bypass: 1, output_gain_level: 2 }])).toEqual([
+    expect(
+      bypassProblems([
+        { tone_filter_cutoff_hz: 20 },
+        { tone_filter_bypass: 1 },
+        { output_gain_level: 2 },
+        { output_gain_bypass: 1 },
+      ]),
+    ).toEqual([]);
+    expect(
+      bypassProblems([
+        { tone_filter_bypass: 1 },
+        { tone_filter_bypass: 0, tone_filter_cutoff_hz: 20 },
+        { output_gain_bypass: 1, output_gain_level: 2 },
+      ]),
+    ).toEqual([
       '[wasm] no step engages tone_filter_bypass with every parameter it bypasses (tone_filter_cutoff_hz) away from its default',
     ]);
   });

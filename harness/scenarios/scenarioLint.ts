@@ -33,7 +33,10 @@ const STATS = [
   ['rmsDb', 1],
 ] as const;
 
-function largestMove(from: LiveGolden['steps'][number]['output'], to: LiveGolden['steps'][number]['output']): { db: number; what: string } {
+function largestMove(
+  from: LiveGolden['steps'][number]['output'],
+  to: LiveGolden['steps'][number]['output'],
+): { db: number; what: string } {
   let best = { db: 0, what: '' };
   for (const [stat, ch] of STATS) {
     const db = Math.abs(to[stat][ch]! - from[stat][ch]!);
@@ -47,13 +50,22 @@ function isBypass(id: string): boolean {
   return id === 'bypass' || id.endsWith(PROCESSOR_BYPASS_SUFFIX);
 }
 
-/** What a bypass parameter bypasses: everything else for `bypass`; the processor's own parameters (Wavecraft's grouping) for `<processor>_bypass`. */
+/**
+ * What a bypass parameter bypasses: everything else for `bypass`; the processor's own parameters (Wavecraft's grouping)
+ * for `<processor>_bypass`.
+ */
 function bypassedBy(bypassId: string, definitions: readonly ParameterDefinition[]): ParameterDefinition[] {
   if (bypassId === 'bypass') return definitions.filter((d) => d.id !== 'bypass');
-  return parametersOfProcessor(bypassId.slice(0, -PROCESSOR_BYPASS_SUFFIX.length), definitions).filter((d) => d.id !== bypassId);
+  return parametersOfProcessor(bypassId.slice(0, -PROCESSOR_BYPASS_SUFFIX.length), definitions).filter(
+    (d) => d.id !== bypassId,
+  );
 }
 
-export function lintScenarios(scenarios: readonly Scenario[], paths: readonly LintPath[], goldensDir: string): string[] {
+export function lintScenarios(
+  scenarios: readonly Scenario[],
+  paths: readonly LintPath[],
+  goldensDir: string,
+): string[] {
   const problems: string[] = [];
   const goldens = new Map<string, LiveGolden | null>();
   const golden = (scenario: Scenario, path: string) => {
@@ -93,7 +105,8 @@ export function lintScenarios(scenarios: readonly Scenario[], paths: readonly Li
         ['min', d.min],
         ['max', d.max],
       ] as const) {
-        if (!onPath.some((s) => s.steps.some((step) => step.set[d.id] === value))) problems.push(`[${path.name}] ${d.id} is never set to its ${label} (${value}) by any scenario on this path`);
+        if (!onPath.some((s) => s.steps.some((step) => step.set[d.id] === value)))
+          problems.push(`[${path.name}] ${d.id} is never set to its ${label} (${value}) by any scenario on this path`);
       }
     }
     // Each bypass engaged while what it bypasses is away from its default.
@@ -119,7 +132,10 @@ export function lintScenarios(scenarios: readonly Scenario[], paths: readonly Li
         const distinct = !!g && g.steps.some((step) => Math.abs(step.input.rmsDb[0]! - step.input.rmsDb[1]!) >= 1);
         return distinct && s.steps.some((step) => d.id in step.set);
       });
-      if (!onStereo) problems.push(`[${path.name}] ${d.id} is never changed on an input whose channels differ, so a channel swap in its stage would not show`);
+      if (!onStereo)
+        problems.push(
+          `[${path.name}] ${d.id} is never changed on an input whose channels differ, so a channel swap in its stage would not show`,
+        );
     }
   }
   return problems;

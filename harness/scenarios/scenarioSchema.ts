@@ -7,7 +7,12 @@ export const TOLERANCE_PROPERTIES = {
 } as const;
 
 /** A level in dBFS, for both channels or [left, right]. */
-const expectedLevel = { oneOf: [{ type: 'number', maximum: 40 }, { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', maximum: 40 } }] } as const;
+const expectedLevel = {
+  oneOf: [
+    { type: 'number', maximum: 40 },
+    { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number', maximum: 40 } },
+  ],
+} as const;
 const expectedStage = {
   type: 'object',
   additionalProperties: false,
@@ -47,7 +52,12 @@ export const scenarioFileSchema = {
           set: { type: 'object', additionalProperties: { type: 'number' } },
           holdSeconds: { type: 'number', minimum: 0.2, maximum: 5 },
           hold: { type: 'boolean' },
-          expect: { type: 'object', additionalProperties: false, minProperties: 1, properties: { input: expectedStage, output: expectedStage } },
+          expect: {
+            type: 'object',
+            additionalProperties: false,
+            minProperties: 1,
+            properties: { input: expectedStage, output: expectedStage },
+          },
         },
       },
     },

@@ -5,7 +5,11 @@
 import type { LiveGoldenStep } from '../goldens/liveGolden.ts';
 import type { Scenario } from './scenario.ts';
 
-export function stepExpectationProblems(scenario: Scenario, measured: readonly LiveGoldenStep[], path: string): string[] {
+export function stepExpectationProblems(
+  scenario: Scenario,
+  measured: readonly LiveGoldenStep[],
+  path: string,
+): string[] {
   const tolerance = scenario.tolerances.levelDb;
   const problems: string[] = [];
   scenario.steps.forEach((step, i) => {
@@ -20,7 +24,9 @@ export function stepExpectationProblems(scenario: Scenario, measured: readonly L
           const actual = got[stage][statistic][ch]!;
           const delta = actual - want;
           if (Math.abs(delta) > tolerance) {
-            const set = Object.entries(step.set).map(([id, v]) => `${id} = ${v}`).join(', ');
+            const set = Object.entries(step.set)
+              .map(([id, v]) => `${id} = ${v}`)
+              .join(', ');
             problems.push(
               `${scenario.name} [${path}] step ${i + 1} (${set}) ${stage} ${ch === 0 ? 'L' : 'R'} ${statistic === 'peakDb' ? 'peak' : 'rms'}: expected ${want.toFixed(2)} dBFS (analytic), actual ${actual.toFixed(2)} dBFS (Δ ${delta >= 0 ? '+' : ''}${delta.toFixed(2)} dB, ±${tolerance})`,
             );

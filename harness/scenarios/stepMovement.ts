@@ -33,7 +33,13 @@ const rmsDb = (x: Float32Array, from: number, to: number) => {
 };
 
 /** Settled levels at defaults (index 0), then after each step (index i + 1). `input` loops as needed. */
-export function simulateStepLevels(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array], steps: readonly SimulatedStep[], settleSeconds: number): StepLevels[] {
+export function simulateStepLevels(
+  make: () => DspBackend,
+  definitions: readonly ParameterDefinition[],
+  input: readonly [Float32Array, Float32Array],
+  steps: readonly SimulatedStep[],
+  settleSeconds: number,
+): StepLevels[] {
   const dsp = make();
   for (const d of definitions) dsp.setParameter(d.id, d.default);
   dsp.reset();
@@ -83,7 +89,9 @@ export interface StillStep {
 /** The steps (1-based) that move the output by less than MOVEMENT_FACTOR × `levelDb` and do not say `"hold": true`. */
 export function stillSteps(steps: readonly SimulatedStep[], moves: readonly number[], levelDb: number): StillStep[] {
   const neededDb = MOVEMENT_FACTOR * levelDb;
-  return moves.flatMap((movedDb, i) => (movedDb < neededDb && !steps[i]!.hold ? [{ step: i + 1, movedDb, neededDb }] : []));
+  return moves.flatMap((movedDb, i) =>
+    movedDb < neededDb && !steps[i]!.hold ? [{ step: i + 1, movedDb, neededDb }] : [],
+  );
 }
 
 /** The generated scenarios' input, synthesised: a 1 kHz sine, L at -6 dBFS and R at -12 dBFS, one second at 48 kHz. */
@@ -99,18 +107,29 @@ export function generatedInput(): [Float32Array, Float32Array] {
 }
 
 /** steps → how far each moved the output, for the DSP `make` builds, on `input`. */
-export function moveSimulator(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array] = generatedInput(), settleSeconds = 0.05) {
-  return (steps: readonly SimulatedStep[]) => stepMoves(simulateStepLevels(make, definitions, input, steps, settleSeconds));
+export function moveSimulator(
+  make: () => DspBackend,
+  definitions: readonly ParameterDefinition[],
+  input: readonly [Float32Array, Float32Array] = generatedInput(),
+  settleSeconds = 0.05,
+) {
+  return (steps: readonly SimulatedStep[]) =>
+    stepMoves(simulateStepLevels(make, definitions, input, steps, settleSeconds));
 }
 
-/** The stand-in for capture artefacts: white noise at this level (44 dB under the generated input's -6 dBFS channel). */
+/**
+ * The stand-in for capture artefacts: white noise at this level (44 dB under the generated input's -6 dBFS channel).
+ */
 const ARTEFACT_NOISE_DBFS = -50;
 
 /** `input` with white noise at ARTEFACT_NOISE_DBFS added (seeded: the same every run). */
 export function withArtefacts(input: readonly [Float32Array, Float32Array]): [Float32Array, Float32Array] {
   const random = new Random(0x5eed);
   const amplitude = 10 ** (ARTEFACT_NOISE_DBFS / 20) * Math.sqrt(3);
-  return [input[0].map((x) => x + amplitude * (2 * random.next() - 1)), input[1].map((x) => x + amplitude * (2 * random.next() - 1))];
+  return [
+    input[0].map((x) => x + amplitude * (2 * random.next() - 1)),
+    input[1].map((x) => x + amplitude * (2 * random.next() - 1)),
+  ];
 }
 
 export interface StepSimulation {
@@ -126,12 +145,19 @@ export interface StepSimulation {
 }
 
 /** steps → how far each moves the output, and how far artefacts move its level; for the DSP `make` builds. */
-export function stepSimulator(make: () => DspBackend, definitions: readonly ParameterDefinition[], input: readonly [Float32Array, Float32Array] = generatedInput(), settleSeconds = 0.05) {
+export function stepSimulator(
+  make: () => DspBackend,
+  definitions: readonly ParameterDefinition[],
+  input: readonly [Float32Array, Float32Array] = generatedInput(),
+  settleSeconds = 0.05,
+) {
   const noisy = withArtefacts(input);
   return (steps: readonly SimulatedStep[]): StepSimulation => {
     const clean = simulateStepLevels(make, definitions, input, steps, settleSeconds);
     const shifted = simulateStepLevels(make, definitions, noisy, steps, settleSeconds);
-    const artefactShiftDb = clean.slice(1).map((c, i) => Math.max(...c.rmsDb.map((db, ch) => Math.abs(shifted[i + 1]!.rmsDb[ch]! - db))));
+    const artefactShiftDb = clean
+      .slice(1)
+      .map((c, i) => Math.max(...c.rmsDb.map((db, ch) => Math.abs(shifted[i + 1]!.rmsDb[ch]! - db))));
     return { moves: stepMoves(clean), artefactShiftDb };
   };
 }

@@ -16,17 +16,26 @@ import { loadScenarios } from './loadScenarios.ts';
 import type { Scenario } from './scenario.ts';
 import { moveSimulator, SIMULATION_RATE, stillSteps } from './stepMovement.ts';
 
-async function scenarioInput(scenario: Scenario, fixturesDirs: readonly string[]): Promise<[Float32Array, Float32Array]> {
+async function scenarioInput(
+  scenario: Scenario,
+  fixturesDirs: readonly string[],
+): Promise<[Float32Array, Float32Array]> {
   if (scenario.source === 'tone') {
     const tone = scenario.tone ?? { frequencyHz: 1000, levelDb: -6 };
-    const x = Float32Array.from({ length: SIMULATION_RATE }, (_, i) => 10 ** (tone.levelDb / 20) * Math.sin((2 * Math.PI * tone.frequencyHz * i) / SIMULATION_RATE));
+    const x = Float32Array.from(
+      { length: SIMULATION_RATE },
+      (_, i) => 10 ** (tone.levelDb / 20) * Math.sin((2 * Math.PI * tone.frequencyHz * i) / SIMULATION_RATE),
+    );
     return [x, x];
   }
   const wav = await readWav(resolveInputWav(scenario.input!, fixturesDirs));
   return [wav.channels[0]!, wav.channels[1] ?? wav.channels[0]!];
 }
 
-/** "switch in its processor (filter_bypass = 0), " when the step's parameters sit in a processor switched out at that step. */
+/**
+ * "switch in its processor (filter_bypass = 0), " when the step's parameters sit in a processor switched out at that
+ * step.
+ */
 function switchedOutHint(scenario: Scenario, stepIndex: number, definitions: readonly ParameterDefinition[]): string {
   const state: Record<string, number> = Object.fromEntries(definitions.map((d) => [d.id, d.default]));
   for (const step of scenario.steps.slice(0, stepIndex + 1)) Object.assign(state, step.set);
@@ -35,7 +44,9 @@ function switchedOutHint(scenario: Scenario, stepIndex: number, definitions: rea
     const processor = processorOf(id, definitions);
     return gates.filter((g) => g.processor === processor && g.id !== id && state[g.id] !== g.inValue);
   });
-  return out.length ? `switch in its processor (${[...new Set(out.map((g) => `${g.id} = ${g.inValue}`))].join(', ')}), ` : '';
+  return out.length
+    ? `switch in its processor (${[...new Set(out.map((g) => `${g.id} = ${g.inValue}`))].join(', ')}), `
+    : '';
 }
 
 /** One line per still step of the project's scenarios (empty when every step moves). */
@@ -46,7 +57,12 @@ export async function stillStepProblems(harness: HarnessConfig, wasmPath: string
   for (const scenario of loadScenarios(harness.scenariosDir, harness.tolerances)) {
     if (!scenario.paths.includes('wasm') || !scenario.live) continue;
     const input = await scenarioInput(scenario, harness.fixturesDirs);
-    const moves = moveSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions, input, scenario.settleSeconds)(scenario.steps);
+    const moves = moveSimulator(
+      () => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE),
+      definitions,
+      input,
+      scenario.settleSeconds,
+    )(scenario.steps);
     for (const still of stillSteps(scenario.steps, moves, scenario.tolerances.levelDb)) {
       const step = scenario.steps[still.step - 1]!;
       problems.push(
@@ -58,10 +74,16 @@ export async function stillStepProblems(harness: HarnessConfig, wasmPath: string
 }
 
 /** Logs the still steps loudly; returns how many there were. */
-export async function warnStillSteps(harness: HarnessConfig, wasmPath: string, log: (line: string) => void): Promise<number> {
+export async function warnStillSteps(
+  harness: HarnessConfig,
+  wasmPath: string,
+  log: (line: string) => void,
+): Promise<number> {
   const problems = await stillStepProblems(harness, wasmPath);
   if (problems.length === 0) return 0;
-  log(`WARNING: scenario lint: ${problems.length} step(s) move the output by too little to check anything (rendered through ${wasmPath} first):`);
+  log(
+    `WARNING: scenario lint: ${problems.length} step(s) move the output by too little to check anything (rendered through ${wasmPath} first):`,
+  );
   for (const p of problems) log(`  ${p}`);
   return problems.length;
 }

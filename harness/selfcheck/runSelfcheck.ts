@@ -36,7 +36,10 @@ function readSummary(file: string): Summary | null {
 /** The most telling line of a failure: the first problem under a "N problem(s)" header, else the first line. */
 export function firstProblem(error: string | null): string | null {
   if (!error) return null;
-  const lines = error.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = error
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const header = lines.findIndex((l) => /\d+ problem\(s\)/.test(l));
   return (header >= 0 ? lines[header + 1] : lines[0])?.replace(/^Error: /, '') ?? null;
 }
@@ -48,7 +51,9 @@ export async function runSelfcheck({ faults, runSuite, summaryFile, log }: Selfc
   const baseline = readSummary(summaryFile);
   const failing = baseline?.tests.filter((t) => t.outcome === 'unexpected' || t.outcome === 'flaky') ?? [];
   if (clean !== 0 || !baseline || failing.length > 0) {
-    throw new Error(`selfcheck: the suite fails without any fault (${failing.map((t) => t.title).join('; ') || `exit ${clean}`}); fix it before measuring what it catches`);
+    throw new Error(
+      `selfcheck: the suite fails without any fault (${failing.map((t) => t.title).join('; ') || `exit ${clean}`}); fix it before measuring what it catches`,
+    );
   }
   const ran = baseline.tests.filter((t) => t.outcome === 'expected').length;
   log(`selfcheck: clean run passed (${ran} tests); now ${faults.length} faults`);
@@ -68,7 +73,9 @@ export async function runSelfcheck({ faults, runSuite, summaryFile, log }: Selfc
       seconds: (Date.now() - started) / 1000,
     };
     rows.push(row);
-    log(`selfcheck: ${fault}: ${row.caught ? `caught by ${failed.length} of ${summary?.tests.length ?? 0} tests` : 'MISSED'} (${row.seconds.toFixed(0)} s)`);
+    log(
+      `selfcheck: ${fault}: ${row.caught ? `caught by ${failed.length} of ${summary?.tests.length ?? 0} tests` : 'MISSED'} (${row.seconds.toFixed(0)} s)`,
+    );
   }
   return rows;
 }
@@ -78,20 +85,38 @@ export function formatKillTable(rows: readonly KillRow[]): string {
   for (const r of rows) {
     lines.push(`  ${r.caught ? 'caught' : 'MISSED'}  ${r.fault.padEnd(16)} ${r.description}`);
     if (r.caught) {
-      lines.push(`          by ${r.by.length} test(s): ${r.by.slice(0, 3).join('; ')}${r.by.length > 3 ? `; … ${r.by.length - 3} more` : ''}`);
+      lines.push(
+        `          by ${r.by.length} test(s): ${r.by.slice(0, 3).join('; ')}${r.by.length > 3 ? `; … ${r.by.length - 3} more` : ''}`,
+      );
       if (r.message) lines.push(`          first message: ${r.message}`);
     }
   }
   const caught = rows.filter((r) => r.caught).length;
-  lines.push('', `${caught} of ${rows.length} faults caught${caught === rows.length ? '' : `; missed: ${rows.filter((r) => !r.caught).map((r) => r.fault).join(', ')}`}.`);
+  lines.push(
+    '',
+    `${caught} of ${rows.length} faults caught${
+      caught === rows.length
+        ? ''
+        : `; missed: ${rows
+            .filter((r) => !r.caught)
+            .map((r) => r.fault)
+            .join(', ')}`
+    }.`,
+  );
   return lines.join('\n');
 }
 
-/** The faults `--faults a,b` names (every fault of the catalogue when absent); throws naming the unknown ones and the catalogue. */
+/**
+ * The faults `--faults a,b` names (every fault of the catalogue when absent); throws naming the unknown ones and the
+ * catalogue.
+ */
 export function parseFaultList(given: string | undefined): FaultId[] {
   const names = given ? given.split(',').map((f) => f.trim()) : FAULT_IDS;
   const unknown = names.filter((f) => !isFaultId(f));
-  if (unknown.length) throw new RangeError(`selfcheck: unknown fault(s) ${unknown.join(', ')}; the catalogue has ${FAULT_IDS.join(', ')}`);
+  if (unknown.length)
+    throw new RangeError(
+      `selfcheck: unknown fault(s) ${unknown.join(', ')}; the catalogue has ${FAULT_IDS.join(', ')}`,
+    );
   return names.filter(isFaultId);
 }
 
@@ -100,10 +125,15 @@ export function parseFaultList(given: string | undefined): FaultId[] {
  * the kill table printed, `<reportsDir>/selfcheck.json` written. Resolves to the exit status: 0
  * when every fault is caught.
  */
-export async function runSelfcheckAndReport(options: SelfcheckOptions & { reportsDir: string; extra?: Record<string, unknown> }): Promise<number> {
+export async function runSelfcheckAndReport(
+  options: SelfcheckOptions & { reportsDir: string; extra?: Record<string, unknown> },
+): Promise<number> {
   const rows = await runSelfcheck(options);
   options.log(formatKillTable(rows));
   mkdirSync(options.reportsDir, { recursive: true });
-  writeFileSync(join(options.reportsDir, 'selfcheck.json'), `${JSON.stringify({ generatedAt: new Date().toISOString(), ...options.extra, rows }, null, 2)}\n`);
+  writeFileSync(
+    join(options.reportsDir, 'selfcheck.json'),
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), ...options.extra, rows }, null, 2)}\n`,
+  );
   return rows.every((r) => r.caught) ? 0 : 1;
 }

@@ -12,7 +12,13 @@ export function canAptInstall(): boolean {
 /** Installs `packages` with apt-get; `why` says what needs them (for the log and the error). */
 export function aptInstall(packages: string[], why: string, log: (line: string) => void): void {
   const list = packages.join(' ');
-  if (!canAptInstall()) throw new Error(`${why} needs Debian's package(s) ${list}; install them (apt-get install -y ${list}) and run again`);
+  if (!canAptInstall())
+    throw new Error(
+      `${why} needs Debian's package(s) ${list}; install them (apt-get install -y ${list}) and run again`,
+    );
   log(`${why}: installing Debian package(s) ${list} (apt-get)…`);
-  execSync(`apt-get update && apt-get install -y ${list}`, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execSync(`apt-get update && apt-get install -y ${list}`, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }

@@ -19,7 +19,11 @@ import { warnStillSteps } from '../scenarios/stillStepLint.ts';
 /** Set (to the config file) by a runner that already ran the set-up for this suite. */
 export const SUITE_READY_ENV = 'WAVECRAFT_SUITE_READY';
 
-export async function runSuiteSetup(config: HarnessConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+export async function runSuiteSetup(
+  config: HarnessConfig,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<void> {
   const project = config.project;
   if (!project) throw new Error('suite set-up: no project config (set WAVECRAFT_CONFIG to your wavecraft.config.json)');
   await warmBrowser(await ensureChromium(log), log);
@@ -28,15 +32,22 @@ export async function runSuiteSetup(config: HarnessConfig, env: NodeJS.ProcessEn
     try {
       execSync(project.wasmBuildCommand, { cwd: project.root, stdio: 'inherit' });
     } catch {
-      throw new Error(`the DSP build command failed: ${project.wasmBuildCommand} (in ${project.root}, from ${project.file} /wasm/build)`);
+      throw new Error(
+        `the DSP build command failed: ${project.wasmBuildCommand} (in ${project.root}, from ${project.file} /wasm/build)`,
+      );
     }
   }
   const wasmPath = config.wasmPath!;
   const { definitions } = await loadWasmDspFile(wasmPath);
   const scenarios = loadScenarios(config.scenariosDir, config.tolerances);
-  if (scenarios.length === 0) throw new Error(`no scenarios in ${config.scenariosDir}; create some with: npx wavecraft-harness init --wasm ${basename(wasmPath)}`);
+  if (scenarios.length === 0)
+    throw new Error(
+      `no scenarios in ${config.scenariosDir}; create some with: npx wavecraft-harness init --wasm ${basename(wasmPath)}`,
+    );
   assertScenariosFitDsp(scenarios, definitions, basename(wasmPath));
-  log(`dsp: ${wasmPath} passes the ABI v1 checks; ${scenarios.length} scenario(s) fit its ${definitions.length} parameters`);
+  log(
+    `dsp: ${wasmPath} passes the ABI v1 checks; ${scenarios.length} scenario(s) fit its ${definitions.length} parameters`,
+  );
   const standard = new Set(FIXTURES.map((f) => f.file));
   const used = new Set(scenarios.map((s) => s.input).filter((name): name is string => !!name && standard.has(name)));
   if (used.size > 0) await ensureFixtures(log, { dir: config.standardFixturesDir, only: used });

@@ -42,12 +42,17 @@ function worstPerStatistic(misses: LevelMiss[]): LevelMiss[] {
   for (const m of misses) {
     const key = `${m.channel}/${m.statistic}`;
     const current = worst.get(key);
-    if (!current || Math.abs(m.actualDb - m.expectedDb) > Math.abs(current.actualDb - current.expectedDb)) worst.set(key, m);
+    if (!current || Math.abs(m.actualDb - m.expectedDb) > Math.abs(current.actualDb - current.expectedDb))
+      worst.set(key, m);
   }
   return [...worst.values()];
 }
 
-export async function checkSettledStep(rpc: DevServerClient, page: DevModePage, check: StepCheck): Promise<StepOutcome> {
+export async function checkSettledStep(
+  rpc: DevServerClient,
+  page: DevModePage,
+  check: StepCheck,
+): Promise<StepOutcome> {
   return rpc.whileConnected(check.label, checkStep(rpc, page, check));
 }
 
@@ -69,12 +74,20 @@ async function checkStep(rpc: DevServerClient, page: DevModePage, check: StepChe
     const display = await readDisplayOnCleanInput(page, levels.fromFrame, expectedInput);
     const [left, right] = display.output;
     misses.push(
-      ...compareStageLevels(label, 'display', { peakDb: [left.peakDb, right.peakDb], rmsDb: [left.rmsDb, right.rmsDb] }, check.output, toleranceDb),
+      ...compareStageLevels(
+        label,
+        'display',
+        { peakDb: [left.peakDb, right.peakDb], rmsDb: [left.rmsDb, right.rmsDb] },
+        check.output,
+        toleranceDb,
+      ),
     );
     // What a person sees must be the same number, rounded to 0.1 dB.
     const visible = left.text.replace(/\s+/g, ' ');
     if (Number.isFinite(left.peakDb) && !visible.includes(`${left.peakDb.toFixed(1)} dBFS`)) {
-      problems.push(`${label}: the meter display text "${visible}" does not show its own peak ${left.peakDb.toFixed(1)} dBFS`);
+      problems.push(
+        `${label}: the meter display text "${visible}" does not show its own peak ${left.peakDb.toFixed(1)} dBFS`,
+      );
     }
     // The step still holds, so every relayed update from the settled span's start on must carry
     // its levels. Collect at least MIN_RELAYED of them (a stalled page merges several into one).
@@ -87,13 +100,27 @@ async function checkStep(rpc: DevServerClient, page: DevModePage, check: StepChe
           `(expected ≥ ${MIN_RELAYED} at ~60 Hz); updates received since the step started at frames: ${all.join(', ')}`,
       );
     }
-    misses.push(...worstPerStatistic(relayed.flatMap((r) => compareStageLevels(`${label} relay (worst of ${relayed.length})`, 'meterUpdate', r.output, check.output, toleranceDb))));
+    misses.push(
+      ...worstPerStatistic(
+        relayed.flatMap((r) =>
+          compareStageLevels(
+            `${label} relay (worst of ${relayed.length})`,
+            'meterUpdate',
+            r.output,
+            check.output,
+            toleranceDb,
+          ),
+        ),
+      ),
+    );
   }
   const fmt = (pair: [number, number]) => pair.map((d) => d.toFixed(3)).join('/');
   const summary =
     `${label}: output peak ${fmt(levels.output.peakDb)} dBFS, rms ${fmt(levels.output.rmsDb)} dBFS; ` +
     `input peak ${fmt(levels.input.peakDb)}, rms ${fmt(levels.input.rmsDb)}; ${levels.windows} windows, ` +
     `${dropouts.length} capture dropouts skipped, ${relayedCount} relayed updates checked; ` +
-    `latency ${Object.entries(step.latencyMs).map(([id, ms]) => `${id} ${ms.toFixed(1)} ms`).join(', ')}`;
+    `latency ${Object.entries(step.latencyMs)
+      .map(([id, ms]) => `${id} ${ms.toFixed(1)} ms`)
+      .join(', ')}`;
   return { step, levels, misses, problems, dropouts: dropouts.length, relayed: relayedCount, summary };
 }

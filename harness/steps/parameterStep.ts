@@ -4,7 +4,12 @@
  */
 import type { ProbeMeterWindow, ProbeParamEvent } from '../../contracts/probe/probeApi.ts';
 import { findSettled, REFERENCE_SHARE } from '../analysis/settleDetection.ts';
-import { splitCaptureDropouts, splitMedianDropouts, type CaptureDropout, type ExpectedInput } from '../analysis/captureDropouts.ts';
+import {
+  splitCaptureDropouts,
+  splitMedianDropouts,
+  type CaptureDropout,
+  type ExpectedInput,
+} from '../analysis/captureDropouts.ts';
 import { MeterTrace, type LevelReport } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
 import type { DevServerClient } from '../rpc/devServerClient.ts';
@@ -48,11 +53,18 @@ export interface Unsettled {
  * The part of `windows` (consecutive after the settle time) measured: from where a transient ended
  * (settleDetection.ts), or all of them, with a note when the output may not have settled.
  */
-export function settledPart(windows: ProbeMeterWindow[], toleranceDb: number | undefined, effectiveFrame: number, sampleRate: number, windowFrames: number): { windows: ProbeMeterWindow[]; unsettled: Unsettled | null } {
+export function settledPart(
+  windows: ProbeMeterWindow[],
+  toleranceDb: number | undefined,
+  effectiveFrame: number,
+  sampleRate: number,
+  windowFrames: number,
+): { windows: ProbeMeterWindow[]; unsettled: Unsettled | null } {
   if (toleranceDb === undefined || windows.length === 0) return { windows, unsettled: null };
   const found = findSettled(windows, toleranceDb);
   if (found.settled) return { windows: windows.slice(found.settledIndex), unsettled: null };
-  const at = (index: number) => ((windows[Math.min(index, windows.length - 1)]!.frame + windowFrames - effectiveFrame) / sampleRate).toFixed(2);
+  const at = (index: number) =>
+    ((windows[Math.min(index, windows.length - 1)]!.frame + windowFrames - effectiveFrame) / sampleRate).toFixed(2);
   return {
     windows,
     unsettled: {
@@ -71,7 +83,11 @@ export interface SettledMeasurement {
 }
 
 /** Sends every value of the step over the dev server, then waits for the DSP to apply them all. */
-export async function applyParameterStep(rpc: DevServerClient, page: DevModePage, values: Record<string, number>): Promise<AppliedStep> {
+export async function applyParameterStep(
+  rpc: DevServerClient,
+  page: DevModePage,
+  values: Record<string, number>,
+): Promise<AppliedStep> {
   const fromEvent = (await page.readTrace(Number.MAX_SAFE_INTEGER)).paramEvents.length;
   const sentAt: Record<string, number> = {};
   for (const [id, value] of Object.entries(values)) {
@@ -93,7 +109,8 @@ export async function measureSettled(
   options: SettleOptions = {},
 ): Promise<SettledMeasurement> {
   const status = await page.status();
-  if (!status.sampleRate || !status.windowFrames) throw new Error('cannot measure: the page reports no sample rate (audio not running)');
+  if (!status.sampleRate || !status.windowFrames)
+    throw new Error('cannot measure: the page reports no sample rate (audio not running)');
   const W = status.windowFrames;
   const settleFrames = Math.round((options.settleSeconds ?? 0.02) * status.sampleRate);
   const from = step.effectiveFrame + settleFrames;
@@ -112,12 +129,19 @@ export async function measureSettled(
     // A dropout is a transient like a parameter change: the DSP's memory (filters, ramps) carries
     // it on after the dropped window, for as long as it takes to settle. Windows that soon after a
     // dropout (one settle time, the scenario's own measure of its transients) are not judged either.
-    const split = (ws: typeof windows) => (guard === 'median' ? splitMedianDropouts(ws) : splitCaptureDropouts(ws, guard));
+    const split = (ws: typeof windows) =>
+      guard === 'median' ? splitMedianDropouts(ws) : splitCaptureDropouts(ws, guard);
     const { dropouts } = split(trace.windowsIn(Math.max(0, from - settleFrames), until));
     const recovering = (frame: number) => dropouts.some((d) => d.frame <= frame && frame < d.frame + W + settleFrames);
     const clean = windows.filter((w) => !recovering(w.frame));
     if (clean.length >= spanWindows) {
-      const part = settledPart(clean.slice(0, spanWindows), options.detectSettleDb, step.effectiveFrame, status.sampleRate, W);
+      const part = settledPart(
+        clean.slice(0, spanWindows),
+        options.detectSettleDb,
+        step.effectiveFrame,
+        status.sampleRate,
+        W,
+      );
       const last = part.windows.at(-1)!.frame;
       const skipped = dropouts.filter((d) => d.frame >= from && d.frame < last);
       page.onCaptureDropouts(skipped.length);
@@ -125,9 +149,16 @@ export async function measureSettled(
     }
     if (until >= limit) {
       page.onCaptureDropouts(dropouts.length);
-      const sample = dropouts.slice(0, 5).map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);
-      const expected = guard === 'median' ? 'the span\'s median input RMS (by more than 1 dB)' : `the expected input RMS ${guard.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${guard.toleranceDb ?? 0.1} dB)`;
-      throw new Error(`the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from ${expected}, e.g. ${sample.join('; ')}`);
+      const sample = dropouts
+        .slice(0, 5)
+        .map((d) => `frame ${d.frame}: ${d.inputRmsDb.map((x) => x.toFixed(2)).join('/')} dBFS`);
+      const expected =
+        guard === 'median'
+          ? "the span's median input RMS (by more than 1 dB)"
+          : `the expected input RMS ${guard.rmsDb.map((x) => x.toFixed(2)).join('/')} dBFS (±${guard.toleranceDb ?? 0.1} dB)`;
+      throw new Error(
+        `the captured input does not match the fixture: ${dropouts.length} of ${windows.length} windows from frame ${from} deviate from ${expected}, e.g. ${sample.join('; ')}`,
+      );
     }
     until += (spanWindows - clean.length) * W;
   }

@@ -42,7 +42,10 @@ export function relayedReadings(
     readings.push({
       fromFrame: start,
       toFrame: end,
-      output: { peakDb: [linearToDb(u.left_peak), linearToDb(u.right_peak)], rmsDb: [linearToDb(u.left_rms), linearToDb(u.right_rms)] },
+      output: {
+        peakDb: [linearToDb(u.left_peak), linearToDb(u.right_peak)],
+        rmsDb: [linearToDb(u.left_rms), linearToDb(u.right_rms)],
+      },
     });
   }
   return readings;
@@ -90,8 +93,11 @@ export async function readDisplayOnCleanInput(
     const end = Math.max(...rows.map((r) => r.frame + r.frames));
     await page.waitForFrame(end);
     const trace = new MeterTrace(await page.readTrace());
-    if (rows.every((r) => r.frame >= fromFrame && isClean(trace, r.frame, r.frame + r.frames, expected))) return display;
+    if (rows.every((r) => r.frame >= fromFrame && isClean(trace, r.frame, r.frame + r.frames, expected)))
+      return display;
     next = Math.max(...rows.map((r) => r.frame)) + 1; // a row covered a capture dropout; take the next reading
   }
-  throw new Error(`the meter display showed no reading over clean input in ${maxReadings} readings from frame ${fromFrame}`);
+  throw new Error(
+    `the meter display showed no reading over clean input in ${maxReadings} readings from frame ${fromFrame}`,
+  );
 }

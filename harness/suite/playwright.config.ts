@@ -2,7 +2,8 @@
  * The Playwright config of a plugin project's suite. The `wavecraft-harness` CLI runs it; so can
  * a user directly:
  *
- *   WAVECRAFT_CONFIG=wavecraft.config.json npx playwright test -c node_modules/wavecraft-audio-harness/dist/harness/suite/playwright.config.js
+ *   WAVECRAFT_CONFIG=wavecraft.config.json npx playwright test -c
+ * node_modules/wavecraft-audio-harness/dist/harness/suite/playwright.config.js
  *
  * It runs the project's scenarios (one test each, on the WASM path: the project's own build)
  * against the embedded reference stack, or the project's own dev server and page when its config
@@ -23,7 +24,10 @@ const sibling = (path: string) => fileURLToPath(new URL(`${path}${ext}`, import.
 
 if (!process.env['WAVECRAFT_CONFIG']) {
   const found = findProjectConfig();
-  if (!found) throw new Error(`no wavecraft.config.json in ${process.cwd()} or above; create one with: npx wavecraft-harness init --wasm path/to/build.wasm`);
+  if (!found)
+    throw new Error(
+      `no wavecraft.config.json in ${process.cwd()} or above; create one with: npx wavecraft-harness init --wasm path/to/build.wasm`,
+    );
   process.env['WAVECRAFT_CONFIG'] = found;
 }
 const config = readHarnessConfig();

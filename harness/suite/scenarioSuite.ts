@@ -34,86 +34,120 @@ export function defineScenarioSuite(config: HarnessConfig): void {
       // Decided from the project's option alone, before any browser starts.
       test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
 
-      test(scenario.description, async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage, audioHealth }, testInfo) => {
-        const mode = testInfo.config.updateSnapshots as UpdateMode;
-        const problems: string[] = [];
-        const changes: GoldenChange[] = [];
-        const written: string[] = [];
-        let unchanged = 0;
+      test(
+        scenario.description,
+        async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage, audioHealth }, testInfo) => {
+          const mode = testInfo.config.updateSnapshots as UpdateMode;
+          const problems: string[] = [];
+          const changes: GoldenChange[] = [];
+          const written: string[] = [];
+          let unchanged = 0;
 
-        // Live: settled meter statistics per step.
-        const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
-        if (scenario.live) {
-          const live = await runLiveScenario(rpc, devModePage, scenario, dspPath, (title, body) => test.step(title, body));
-          // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
-          const starved = mode !== 'none' ? audioHealth.starvation('input', 'measurement') : null;
-          if (starved) {
-            testInfo.annotations.push({ type: INCONCLUSIVE, description: `${starved}. Nothing was recorded: goldens are recorded on clean audio only; record again on a quieter machine` });
-            test.skip(true, 'inconclusive: the machine starved the audio while recording');
+          // Live: settled meter statistics per step.
+          const defaults = Object.fromEntries(
+            (await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]),
+          );
+          if (scenario.live) {
+            const live = await runLiveScenario(rpc, devModePage, scenario, dspPath, (title, body) =>
+              test.step(title, body),
+            );
+            // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
+            const starved = mode !== 'none' ? audioHealth.starvation('input', 'measurement') : null;
+            if (starved) {
+              testInfo.annotations.push({
+                type: INCONCLUSIVE,
+                description: `${starved}. Nothing was recorded: goldens are recorded on clean audio only; record again on a quieter machine`,
+              });
+              test.skip(true, 'inconclusive: the machine starved the audio while recording');
+            }
+            const checked = await checkLiveGolden(
+              harnessConfig.goldensDir,
+              live.golden,
+              scenario.tolerances.levelDb,
+              mode,
+              testInfo,
+            );
+            problems.push(
+              ...annotateUnsettled(
+                [...stepExpectationProblems(scenario, live.golden.steps, dspPath), ...checked.problems],
+                live.unsettled,
+              ),
+            );
+            for (const [step, note] of Object.entries(live.unsettled))
+              testInfo.annotations.push({ type: 'unsettled', description: `step ${step}: ${note}` });
+            changes.push(...checked.changes);
+            written.push(...checked.written);
+            unchanged += checked.unchanged;
+            if (checked.worstDeviationDb !== null)
+              testInfo.annotations.push({
+                type: 'worst-deviation-db',
+                description: checked.worstDeviationDb.toFixed(3),
+              });
+            testInfo.annotations.push({ type: 'capture-dropouts', description: String(live.dropouts) });
           }
-          const checked = await checkLiveGolden(harnessConfig.goldensDir, live.golden, scenario.tolerances.levelDb, mode, testInfo);
-          problems.push(...annotateUnsettled([...stepExpectationProblems(scenario, live.golden.steps, dspPath), ...checked.problems], live.unsettled));
-          for (const [step, note] of Object.entries(live.unsettled)) testInfo.annotations.push({ type: 'unsettled', description: `step ${step}: ${note}` });
+
+          // Offline: exact frames, deterministic output.
+          const inputPath =
+            scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
+          const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
+          const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
+          // No golden needed to know these are wrong: NaN, ±Inf or subnormal output samples.
+          const scan = scanSamples(offline.render.channels);
+          if (scan.first) {
+            problems.push(
+              `${scenario.name} [${dspPath}] offline render: ${scan.nan} NaN, ${scan.inf} Inf and ${scan.subnormal} subnormal output samples; the first, ${scan.first.value}, at frame ${scan.first.frame} ${scan.first.channel} (${(scan.first.frame / offline.render.sampleRate).toFixed(4)} s): a DSP must keep its output finite and flush denormals`,
+            );
+          }
+          const checked = await checkOfflineGolden(
+            harnessConfig.goldensDir,
+            {
+              channels: offline.render.channels,
+              sidecar: {
+                schemaVersion: OFFLINE_GOLDEN_VERSION,
+                scenario: scenario.name,
+                path: dspPath,
+                sampleRate: offline.render.sampleRate,
+                frames: offline.render.channels[0].length,
+                eventFrames: offline.eventFrames,
+                fixtureSha256: offline.fixtureSha256,
+                dspBuildSha256: dspBuildSha256(dspPath, stack.wasmPath),
+              },
+            },
+            scenario.tolerances.offlineSnrDb,
+            mode,
+            testInfo,
+            offline.eventFrames.map((frame, i) => ({ frame, set: scenario.steps[i]!.set })),
+          );
+          problems.push(...checked.problems);
           changes.push(...checked.changes);
           written.push(...checked.written);
           unchanged += checked.unchanged;
-          if (checked.worstDeviationDb !== null) testInfo.annotations.push({ type: 'worst-deviation-db', description: checked.worstDeviationDb.toFixed(3) });
-          testInfo.annotations.push({ type: 'capture-dropouts', description: String(live.dropouts) });
-        }
+          if (checked.comparison)
+            testInfo.annotations.push({ type: 'offline-snr-db', description: String(checked.comparison.snrDb) });
 
-        // Offline: exact frames, deterministic output.
-        const inputPath = scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
-        const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
-        const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
-        // No golden needed to know these are wrong: NaN, ±Inf or subnormal output samples.
-        const scan = scanSamples(offline.render.channels);
-        if (scan.first) {
-          problems.push(
-            `${scenario.name} [${dspPath}] offline render: ${scan.nan} NaN, ${scan.inf} Inf and ${scan.subnormal} subnormal output samples; the first, ${scan.first.value}, at frame ${scan.first.frame} ${scan.first.channel} (${(scan.first.frame / offline.render.sampleRate).toFixed(4)} s): a DSP must keep its output finite and flush denormals`,
-          );
-        }
-        const checked = await checkOfflineGolden(
-          harnessConfig.goldensDir,
-          {
-            channels: offline.render.channels,
-            sidecar: {
-              schemaVersion: OFFLINE_GOLDEN_VERSION,
-              scenario: scenario.name,
-              path: dspPath,
-              sampleRate: offline.render.sampleRate,
-              frames: offline.render.channels[0].length,
-              eventFrames: offline.eventFrames,
-              fixtureSha256: offline.fixtureSha256,
-              dspBuildSha256: dspBuildSha256(dspPath, stack.wasmPath),
-            },
-          },
-          scenario.tolerances.offlineSnrDb,
-          mode,
-          testInfo,
-          offline.eventFrames.map((frame, i) => ({ frame, set: scenario.steps[i]!.set })),
-        );
-        problems.push(...checked.problems);
-        changes.push(...checked.changes);
-        written.push(...checked.written);
-        unchanged += checked.unchanged;
-        if (checked.comparison) testInfo.annotations.push({ type: 'offline-snr-db', description: String(checked.comparison.snrDb) });
+          // Parity: the mock and the WASM DSP agree to float precision on what both implement.
+          if (dspPath === 'wasm' && isParityScenario(scenario)) {
+            const mock = await renderScenarioOffline(offlinePage, { ...common, dsp: 'mock' });
+            const parity = compareAudio(mock.render.channels, offline.render.channels, offline.render.sampleRate);
+            testInfo.annotations.push({ type: 'parity-snr-db', description: String(parity.snrDb) });
+            if (parity.snrDb < PARITY_SNR_DB)
+              problems.push(
+                `${scenario.name}: mock vs wasm offline renders differ: ${describeComparison(parity)} (need ≥ ${PARITY_SNR_DB} dB)`,
+              );
+          }
 
-        // Parity: the mock and the WASM DSP agree to float precision on what both implement.
-        if (dspPath === 'wasm' && isParityScenario(scenario)) {
-          const mock = await renderScenarioOffline(offlinePage, { ...common, dsp: 'mock' });
-          const parity = compareAudio(mock.render.channels, offline.render.channels, offline.render.sampleRate);
-          testInfo.annotations.push({ type: 'parity-snr-db', description: String(parity.snrDb) });
-          if (parity.snrDb < PARITY_SNR_DB) problems.push(`${scenario.name}: mock vs wasm offline renders differ: ${describeComparison(parity)} (need ≥ ${PARITY_SNR_DB} dB)`);
-        }
-
-        if (written.length > 0 || (mode !== 'none' && changes.length > 0)) {
-          await testInfo.attach('golden-changes', {
-            body: JSON.stringify({ scenario: scenario.name, path: dspPath, written, changes, unchanged }),
-            contentType: 'application/json',
-          });
-        }
-        if (problems.length > 0) throw new Error(`scenario ${scenario.name} [${dspPath}]: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
-      });
+          if (written.length > 0 || (mode !== 'none' && changes.length > 0)) {
+            await testInfo.attach('golden-changes', {
+              body: JSON.stringify({ scenario: scenario.name, path: dspPath, written, changes, unchanged }),
+              contentType: 'application/json',
+            });
+          }
+          if (problems.length > 0)
+            throw new Error(
+              `scenario ${scenario.name} [${dspPath}]: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`,
+            );
+        },
+      );
     });
   }
 }

@@ -21,7 +21,8 @@ import type { ValidatorCheck } from './validatorCheck.ts';
 export const ABI_CHECK = {
   id: 'abi',
   title: 'ABI',
-  explanation: 'the module compiles, imports nothing, exports memory and every wc_ function with the right arity, wc_abi_version() is 1, the schema is valid JSON matching the parameter definition schema, and wc_init(48000, 4096) returns 0',
+  explanation:
+    'the module compiles, imports nothing, exports memory and every wc_ function with the right arity, wc_abi_version() is 1, the schema is valid JSON matching the parameter definition schema, and wc_init(48000, 4096) returns 0',
   minStrictness: 1,
 } as const;
 
@@ -43,6 +44,8 @@ const CATALOG = {
 } satisfies { [K in CatalogId]: ValidatorCheck<K> };
 
 /** In CHECK_IDS order. */
-export const CHECKS: readonly ValidatorCheck[] = CHECK_IDS.filter((id): id is CatalogId => id !== 'abi').map((id) => CATALOG[id]);
+export const CHECKS: readonly ValidatorCheck[] = CHECK_IDS.filter((id): id is CatalogId => id !== 'abi').map(
+  (id) => CATALOG[id],
+);
 
 export { CHECK_IDS };

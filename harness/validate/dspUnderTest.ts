@@ -60,7 +60,12 @@ function guarded<T>(call: string, fn: () => T): T {
 }
 
 /** An ABI v1 module: one WebAssembly instance (its own memory) per DSP instance. */
-export function wasmSubject(name: string, bytes: BufferSource, definitions: readonly ParameterDefinition[], maxFrames = HOST_MAX_FRAMES): DspUnderTest {
+export function wasmSubject(
+  name: string,
+  bytes: BufferSource,
+  definitions: readonly ParameterDefinition[],
+  maxFrames = HOST_MAX_FRAMES,
+): DspUnderTest {
   const module = new WebAssembly.Module(bytes);
   const ids = definitions.map((d) => d.id);
   const subject: DspUnderTest = {
@@ -71,7 +76,10 @@ export function wasmSubject(name: string, bytes: BufferSource, definitions: read
     growth: [],
     where: '',
     create(sampleRate) {
-      const exports = guarded('instantiate', () => new WebAssembly.Instance(module, {}).exports as unknown as WasmDspExports);
+      const exports = guarded(
+        'instantiate',
+        () => new WebAssembly.Instance(module, {}).exports as unknown as WasmDspExports,
+      );
       const status = guarded('wc_init', () => exports.wc_init(sampleRate, maxFrames));
       if (status !== 0) return { refused: status };
       const dsp = new WasmDsp(exports, ids, maxFrames);
@@ -86,10 +94,12 @@ export function wasmSubject(name: string, bytes: BufferSource, definitions: read
         return result;
       };
       return {
-        setParameterAt: (index, value) => watched(`wc_set_param(${index}, ${value})`, () => exports.wc_set_param(index, value)),
+        setParameterAt: (index, value) =>
+          watched(`wc_set_param(${index}, ${value})`, () => exports.wc_set_param(index, value)),
         getParameterAt: (index) => watched(`wc_get_param(${index})`, () => exports.wc_get_param(index)),
         reset: () => watched('wc_reset', () => exports.wc_reset()),
-        process: (inL, inR, outL, outR, frames) => watched('wc_process', () => dsp.process(inL, inR, outL, outR, frames)),
+        process: (inL, inR, outL, outR, frames) =>
+          watched('wc_process', () => dsp.process(inL, inR, outL, outR, frames)),
       };
     },
   };
@@ -97,7 +107,12 @@ export function wasmSubject(name: string, bytes: BufferSource, definitions: read
 }
 
 /** A JS backend (e.g. the mock DSP) with the definitions of the parameters it implements. */
-export function backendSubject(name: string, definitions: readonly ParameterDefinition[], make: (sampleRate: number) => DspBackend, maxFrames = HOST_MAX_FRAMES): DspUnderTest {
+export function backendSubject(
+  name: string,
+  definitions: readonly ParameterDefinition[],
+  make: (sampleRate: number) => DspBackend,
+  maxFrames = HOST_MAX_FRAMES,
+): DspUnderTest {
   const ids = definitions.map((d) => d.id);
   return {
     name,
@@ -109,13 +124,16 @@ export function backendSubject(name: string, definitions: readonly ParameterDefi
     create(sampleRate) {
       const dsp = guarded('create', () => make(sampleRate));
       return {
-        setParameterAt: (index, value) => guarded(`setParameter(${ids[index]}, ${value})`, () => dsp.setParameter(ids[index]!, value)),
+        setParameterAt: (index, value) =>
+          guarded(`setParameter(${ids[index]}, ${value})`, () => dsp.setParameter(ids[index]!, value)),
         getParameterAt: (index) => guarded(`getParameter(${ids[index]})`, () => dsp.getParameter(ids[index]!)),
         reset: () => guarded('reset', () => dsp.reset()),
         process: (inL, inR, outL, outR, frames) => {
           for (let offset = 0; offset < frames; offset += maxFrames) {
             const n = Math.min(maxFrames, frames - offset);
-            guarded('process', () => dsp.process(inL.subarray(offset), inR.subarray(offset), outL.subarray(offset), outR.subarray(offset), n));
+            guarded('process', () =>
+              dsp.process(inL.subarray(offset), inR.subarray(offset), outL.subarray(offset), outR.subarray(offset), n),
+            );
           }
         },
       };

@@ -29,7 +29,10 @@ export function findGeneratorGates(subject: DspUnderTest, sampleRate: number): G
   const tailPeak = (params: ParameterSet) => {
     const instance = freshInstance(subject, sampleRate, params);
     if (!instance) return NaN;
-    return peakOf(renderBlocks(instance, silence, () => 128), Math.round(0.2 * sampleRate)).value;
+    return peakOf(
+      renderBlocks(instance, silence, () => 128),
+      Math.round(0.2 * sampleRate),
+    ).value;
   };
   const defaults = Object.fromEntries(subject.definitions.map((d) => [d.id, d.default]));
   const gates: GeneratorGate[] = [];
@@ -45,7 +48,8 @@ export function findGeneratorGates(subject: DspUnderTest, sampleRate: number): G
 }
 
 /** The gates `params` switches on that are off by default: such a set is meant to sound. */
-export const gatesSwitchedOn = (gates: readonly GeneratorGate[], params: ParameterSet) => gates.filter((g) => !g.onByDefault && params[g.id] === g.on);
+export const gatesSwitchedOn = (gates: readonly GeneratorGate[], params: ParameterSet) =>
+  gates.filter((g) => !g.onByDefault && params[g.id] === g.on);
 
 export interface SteadyTone {
   hz: number;
@@ -88,6 +92,8 @@ export function steadyTone(out: Stereo, from: number, window: number, sampleRate
 export function generatorHint(tone: SteadyTone | null, gates: readonly GeneratorGate[]): string {
   if (!tone) return '';
   const gate = gates.find((g) => g.onByDefault);
-  const way = gate ? `${gate.id} = ${gate.off} silences it, and it is ${gate.on} by default` : 'no bool parameter silences it';
+  const way = gate
+    ? `${gate.id} = ${gate.off} silences it, and it is ${gate.on} by default`
+    : 'no bool parameter silences it';
   return `; the output in silence is a steady periodic signal (≈ ${tone.hz.toPrecision(3)} Hz): a generator? If the DSP is meant to make sound, run with --generator; ${way}`;
 }

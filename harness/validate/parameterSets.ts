@@ -12,7 +12,9 @@ import { defaults, type ParameterSet } from './render.ts';
 export interface NamedParameterSet {
   label: string;
   params: ParameterSet;
-  /** Rendered at every accepted rate; false for one parameter at an extreme, rendered at the key rates only (keyRates). */
+  /**
+   * Rendered at every accepted rate; false for one parameter at an extreme, rendered at the key rates only (keyRates).
+   */
   everyRate: boolean;
 }
 
@@ -27,7 +29,8 @@ export function keyRates(rates: readonly number[]): number[] {
 }
 
 /** Whether `set` is rendered at `rate`. */
-export const rendersAt = (set: NamedParameterSet, rate: number, rates: readonly number[]) => set.everyRate || keyRates(rates).includes(rate);
+export const rendersAt = (set: NamedParameterSet, rate: number, rates: readonly number[]) =>
+  set.everyRate || keyRates(rates).includes(rate);
 
 /** A value drawn for `d`: integers for bool and enum; for floats, 10% min, 10% max, else uniform. */
 export function randomValue(d: ParameterDefinition, random: Random): number {
@@ -42,7 +45,12 @@ export function randomSet(definitions: readonly ParameterDefinition[], random: R
   return Object.fromEntries(definitions.map((d) => [d.id, randomValue(d, random)]));
 }
 
-export function parameterSets(definitions: readonly ParameterDefinition[], random: Random, randomCount: number, extremes = true): NamedParameterSet[] {
+export function parameterSets(
+  definitions: readonly ParameterDefinition[],
+  random: Random,
+  randomCount: number,
+  extremes = true,
+): NamedParameterSet[] {
   const base = defaults(definitions);
   const sets: NamedParameterSet[] = [{ label: 'defaults', params: base, everyRate: true }];
   if (extremes) {
@@ -52,24 +60,33 @@ export function parameterSets(definitions: readonly ParameterDefinition[], rando
     }
     sets.push(...cornerSets(definitions));
   }
-  for (let i = 0; i < randomCount; i++) sets.push({ label: `random combination ${i + 1}`, params: randomSet(definitions, random), everyRate: true });
+  for (let i = 0; i < randomCount; i++)
+    sets.push({ label: `random combination ${i + 1}`, params: randomSet(definitions, random), everyRate: true });
   return sets;
 }
 
 /** At most this many float parameters of one processor are combined (2^2 corners: a filter's cutoff and Q). */
 const MAX_CORNER_PARAMETERS = 2;
 
-/** Each processor's float parameters (its first two) at every min/max combination, switched in, the rest at defaults. */
+/**
+ * Each processor's float parameters (its first two) at every min/max combination, switched in, the rest at defaults.
+ */
 export function cornerSets(definitions: readonly ParameterDefinition[]): NamedParameterSet[] {
   const base = defaults(definitions);
   const sets: NamedParameterSet[] = [];
   for (const processor of processorIds(definitions)) {
-    const floats = parametersOfProcessor(processor, definitions).filter((d) => d.type === 'float').slice(0, MAX_CORNER_PARAMETERS);
+    const floats = parametersOfProcessor(processor, definitions)
+      .filter((d) => d.type === 'float')
+      .slice(0, MAX_CORNER_PARAMETERS);
     if (floats.length < 2) continue;
     for (let corner = 0; corner < 1 << floats.length; corner++) {
       const values = Object.fromEntries(floats.map((d, i) => [d.id, corner & (1 << i) ? d.max : d.min]));
       const label = floats.map((d, i) => `${d.id} at ${corner & (1 << i) ? 'max' : 'min'}`).join(', ');
-      sets.push({ label: `corner ${label}`, params: { ...base, ...switchIn(floats[0]!.id, definitions), ...values }, everyRate: true });
+      sets.push({
+        label: `corner ${label}`,
+        params: { ...base, ...switchIn(floats[0]!.id, definitions), ...values },
+        everyRate: true,
+      });
     }
   }
   return sets;

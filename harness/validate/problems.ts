@@ -17,7 +17,13 @@ export const BLOW_UP = 1e6;
 export type ProblemKind = 'non-finite' | 'blow-up' | 'level' | 'block-dependent' | 'subnormal';
 
 /** Lower is worse. Non-finite and blow-up share the first rank; within a rank the larger magnitude is worse. */
-export const SEVERITY: Record<ProblemKind, number> = { 'non-finite': 0, 'blow-up': 0, level: 1, 'block-dependent': 1, subnormal: 2 };
+export const SEVERITY: Record<ProblemKind, number> = {
+  'non-finite': 0,
+  'blow-up': 0,
+  level: 1,
+  'block-dependent': 1,
+  subnormal: 2,
+};
 
 export const PROBLEM_KINDS = Object.keys(SEVERITY) as ProblemKind[];
 
@@ -32,7 +38,10 @@ export interface ProblemCount {
 export class Problems {
   private readonly counts = new Map<ProblemKind, { count: number; worst: WorstCase; magnitude: number }>();
 
-  /** Records `count` problems of `kind`; `worst` describes one of them, `magnitude` ranks it within its kind (e.g. |sample|). */
+  /**
+   * Records `count` problems of `kind`; `worst` describes one of them, `magnitude` ranks it within its kind (e.g.
+   * |sample|).
+   */
   add(kind: ProblemKind, count: number, worst: WorstCase, magnitude: number): void {
     if (count <= 0) return;
     const known = this.counts.get(kind);
@@ -96,7 +105,12 @@ export interface KindScan {
 export type OutputScan = Partial<Record<ProblemKind, KindScan>>;
 
 /** Every wrong sample of `out` in [fromFrame, toFrame), by kind. `headroom` null: no level bound. */
-export function scanOutput(out: readonly [Float32Array, Float32Array], headroom: number | null, fromFrame = 0, toFrame = out[0].length): OutputScan {
+export function scanOutput(
+  out: readonly [Float32Array, Float32Array],
+  headroom: number | null,
+  fromFrame = 0,
+  toFrame = out[0].length,
+): OutputScan {
   const scan: OutputScan = {};
   out.forEach((channel, ch) => {
     for (let i = fromFrame; i < toFrame; i++) {
@@ -117,7 +131,11 @@ export function scanOutput(out: readonly [Float32Array, Float32Array], headroom:
 }
 
 /** Adds each kind found by `scanOutput` to `problems`, described by `describe`. */
-export function addScan(problems: Problems, scan: OutputScan, describe: (kind: ProblemKind, found: KindScan) => WorstCase): void {
+export function addScan(
+  problems: Problems,
+  scan: OutputScan,
+  describe: (kind: ProblemKind, found: KindScan) => WorstCase,
+): void {
   for (const kind of PROBLEM_KINDS) {
     const found = scan[kind];
     if (found) problems.add(kind, found.count, describe(kind, found), Math.abs(found.value));

@@ -1,4 +1,7 @@
-/** Rendering through a DSP instance in chosen block sizes, with parameter changes between blocks, and scanning the result. */
+/**
+ * Rendering through a DSP instance in chosen block sizes, with parameter changes between blocks, and scanning the
+ * result.
+ */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import type { DspInstance, DspUnderTest } from './dspUnderTest.ts';
 import type { Stereo } from './testSignals.ts';
@@ -23,7 +26,10 @@ export function defaults(definitions: readonly ParameterDefinition[]): Parameter
   return Object.fromEntries(definitions.map((d) => [d.id, d.default]));
 }
 
-/** A fresh instance at `sampleRate` with `params` applied, then reset (ramps settled). Null when the DSP refuses the rate. */
+/**
+ * A fresh instance at `sampleRate` with `params` applied, then reset (ramps settled). Null when the DSP refuses the
+ * rate.
+ */
 export function freshInstance(subject: DspUnderTest, sampleRate: number, params: ParameterSet): DspInstance | null {
   const instance = subject.create(sampleRate);
   if ('refused' in instance) return null;
@@ -38,11 +44,17 @@ export function freshInstance(subject: DspUnderTest, sampleRate: number, params:
  * Renders `input` through `instance`, block by block: `blockSize` is called for each block's
  * length; `changes` (sorted by frame) are applied before the block that starts at or after them.
  */
-export function renderBlocks(instance: DspInstance, input: Stereo, blockSize: () => number, changes: readonly ParameterChange[] = [], onBlock?: (frame: number, frames: number) => void): Stereo {
+export function renderBlocks(
+  instance: DspInstance,
+  input: Stereo,
+  blockSize: () => number,
+  changes: readonly ParameterChange[] = [],
+  onBlock?: (frame: number, frames: number) => void,
+): Stereo {
   const frames = input[0].length;
   const out: Stereo = [new Float32Array(frames), new Float32Array(frames)];
   let next = 0;
-  for (let frame = 0; frame < frames; ) {
+  for (let frame = 0; frame < frames;) {
     while (next < changes.length && changes[next]!.frame <= frame) {
       instance.setParameterAt(changes[next]!.index, changes[next]!.value);
       next++;
@@ -50,7 +62,13 @@ export function renderBlocks(instance: DspInstance, input: Stereo, blockSize: ()
     const nextChange = next < changes.length ? changes[next]!.frame : frames;
     const n = Math.max(1, Math.min(blockSize(), frames - frame, nextChange - frame));
     onBlock?.(frame, n);
-    instance.process(input[0].subarray(frame, frame + n), input[1].subarray(frame, frame + n), out[0].subarray(frame, frame + n), out[1].subarray(frame, frame + n), n);
+    instance.process(
+      input[0].subarray(frame, frame + n),
+      input[1].subarray(frame, frame + n),
+      out[0].subarray(frame, frame + n),
+      out[1].subarray(frame, frame + n),
+      n,
+    );
     frame += n;
   }
   return out;
@@ -81,10 +99,19 @@ export function scanSamples(out: Stereo, headroom: number | null = null, fromFra
     for (let i = fromFrame; i < channel.length; i++) {
       const x = channel[i]!;
       let kind: SampleScan['firstKind'] = null;
-      if (Number.isNaN(x)) (scan.nan++, (kind = 'NaN'));
-      else if (!Number.isFinite(x)) (scan.inf++, (kind = 'Inf'));
-      else if (x !== 0 && Math.abs(x) < F32_MIN_NORMAL) (scan.subnormal++, (kind = 'subnormal'));
-      else if (headroom !== null && Math.abs(x) > headroom) (scan.overHeadroom++, (kind = 'over headroom'));
+      if (Number.isNaN(x)) {
+        scan.nan++;
+        kind = 'NaN';
+      } else if (!Number.isFinite(x)) {
+        scan.inf++;
+        kind = 'Inf';
+      } else if (x !== 0 && Math.abs(x) < F32_MIN_NORMAL) {
+        scan.subnormal++;
+        kind = 'subnormal';
+      } else if (headroom !== null && Math.abs(x) > headroom) {
+        scan.overHeadroom++;
+        kind = 'over headroom';
+      }
       if (kind && (!scan.first || i < scan.first.frame)) {
         scan.first = { frame: i, channel: ch === 0 ? 'L' : 'R', value: x };
         scan.firstKind = kind;
@@ -95,20 +122,27 @@ export function scanSamples(out: Stereo, headroom: number | null = null, fromFra
 }
 
 /** The largest |a − b| over both channels and where it is. */
-export function largestDifference(a: Stereo, b: Stereo): { value: number; frame: number; channel: 'L' | 'R'; a: number; b: number } {
+export function largestDifference(
+  a: Stereo,
+  b: Stereo,
+): { value: number; frame: number; channel: 'L' | 'R'; a: number; b: number } {
   let worst = { value: 0, frame: -1, channel: 'L' as 'L' | 'R', a: 0, b: 0 };
   for (const ch of [0, 1] as const) {
     for (let i = 0; i < a[ch].length; i++) {
       if (Object.is(a[ch][i], b[ch][i])) continue;
       const d = Math.abs(a[ch][i]! - b[ch][i]!);
-      if (d > worst.value || (Number.isNaN(d) && !Number.isNaN(worst.value))) worst = { value: d, frame: i, channel: ch ? 'R' : 'L', a: a[ch][i]!, b: b[ch][i]! };
+      if (d > worst.value || (Number.isNaN(d) && !Number.isNaN(worst.value)))
+        worst = { value: d, frame: i, channel: ch ? 'R' : 'L', a: a[ch][i]!, b: b[ch][i]! };
     }
   }
   return worst;
 }
 
 /** The first frame where a and b differ at all, or null. */
-export function firstDifference(a: Stereo, b: Stereo): { frame: number; channel: 'L' | 'R'; a: number; b: number } | null {
+export function firstDifference(
+  a: Stereo,
+  b: Stereo,
+): { frame: number; channel: 'L' | 'R'; a: number; b: number } | null {
   const len = a[0].length;
   for (let i = 0; i < len; i++) {
     for (const ch of [0, 1] as const) {
@@ -119,7 +153,11 @@ export function firstDifference(a: Stereo, b: Stereo): { frame: number; channel:
 }
 
 /** Peak |x| over [from, to) on both channels. */
-export function peakOf(out: Stereo, from = 0, to = out[0].length): { value: number; frame: number; channel: 'L' | 'R' } {
+export function peakOf(
+  out: Stereo,
+  from = 0,
+  to = out[0].length,
+): { value: number; frame: number; channel: 'L' | 'R' } {
   let worst = { value: 0, frame: from, channel: 'L' as 'L' | 'R' };
   for (const ch of [0, 1] as const) {
     for (let i = from; i < to; i++) {

@@ -14,7 +14,13 @@ import { DspTrap, wasmSubject, type DspUnderTest } from './dspUnderTest.ts';
 import { findGeneratorGates, type GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
 import { Random } from '../fixtures/random.ts';
-import { DEFAULT_VALIDATE_OPTIONS, type CheckOutcome, type ValidateOptions, type ValidatorCheck, type WorstCase } from './validatorCheck.ts';
+import {
+  DEFAULT_VALIDATE_OPTIONS,
+  type CheckOutcome,
+  type ValidateOptions,
+  type ValidatorCheck,
+  type WorstCase,
+} from './validatorCheck.ts';
 
 export interface CheckResult {
   id: string;
@@ -46,28 +52,59 @@ export function replayCommand(module: string, options: ValidateOptions, id: stri
   return `wavecraft-harness validate ${target} --strictness ${options.strictness} --seed ${options.seed} --only ${id}`;
 }
 
-/** What the runner hands the checks that need it. The CLI passes a Chromium that set-up may install; by default one must be there. */
+/**
+ * What the runner hands the checks that need it. The CLI passes a Chromium that set-up may install; by default one must
+ * be there.
+ */
 export interface ValidationServices {
   chromium: () => Promise<string>;
 }
 
 const DEFAULT_SERVICES: ValidationServices = { chromium: async () => requireChromium().path };
 
-async function runCheck(check: ValidatorCheck, subject: DspUnderTest, options: ValidateOptions, rates: number[], gates: GeneratorGate[], services: ValidationServices): Promise<CheckOutcome> {
-  if (options.only && !options.only.includes(check.id) && !check.required) return { status: 'skip', summary: 'not selected (--only)' };
-  if (options.skip?.includes(check.id) && !check.required) return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
-  if (options.strictness < check.minStrictness) return { status: 'skip', summary: `runs from strictness ${check.minStrictness}` };
-  if (check.runs !== 'first' && rates.length === 0) return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
+async function runCheck(
+  check: ValidatorCheck,
+  subject: DspUnderTest,
+  options: ValidateOptions,
+  rates: number[],
+  gates: GeneratorGate[],
+  services: ValidationServices,
+): Promise<CheckOutcome> {
+  if (options.only && !options.only.includes(check.id) && !check.required)
+    return { status: 'skip', summary: 'not selected (--only)' };
+  if (options.skip?.includes(check.id) && !check.required)
+    return { status: 'skip', summary: 'left out (--skip, or validate.skip in wavecraft.config.json)' };
+  if (options.strictness < check.minStrictness)
+    return { status: 'skip', summary: `runs from strictness ${check.minStrictness}` };
+  if (check.runs !== 'first' && rates.length === 0)
+    return { status: 'skip', summary: 'no usable sample rate (see sample-rates)' };
   try {
-    return await check.run({ subject, options, random: new Random(options.seed).fork(check.id), rates, gates, chromium: services.chromium });
+    return await check.run({
+      subject,
+      options,
+      random: new Random(options.seed).fork(check.id),
+      rates,
+      gates,
+      chromium: services.chromium,
+    });
   } catch (error) {
-    if (error instanceof DspTrap) return { status: 'fail', summary: `${error.message} (at ${subject.where})`, worst: { what: `${error.call} trapped`, input: subject.where } };
+    if (error instanceof DspTrap)
+      return {
+        status: 'fail',
+        summary: `${error.message} (at ${subject.where})`,
+        worst: { what: `${error.call} trapped`, input: subject.where },
+      };
     throw error;
   }
 }
 
 /** Validates a DSP that is already known to load (a WASM module past its ABI checks, or a JS backend). */
-export async function validateSubject(subject: DspUnderTest, partial: Partial<ValidateOptions> = {}, abi?: CheckResult, services: ValidationServices = DEFAULT_SERVICES): Promise<ValidationReport> {
+export async function validateSubject(
+  subject: DspUnderTest,
+  partial: Partial<ValidateOptions> = {},
+  abi?: CheckResult,
+  services: ValidationServices = DEFAULT_SERVICES,
+): Promise<ValidationReport> {
   const options = { ...DEFAULT_VALIDATE_OPTIONS, ...partial };
   const started = Date.now();
   const rates: number[] = [];
@@ -86,7 +123,15 @@ export async function validateSubject(subject: DspUnderTest, partial: Partial<Va
         if (!(error instanceof DspTrap)) throw error; // the checks that follow report the trap
       }
     }
-    results.set(check.id, { id: check.id, title: check.title, explanation: check.explanation, minStrictness: check.minStrictness, ...outcome, durationMs: Date.now() - t0, replay: replayCommand(subject.name, options, check.id) });
+    results.set(check.id, {
+      id: check.id,
+      title: check.title,
+      explanation: check.explanation,
+      minStrictness: check.minStrictness,
+      ...outcome,
+      durationMs: Date.now() - t0,
+      replay: replayCommand(subject.name, options, check.id),
+    });
   }
   const checks = [...(abi ? [abi] : []), ...CHECKS.map((c) => results.get(c.id)!)];
   return {
@@ -102,10 +147,20 @@ export async function validateSubject(subject: DspUnderTest, partial: Partial<Va
 }
 
 /** Validates a WASM module file: ABI first; when that fails, every other check is skipped. */
-export async function validateWasmFile(path: string, partial: Partial<ValidateOptions> = {}, services: ValidationServices = DEFAULT_SERVICES): Promise<ValidationReport> {
+export async function validateWasmFile(
+  path: string,
+  partial: Partial<ValidateOptions> = {},
+  services: ValidationServices = DEFAULT_SERVICES,
+): Promise<ValidationReport> {
   const options = { ...DEFAULT_VALIDATE_OPTIONS, ...partial };
   const t0 = Date.now();
-  const abiBase = { id: ABI_CHECK.id, title: ABI_CHECK.title, explanation: ABI_CHECK.explanation, minStrictness: ABI_CHECK.minStrictness, replay: replayCommand(path, options, 'abi') };
+  const abiBase = {
+    id: ABI_CHECK.id,
+    title: ABI_CHECK.title,
+    explanation: ABI_CHECK.explanation,
+    minStrictness: ABI_CHECK.minStrictness,
+    replay: replayCommand(path, options, 'abi'),
+  };
   let bytes: Uint8Array<ArrayBuffer>;
   let definitions;
   try {
@@ -117,11 +172,40 @@ export async function validateWasmFile(path: string, partial: Partial<ValidateOp
     ({ definitions } = await checkWasmDsp(bytes, path, validateParameterDefinitions));
   } catch (error) {
     const message = (error as Error).message;
-    const abi: CheckResult = { ...abiBase, status: 'fail', summary: message, worst: { what: message }, durationMs: Date.now() - t0 };
-    const skipped = CHECKS.map((c): CheckResult => ({ id: c.id, title: c.title, explanation: c.explanation, minStrictness: c.minStrictness, status: 'skip', summary: 'the module failed its ABI checks', durationMs: 0, replay: replayCommand(path, options, c.id) }));
-    return { module: path, kind: 'wasm', strictness: options.strictness, seed: options.seed, startedAt: new Date(t0).toISOString(), durationMs: Date.now() - t0, passed: false, checks: [abi, ...skipped] };
+    const abi: CheckResult = {
+      ...abiBase,
+      status: 'fail',
+      summary: message,
+      worst: { what: message },
+      durationMs: Date.now() - t0,
+    };
+    const skipped = CHECKS.map((c): CheckResult => ({
+      id: c.id,
+      title: c.title,
+      explanation: c.explanation,
+      minStrictness: c.minStrictness,
+      status: 'skip',
+      summary: 'the module failed its ABI checks',
+      durationMs: 0,
+      replay: replayCommand(path, options, c.id),
+    }));
+    return {
+      module: path,
+      kind: 'wasm',
+      strictness: options.strictness,
+      seed: options.seed,
+      startedAt: new Date(t0).toISOString(),
+      durationMs: Date.now() - t0,
+      passed: false,
+      checks: [abi, ...skipped],
+    };
   }
-  const abi: CheckResult = { ...abiBase, status: 'pass', summary: `ABI v1; ${definitions.length} parameters: ${definitions.map((d) => d.id).join(', ')}`, durationMs: Date.now() - t0 };
+  const abi: CheckResult = {
+    ...abiBase,
+    status: 'pass',
+    summary: `ABI v1; ${definitions.length} parameters: ${definitions.map((d) => d.id).join(', ')}`,
+    durationMs: Date.now() - t0,
+  };
   const report = await validateSubject(wasmSubject(path, bytes, definitions), options, abi, services);
   return { ...report, startedAt: new Date(t0).toISOString(), durationMs: Date.now() - t0 };
 }

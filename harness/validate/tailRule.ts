@@ -35,7 +35,8 @@ export function judgeTail(out: [Float32Array, Float32Array], fromFrame: number, 
 /** "… and not dying away (2.1 dB lower than the 0.25 s before)", or "growing (…)", for a failed judgement. */
 export function describeTail(j: TailJudgement): string {
   const rule = `a tail must fall ${TAIL_DECAY_DB} dB per ${TAIL_WINDOW_SECONDS} s until it is below -120 dBFS`;
-  if (j.fallDb < -1) return `growing (${(-j.fallDb).toFixed(1)} dB louder than the ${TAIL_WINDOW_SECONDS} s before: unstable; ${rule})`;
+  if (j.fallDb < -1)
+    return `growing (${(-j.fallDb).toFixed(1)} dB louder than the ${TAIL_WINDOW_SECONDS} s before: unstable; ${rule})`;
   return `not dying away (${j.fallDb.toFixed(1)} dB lower than the ${TAIL_WINDOW_SECONDS} s before; ${rule})`;
 }
 
@@ -57,6 +58,14 @@ export function addTailProblem(
   const judged = judgeTail(out, fromFrame, sampleRate);
   const peak = judged.peak;
   if (judged.ok || !Number.isFinite(peak.value) || peak.value > BLOW_UP) return;
-  const hint = generatorHint(steadyTone(out, fromFrame, Math.round(TAIL_WINDOW_SECONDS * sampleRate), sampleRate), gates);
-  problems.add(judged.fallDb < -1 ? 'blow-up' : 'level', 1, { what: `output at ${dbfs(peak.value)} ${where}, and ${describeTail(judged)}${hint}`, ...describe(peak) }, peak.value);
+  const hint = generatorHint(
+    steadyTone(out, fromFrame, Math.round(TAIL_WINDOW_SECONDS * sampleRate), sampleRate),
+    gates,
+  );
+  problems.add(
+    judged.fallDb < -1 ? 'blow-up' : 'level',
+    1,
+    { what: `output at ${dbfs(peak.value)} ${where}, and ${describeTail(judged)}${hint}`, ...describe(peak) },
+    peak.value,
+  );
 }

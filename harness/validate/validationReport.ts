@@ -1,4 +1,7 @@
-/** The validator's report as people and CI read it: a console table, JUnit XML, JSON, and an HTML page with each failed check's worst case plotted (Vega-Lite, inline SVG: opens offline). */
+/**
+ * The validator's report as people and CI read it: a console table, JUnit XML, JSON, and an HTML page with each failed
+ * check's worst case plotted (Vega-Lite, inline SVG: opens offline).
+ */
 import type { CheckResult, ValidationReport } from './runValidation.ts';
 import { renderChartSvg } from '../report/charts/renderChart.ts';
 import { validatorWorstChart } from '../report/charts/validatorWorstChart.ts';
@@ -11,43 +14,74 @@ function describeWorst(w: WorstCase): string {
   const parts = [w.what];
   if (w.params) parts.push(`parameters: ${describeParams(w.params)}`);
   if (w.input) parts.push(`input: ${w.input}`);
-  const where = [w.sampleRate !== undefined ? `${w.sampleRate} Hz` : '', w.blockSize !== undefined ? `blocks of ${w.blockSize}` : '', w.frame !== undefined ? `frame ${w.frame}` : '', w.channel ?? ''].filter(Boolean).join(', ');
+  const where = [
+    w.sampleRate !== undefined ? `${w.sampleRate} Hz` : '',
+    w.blockSize !== undefined ? `blocks of ${w.blockSize}` : '',
+    w.frame !== undefined ? `frame ${w.frame}` : '',
+    w.channel ?? '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (where) parts.push(`at: ${where}`);
-  if (w.value !== undefined) parts.push(`value: ${w.value}${w.expected !== undefined ? ` (expected ${w.expected})` : ''}`);
+  if (w.value !== undefined)
+    parts.push(`value: ${w.value}${w.expected !== undefined ? ` (expected ${w.expected})` : ''}`);
   return parts.join('\n      ');
 }
 
-/** "worst first: blow-up in automation-fuzz (4810), level in parameter-jumps (2743), …", every failed check ranked by its worst problem. */
+/**
+ * "worst first: blow-up in automation-fuzz (4810), level in parameter-jumps (2743), …", every failed check ranked by
+ * its worst problem.
+ */
 export function worstFirst(report: ValidationReport): string | null {
   const failed = report.checks.filter((c) => c.status === 'fail');
   if (failed.length === 0) return null;
   const rank = (c: CheckResult) => (c.problems?.[0] ? SEVERITY[c.problems[0].kind] : 1);
   const ordered = [...failed].sort((a, b) => rank(a) - rank(b));
   const worst = ordered[0]!;
-  return `worst first: ${worst.id}: ${worst.worst?.what ?? worst.summary}${ordered.length > 1 ? ` | then ${ordered.slice(1).map((c) => `${c.id}${c.problems?.[0] ? ` (${c.problems[0].kind})` : ''}`).join(', ')}` : ''}`;
+  return `worst first: ${worst.id}: ${worst.worst?.what ?? worst.summary}${
+    ordered.length > 1
+      ? ` | then ${ordered
+          .slice(1)
+          .map((c) => `${c.id}${c.problems?.[0] ? ` (${c.problems[0].kind})` : ''}`)
+          .join(', ')}`
+      : ''
+  }`;
 }
 
 export function formatConsoleReport(report: ValidationReport): string {
   const headline = worstFirst(report);
-  const lines = [`validate ${report.module} (${report.kind}) at strictness ${report.strictness}, seed ${report.seed}`, ...(headline ? [headline] : []), ''];
+  const lines = [
+    `validate ${report.module} (${report.kind}) at strictness ${report.strictness}, seed ${report.seed}`,
+    ...(headline ? [headline] : []),
+    '',
+  ];
   const width = Math.max(...report.checks.map((c) => c.id.length));
   report.checks.forEach((c, i) => {
-    lines.push(`${String(i + 1).padStart(2)}. ${MARK[c.status]}  ${c.id.padEnd(width)}  ${(c.durationMs / 1000).toFixed(2).padStart(6)} s  ${c.summary}`);
+    lines.push(
+      `${String(i + 1).padStart(2)}. ${MARK[c.status]}  ${c.id.padEnd(width)}  ${(c.durationMs / 1000).toFixed(2).padStart(6)} s  ${c.summary}`,
+    );
     if (c.status === 'fail') {
       lines.push(`      ${c.explanation}`);
       if (c.worst) lines.push(`      worst case: ${describeWorst(c.worst)}`);
-      if (c.problems && c.problems.length > 1) lines.push(`      all problems, worst first: ${c.problems.map((p) => `${p.count} ${p.kind} (worst: ${p.worst})`).join('; ')}`);
+      if (c.problems && c.problems.length > 1)
+        lines.push(
+          `      all problems, worst first: ${c.problems.map((p) => `${p.count} ${p.kind} (worst: ${p.worst})`).join('; ')}`,
+        );
       lines.push(`      replay: ${c.replay}`);
     }
   });
   const failed = report.checks.filter((c) => c.status === 'fail').length;
   const passed = report.checks.filter((c) => c.status === 'pass').length;
   const skipped = report.checks.filter((c) => c.status === 'skip').length;
-  lines.push('', `${report.passed ? 'the build passes' : 'the build FAILS'} at strictness ${report.strictness}: of ${report.checks.length} checks ${passed} pass, ${failed} fail, ${skipped} skipped (${(report.durationMs / 1000).toFixed(1)} s)`);
+  lines.push(
+    '',
+    `${report.passed ? 'the build passes' : 'the build FAILS'} at strictness ${report.strictness}: of ${report.checks.length} checks ${passed} pass, ${failed} fail, ${skipped} skipped (${(report.durationMs / 1000).toFixed(1)} s)`,
+  );
   return lines.join('\n');
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const xml = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 export function formatJunitReport(report: ValidationReport): string {
   const failures = report.checks.filter((c) => c.status === 'fail').length;
@@ -73,7 +107,10 @@ ${cases.join('\n')}
 async function checkRow(c: CheckResult, i: number): Promise<string> {
   const chart = c.status === 'fail' && c.worst ? validatorWorstChart(c.title, c.worst) : null;
   const plot = chart ? `<figure>${await renderChartSvg(chart)}</figure>` : '';
-  const detail = c.status === 'fail' ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${plot}` : ''}<p><code>${xml(c.replay)}</code></p></div>` : '';
+  const detail =
+    c.status === 'fail'
+      ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${plot}` : ''}<p><code>${xml(c.replay)}</code></p></div>`
+      : '';
   return `<tr class="${c.status}"><td>${i + 1}</td><td>${xml(c.title)}<br><small>${xml(c.id)}</small></td><td>${MARK[c.status]}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${xml(c.summary)}${detail}</td></tr>`;
 }
 

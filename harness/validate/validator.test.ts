@@ -19,10 +19,13 @@ import { formatConsoleReport, formatHtmlReport, formatJunitReport } from './vali
 const source = fileURLToPath(new URL('../../fixtures/rust/validatorFaults.rs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'validator-faults-'));
 const build = (fault?: string, rightOnly = false) =>
-  buildRustWasm(source, join(dir, `${fault ?? 'correct'}${rightOnly ? '-right' : ''}.wasm`), [...(fault ? [`fault="${fault}"`] : []), ...(rightOnly ? ['fault_channel="right"'] : [])]);
+  buildRustWasm(source, join(dir, `${fault ?? 'correct'}${rightOnly ? '-right' : ''}.wasm`), [
+    ...(fault ? [`fault="${fault}"`] : []),
+    ...(rightOnly ? ['fault_channel="right"'] : []),
+  ]);
 const failed = (report: ValidationReport) => report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 
-describe('the validator on this repo\'s DSPs', () => {
+describe("the validator on this repo's DSPs", () => {
   it('passes the reference WASM DSP at strictness 10, the browser leg included', async () => {
     const report = await validateWasmFile(REFERENCE_WASM_PATH, { strictness: 10 });
     expect(failed(report), formatConsoleReport(report)).toEqual([]);
@@ -31,17 +34,30 @@ describe('the validator on this repo\'s DSPs', () => {
 
   it('passes its tail checks for seeds 1 to 10 at strictness 10: a 20 Hz high-pass at Q 9 still rings, dying away', async () => {
     for (let seed = 1; seed <= 10; seed++) {
-      const report = await validateWasmFile(REFERENCE_WASM_PATH, { strictness: 10, seed, browser: false, only: ['silence', 'automation-fuzz'] });
+      const report = await validateWasmFile(REFERENCE_WASM_PATH, {
+        strictness: 10,
+        seed,
+        browser: false,
+        only: ['silence', 'automation-fuzz'],
+      });
       expect(failed(report), `seed ${seed}\n${formatConsoleReport(report)}`).toEqual([]);
     }
   });
 
   it('passes the JS mock at strictness 10 through the same backend interface', async () => {
-    const reference = JSON.parse(readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8')) as ParameterDefinition[];
+    const reference = JSON.parse(
+      readFileSync(new URL('../../devmode/dsp/reference/parameters.json', import.meta.url), 'utf8'),
+    ) as ParameterDefinition[];
     const definitions = reference.filter((d) => d.id in MOCK_PARAMETER_RANGES);
-    const report = await validateSubject(backendSubject('mock', definitions, (rate) => new MockDsp(rate)), { strictness: 10 });
+    const report = await validateSubject(
+      backendSubject('mock', definitions, (rate) => new MockDsp(rate)),
+      { strictness: 10 },
+    );
     expect(failed(report), formatConsoleReport(report)).toEqual([]);
-    expect(report.checks.filter((c) => c.status === 'skip').map((c) => `${c.id}: ${c.summary}`)).toEqual(['realtime-safety: not a WASM module: no linear memory to watch', 'browser: runs a WASM module file only']);
+    expect(report.checks.filter((c) => c.status === 'skip').map((c) => `${c.id}: ${c.summary}`)).toEqual([
+      'realtime-safety: not a WASM module: no linear memory to watch',
+      'browser: runs a WASM module file only',
+    ]);
   });
 });
 
@@ -72,17 +88,29 @@ describe('the validator on Rust builds', () => {
   for (const [fault, check, worst] of FAULTS) {
     it(`fails the ${fault} build on ${check} (seed 7), with the worst case and a replay command`, async () => {
       // Only the check at stake (real-time safety watches the calls of every check, so it runs them all).
-      const report = await validateWasmFile(build(fault), { strictness: 10, browser: false, seed: 7, ...(check === 'realtime-safety' ? {} : { only: [check] }) });
+      const report = await validateWasmFile(build(fault), {
+        strictness: 10,
+        browser: false,
+        seed: 7,
+        ...(check === 'realtime-safety' ? {} : { only: [check] }),
+      });
       const result = report.checks.find((c) => c.id === check)!;
       expect(result.status, formatConsoleReport(report)).toBe('fail');
       expect(result.worst?.what).toMatch(worst);
       if (fault === 'nan_at_extreme') expect(result.worst?.params?.['cutoff']).toBe(20000);
-      expect(result.replay).toBe(`wavecraft-harness validate --wasm ${join(dir, `${fault}.wasm`)} --strictness 10 --seed 7 --only ${check}`);
+      expect(result.replay).toBe(
+        `wavecraft-harness validate --wasm ${join(dir, `${fault}.wasm`)} --strictness 10 --seed 7 --only ${check}`,
+      );
       expect(report.passed).toBe(false);
       const text = formatConsoleReport(report);
       expect(text).toMatch(new RegExp(`FAIL  ${check}`));
       expect(text).toContain(`replay: ${result.replay}`);
-      console.log(`[validator] ${fault}: ${failed(report).join(', ')}\n${text.split('\n').filter((l) => /FAIL|worst case|replay/.test(l)).join('\n')}`);
+      console.log(
+        `[validator] ${fault}: ${failed(report).join(', ')}\n${text
+          .split('\n')
+          .filter((l) => /FAIL|worst case|replay/.test(l))
+          .join('\n')}`,
+      );
     });
   }
 
@@ -98,7 +126,12 @@ describe('the validator on Rust builds', () => {
   ];
   for (const [fault, check, worst] of RIGHT_ONLY) {
     it(`fails the ${fault} build with the fault on the right channel only, on ${check}, naming the right channel`, async () => {
-      const report = await validateWasmFile(build(fault, true), { strictness: 10, browser: false, seed: 7, only: [check] });
+      const report = await validateWasmFile(build(fault, true), {
+        strictness: 10,
+        browser: false,
+        seed: 7,
+        only: [check],
+      });
       const result = report.checks.find((c) => c.id === check)!;
       expect(result.status, formatConsoleReport(report)).toBe('fail');
       expect(result.worst?.what).toMatch(worst);
@@ -108,7 +141,12 @@ describe('the validator on Rust builds', () => {
 
   it('replays a failure exactly with its seed and --only', async () => {
     const first = await validateWasmFile(build('block_lfo'), { strictness: 10, browser: false, seed: 11 });
-    const again = await validateWasmFile(join(dir, 'block_lfo.wasm'), { strictness: 10, browser: false, seed: 11, only: ['block-sizes'] });
+    const again = await validateWasmFile(join(dir, 'block_lfo.wasm'), {
+      strictness: 10,
+      browser: false,
+      seed: 11,
+      only: ['block-sizes'],
+    });
     const a = first.checks.find((c) => c.id === 'block-sizes')!;
     const b = again.checks.find((c) => c.id === 'block-sizes')!;
     expect(b.summary).toBe(a.summary);
@@ -119,10 +157,22 @@ describe('the validator on Rust builds', () => {
     expect(plots[0]).toContain('Block sizes: worst case');
     expect(plots[0]).toContain(`worst: frame ${b.worst!.frame}`);
     expect(plots[0]).toMatch(/>128-frame blocks</);
-    expect(again.checks.filter((c) => c.status !== 'skip').map((c) => c.id)).toEqual(['abi', 'sample-rates', 'block-sizes']);
+    expect(again.checks.filter((c) => c.status !== 'skip').map((c) => c.id)).toEqual([
+      'abi',
+      'sample-rates',
+      'block-sizes',
+    ]);
     // The block-rate LFO also makes a parameter change land differently at 4096-frame blocks (parameter-jumps).
-    const skipped = await validateWasmFile(join(dir, 'block_lfo.wasm'), { strictness: 10, browser: false, seed: 11, skip: ['block-sizes', 'parameter-jumps'] });
-    expect(skipped.checks.find((c) => c.id === 'block-sizes')).toMatchObject({ status: 'skip', summary: expect.stringMatching(/left out/) });
+    const skipped = await validateWasmFile(join(dir, 'block_lfo.wasm'), {
+      strictness: 10,
+      browser: false,
+      seed: 11,
+      skip: ['block-sizes', 'parameter-jumps'],
+    });
+    expect(skipped.checks.find((c) => c.id === 'block-sizes')).toMatchObject({
+      status: 'skip',
+      summary: expect.stringMatching(/left out/),
+    });
     expect(skipped.passed).toBe(true);
   });
 
@@ -132,7 +182,9 @@ describe('the validator on Rust builds', () => {
     expect(report.checks[0]!.summary).toMatch(/missing\.wasm: cannot read/);
     expect(report.checks.slice(1).every((c) => c.status === 'skip')).toBe(true);
     const junit = formatJunitReport(report);
-    expect(junit).toMatch(/<testsuite name="[^"]*missing\.wasm \(strictness 5, seed 1\)" tests="13" failures="1" skipped="12"/);
+    expect(junit).toMatch(
+      /<testsuite name="[^"]*missing\.wasm \(strictness 5, seed 1\)" tests="13" failures="1" skipped="12"/,
+    );
     expect(junit).toMatch(/<testcase classname="validate" name="abi: ABI" time="[\d.]+"><failure message="/);
   });
 });

@@ -111,8 +111,15 @@ export function excerpt(frame: number, channel: 'L' | 'R', signals: Record<strin
   const first = Object.values(signals)[0]!;
   const from = Math.max(0, frame - radius);
   const to = Math.min(first[ch].length, frame + radius + 1);
-  return { fromFrame: from, series: Object.entries(signals).map(([label, s]) => ({ label, values: Array.from(s[ch].subarray(from, to)) })) };
+  return {
+    fromFrame: from,
+    series: Object.entries(signals).map(([label, s]) => ({ label, values: Array.from(s[ch].subarray(from, to)) })),
+  };
 }
 
 export const describeParams = (params: ParameterSet | undefined) =>
-  params && Object.keys(params).length ? Object.entries(params).map(([id, v]) => `${id}=${Number.isInteger(v) ? v : v.toPrecision(4)}`).join(' ') : 'defaults';
+  params && Object.keys(params).length
+    ? Object.entries(params)
+        .map(([id, v]) => `${id}=${Number.isInteger(v) ? v : v.toPrecision(4)}`)
+        .join(' ')
+    : 'defaults';

@@ -4,7 +4,10 @@ import { dirname, resolve } from 'node:path';
 import type { ValidationReport } from './runValidation.ts';
 import { formatHtmlReport, formatJunitReport } from './validationReport.ts';
 
-export async function writeValidationOutputs(report: ValidationReport, outputs: { junit?: string; json?: string; html?: string }): Promise<void> {
+export async function writeValidationOutputs(
+  report: ValidationReport,
+  outputs: { junit?: string; json?: string; html?: string },
+): Promise<void> {
   const write = (file: string, text: string) => {
     mkdirSync(dirname(resolve(file)), { recursive: true });
     writeFileSync(file, text);

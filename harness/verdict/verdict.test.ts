@@ -4,7 +4,9 @@ import { INCONCLUSIVE, runVerdict, verdictOf } from './verdict.ts';
 
 describe('verdicts', () => {
   it('reads an inconclusive test from a skip with its annotation, and a plain skip as a skip', () => {
-    expect(verdictOf({ outcome: 'skipped', annotations: [{ type: INCONCLUSIVE, description: 'too busy' }] })).toBe('inconclusive');
+    expect(verdictOf({ outcome: 'skipped', annotations: [{ type: INCONCLUSIVE, description: 'too busy' }] })).toBe(
+      'inconclusive',
+    );
     expect(verdictOf({ outcome: 'skipped', annotations: [{ type: 'skip' }] })).toBe('skipped');
     expect(verdictOf({ outcome: 'expected', annotations: [] })).toBe('passed');
     expect(verdictOf({ outcome: 'unexpected', annotations: [] })).toBe('failed');

@@ -19,7 +19,10 @@ export const INCONCLUSIVE = 'inconclusive';
 /** Annotation type with the test's measured audio health (one line), on every live test. */
 export const AUDIO_HEALTH = 'audio-health';
 
-/** The nightly's exit code when no test failed but at least one was inconclusive (0 all passed, 1 a failure, 2 an invalid module). */
+/**
+ * The nightly's exit code when no test failed but at least one was inconclusive (0 all passed, 1 a failure, 2 an
+ * invalid module).
+ */
 export const INCONCLUSIVE_EXIT_CODE = 3;
 
 interface ResultLike {
@@ -30,7 +33,8 @@ interface ResultLike {
 
 export function verdictOf(test: ResultLike): Verdict {
   if (test.outcome === 'unexpected' || test.outcome === 'flaky') return 'failed';
-  if (test.outcome === 'skipped') return test.annotations.some((a) => a.type === INCONCLUSIVE) ? 'inconclusive' : 'skipped';
+  if (test.outcome === 'skipped')
+    return test.annotations.some((a) => a.type === INCONCLUSIVE) ? 'inconclusive' : 'skipped';
   return 'passed';
 }
 

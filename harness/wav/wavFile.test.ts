@@ -12,7 +12,17 @@ function sine(frames: number, amplitude: number): Float32Array {
 }
 
 /** A minimal RIFF/WAVE header + data for hand-made bad files. */
-function riff(fmt: { tag: number; channels: number; rate: number; bits: number; extensible?: { validBits: number; subTag: number } }, dataBytes: number, declaredDataBytes = dataBytes): Uint8Array {
+function riff(
+  fmt: {
+    tag: number;
+    channels: number;
+    rate: number;
+    bits: number;
+    extensible?: { validBits: number; subTag: number };
+  },
+  dataBytes: number,
+  declaredDataBytes = dataBytes,
+): Uint8Array {
   const fmtSize = fmt.extensible ? 40 : 16;
   const buffer = new ArrayBuffer(12 + 8 + fmtSize + 8 + dataBytes);
   const v = new DataView(buffer);
@@ -90,7 +100,9 @@ describe('WAV round trip', () => {
 describe('bad WAV files name the file and the problem', () => {
   it('a file that is not RIFF', () => {
     const path = save('text.wav', new TextEncoder().encode('this is not audio at all'));
-    expect(() => decodeWav(new TextEncoder().encode('this is not audio at all'), path)).toThrow(/text\.wav: not a RIFF\/WAVE file/);
+    expect(() => decodeWav(new TextEncoder().encode('this is not audio at all'), path)).toThrow(
+      /text\.wav: not a RIFF\/WAVE file/,
+    );
   });
 
   it('a truncated data chunk', async () => {
@@ -122,11 +134,16 @@ describe('fake-capture compatibility', () => {
 
   it('refuses 24-bit PCM, which Chromium would turn into silence', async () => {
     const path = save('pcm24.wav', riff({ tag: 1, channels: 1, rate: 48000, bits: 24 }, 300));
-    await expect(assertCaptureCompatible(path)).rejects.toThrow(/pcm24\.wav: Chromium's fake audio capture would play silence: 24-bit PCM is not accepted/);
+    await expect(assertCaptureCompatible(path)).rejects.toThrow(
+      /pcm24\.wav: Chromium's fake audio capture would play silence: 24-bit PCM is not accepted/,
+    );
   });
 
   it('refuses extensible files whose valid bits differ from the container', async () => {
-    const path = save('ext.wav', riff({ tag: 0xfffe, channels: 1, rate: 48000, bits: 32, extensible: { validBits: 24, subTag: 1 } }, 400));
+    const path = save(
+      'ext.wav',
+      riff({ tag: 0xfffe, channels: 1, rate: 48000, bits: 32, extensible: { validBits: 24, subTag: 1 } }, 400),
+    );
     await expect(assertCaptureCompatible(path)).rejects.toThrow(/24 valid bits in 32-bit containers/);
   });
 

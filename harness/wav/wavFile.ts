@@ -33,7 +33,11 @@ export function decodeWav(bytes: Uint8Array, file: string): WavAudio {
     (format.effectiveFormatTag === 3 && [32, 64].includes(format.bitsPerSample));
   if (!supported) throw new WavError('WAV_UNSUPPORTED_FORMAT', file, `${describeEncoding(format)} cannot be decoded`);
   if (format.formatTag === 0xfffe) {
-    throw new WavError('WAV_UNSUPPORTED_FORMAT', file, 'WAVE_FORMAT_EXTENSIBLE files are not supported; re-save as plain PCM or float');
+    throw new WavError(
+      'WAV_UNSUPPORTED_FORMAT',
+      file,
+      'WAVE_FORMAT_EXTENSIBLE files are not supported; re-save as plain PCM or float',
+    );
   }
   // wav-decoder wants an ArrayBuffer that starts at the RIFF header.
   const copy = bytes.slice().buffer;
@@ -52,7 +56,8 @@ export async function readWav(path: string): Promise<WavAudio> {
 export async function assertCaptureCompatible(path: string): Promise<WavFormat> {
   const format = readWavHeader(await readBytes(path), path);
   const problem = captureIncompatibility(format);
-  if (problem) throw new WavError('WAV_UNSUPPORTED_FORMAT', path, `Chromium's fake audio capture would play silence: ${problem}`);
+  if (problem)
+    throw new WavError('WAV_UNSUPPORTED_FORMAT', path, `Chromium's fake audio capture would play silence: ${problem}`);
   if (format.frames === 0) throw new WavError('WAV_EMPTY', path, 'the "data" chunk holds no samples');
   return format;
 }

@@ -28,7 +28,8 @@ const FORMAT_EXTENSIBLE = 0xfffe;
 export function readWavHeader(bytes: Uint8Array, file: string): WavFormat {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ascii = (at: number) => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
-  if (bytes.byteLength < 12) throw new WavError('WAV_TRUNCATED', file, `only ${bytes.byteLength} bytes; a WAV header needs at least 12`);
+  if (bytes.byteLength < 12)
+    throw new WavError('WAV_TRUNCATED', file, `only ${bytes.byteLength} bytes; a WAV header needs at least 12`);
   if (ascii(0) !== 'RIFF' || ascii(8) !== 'WAVE') throw new WavError('WAV_NOT_RIFF', file, 'not a RIFF/WAVE file', 0);
   let format: Omit<WavFormat, 'dataOffset' | 'dataBytes' | 'frames'> | null = null;
   let offset = 12;
@@ -45,7 +46,8 @@ export function readWavHeader(bytes: Uint8Array, file: string): WavFormat {
       let effectiveFormatTag = formatTag;
       let validBitsPerSample = bitsPerSample;
       if (formatTag === FORMAT_EXTENSIBLE) {
-        if (size < 40) throw new WavError('WAV_TRUNCATED', file, 'extensible "fmt " chunk shorter than 40 bytes', offset);
+        if (size < 40)
+          throw new WavError('WAV_TRUNCATED', file, 'extensible "fmt " chunk shorter than 40 bytes', offset);
         validBitsPerSample = view.getUint16(body + 18, true);
         effectiveFormatTag = view.getUint16(body + 24, true);
       }
@@ -62,10 +64,19 @@ export function readWavHeader(bytes: Uint8Array, file: string): WavFormat {
       if (!format) throw new WavError('WAV_NO_FORMAT', file, '"data" chunk comes before any "fmt " chunk', offset);
       const available = bytes.byteLength - body;
       if (size > available) {
-        throw new WavError('WAV_TRUNCATED', file, `"data" chunk declares ${size} bytes but only ${available} follow`, offset);
+        throw new WavError(
+          'WAV_TRUNCATED',
+          file,
+          `"data" chunk declares ${size} bytes but only ${available} follow`,
+          offset,
+        );
       }
       if (format.blockAlign === 0 || format.channels === 0) {
-        throw new WavError('WAV_UNSUPPORTED_FORMAT', file, `invalid format: ${format.channels} channels, block align ${format.blockAlign}`);
+        throw new WavError(
+          'WAV_UNSUPPORTED_FORMAT',
+          file,
+          `invalid format: ${format.channels} channels, block align ${format.blockAlign}`,
+        );
       }
       return { ...format, dataOffset: body, dataBytes: size, frames: Math.floor(size / format.blockAlign) };
     }
@@ -77,7 +88,12 @@ export function readWavHeader(bytes: Uint8Array, file: string): WavFormat {
 
 /** The sample encoding as a short name, e.g. "16-bit PCM" or "32-bit float". */
 export function describeEncoding(format: WavFormat): string {
-  const kind = format.effectiveFormatTag === FORMAT_FLOAT ? 'float' : format.effectiveFormatTag === FORMAT_PCM ? 'PCM' : `format 0x${format.effectiveFormatTag.toString(16)}`;
+  const kind =
+    format.effectiveFormatTag === FORMAT_FLOAT
+      ? 'float'
+      : format.effectiveFormatTag === FORMAT_PCM
+        ? 'PCM'
+        : `format 0x${format.effectiveFormatTag.toString(16)}`;
   return `${format.bitsPerSample}-bit ${kind}${format.formatTag === FORMAT_EXTENSIBLE ? ' (extensible)' : ''}`;
 }
 

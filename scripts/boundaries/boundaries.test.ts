@@ -23,18 +23,22 @@ describe('layer boundaries', () => {
 
   it('fail when a worklet file imports Node code or a package', () => {
     const root = tree({
-      'devmode/web/src/worklet/dspProcessor.ts': "import { readFileSync } from 'node:fs';\nimport { Ajv } from 'ajv';\nimport { x } from '../../../server/devServer.ts';\n",
+      'devmode/web/src/worklet/dspProcessor.ts':
+        "import { readFileSync } from 'node:fs';\nimport { Ajv } from 'ajv';\nimport { x } from '../../../server/devServer.ts';\n",
     });
     expect(boundaryViolations(root)).toEqual([
       'devmode/web/src/worklet/dspProcessor.ts:1 imports node:fs: the worklet (audio thread: no Node, no DOM, no packages) layer may not use Node builtins',
       'devmode/web/src/worklet/dspProcessor.ts:2 imports the package ajv: the worklet (audio thread: no Node, no DOM, no packages) layer may import no packages',
-      expect.stringMatching(/^devmode\/web\/src\/worklet\/dspProcessor\.ts:3 imports devmode\/server\/devServer\.ts: the worklet .* may import only /),
+      expect.stringMatching(
+        /^devmode\/web\/src\/worklet\/dspProcessor\.ts:3 imports devmode\/server\/devServer\.ts: the worklet .* may import only /,
+      ),
     ]);
   });
 
   it('fail when a worklet file uses a global its runtime lacks (comments and property names aside)', () => {
     const root = tree({
-      'devmode/web/src/worklet/meters.ts': "// fetch is not here\nconst a = { document: 1 };\nconst b = a.document;\nconst c = fetch('x');\n",
+      'devmode/web/src/worklet/meters.ts':
+        "// fetch is not here\nconst a = { document: 1 };\nconst b = a.document;\nconst c = fetch('x');\n",
     });
     expect(boundaryViolations(root)).toEqual([
       "devmode/web/src/worklet/meters.ts:4 uses fetch: the worklet (audio thread: no Node, no DOM, no packages) layer's runtime has no fetch",
@@ -43,9 +47,14 @@ describe('layer boundaries', () => {
 
   it('fail when the harness imports reference-stack internals instead of devmode/index.ts', () => {
     const root = tree({
-      'harness/test.ts': "import { startReferenceStack } from '../devmode/index.ts';\nimport { DevServer } from '../devmode/server/devServer.ts';\n",
+      'harness/test.ts':
+        "import { startReferenceStack } from '../devmode/index.ts';\nimport { DevServer } from '../devmode/server/devServer.ts';\n",
     });
-    expect(boundaryViolations(root)).toEqual([expect.stringMatching(/^harness\/test\.ts:2 imports devmode\/server\/devServer\.ts: the harness CLI and Playwright suite \(the top: they use the library\) layer may import only harness\/, contracts\/, devmode\/index\.ts/)]);
+    expect(boundaryViolations(root)).toEqual([
+      expect.stringMatching(
+        /^harness\/test\.ts:2 imports devmode\/server\/devServer\.ts: the harness CLI and Playwright suite \(the top: they use the library\) layer may import only harness\/, contracts\/, devmode\/index\.ts/,
+      ),
+    ]);
   });
 
   it('fail when contracts use Node or import the harness, and when the dev server imports browser code', () => {
@@ -60,16 +69,49 @@ describe('layer boundaries', () => {
     expect(found.join('\n')).toMatch(/devmode\/server\/y\.ts:1 imports devmode\/web\/src\/devModeApp\.ts/);
   });
 
-  // Each wrong-way import issue 21 found, restored on purpose in a tree of its own: the check names the file, the line and the rule.
+  // Each wrong-way import issue 21 found, restored on purpose in a tree of its own: the check names the file, the line
+  // and the rule.
   const WRONG_WAY: [file: string, text: string, expected: RegExp][] = [
-    ['harness/nightly/runNightly.ts', "import { x } from './history.ts';\nimport { writeValidationOutputs } from '../cli/validateCommand.ts';\n", /^harness\/nightly\/runNightly\.ts:2 imports harness\/cli\/validateCommand\.ts: the harness library .* may not import harness\/cli\/ \(the library never depends on its CLI/],
-    ['harness/validate/checks/browserLegCheck.ts', "import { ensureChromium } from '../../setup/ensureChromium.ts';\n", /^harness\/validate\/checks\/browserLegCheck\.ts:1 imports harness\/setup\/ensureChromium\.ts: the validator layer may not import harness\/setup\/ \(a check gets what it needs \(Chromium\) from its context/],
-    ['harness/report/charts/meterTraceChart.ts', "import type { LiveGolden } from '../../goldens/liveGolden.ts';\n", /^harness\/report\/charts\/meterTraceChart\.ts:1 imports harness\/goldens\/liveGolden\.ts: the report charts layer may import only harness\/report\/charts\//],
-    ['harness/report/charts/trendCharts.ts', "\n\nimport type { HistoryEntry } from '../../nightly/history.ts';\n", /^harness\/report\/charts\/trendCharts\.ts:3 imports harness\/nightly\/history\.ts/],
-    ['harness/report/charts/validatorWorstChart.ts', "import type { WorstCase } from '../../validate/validatorCheck.ts';\n", /^harness\/report\/charts\/validatorWorstChart\.ts:1 imports harness\/validate\/validatorCheck\.ts/],
-    ['bench/browserSession.ts', "import { startReferenceStack } from '../devmode/server/referenceStack.ts';\n", /^bench\/browserSession\.ts:1 imports devmode\/server\/referenceStack\.ts: the bench layer may import only .*devmode\/index\.ts/],
-    ['specs/stack/devServerRestart.spec.ts', "import { DevServer } from '../../devmode/server/devServer.ts';\n", /^specs\/stack\/devServerRestart\.spec\.ts:1 imports devmode\/server\/devServer\.ts: the specs layer may import only/],
-    ['harness/setup/ensureFixtures.ts', "import { generateFixtures } from '../../fixtures/generate.ts';\n", /^harness\/setup\/ensureFixtures\.ts:1 imports fixtures\/generate\.ts: the harness library .* may import only harness\/, contracts\/, devmode\/index\.ts$/],
+    [
+      'harness/nightly/runNightly.ts',
+      "import { x } from './history.ts';\nimport { writeValidationOutputs } from '../cli/validateCommand.ts';\n",
+      /^harness\/nightly\/runNightly\.ts:2 imports harness\/cli\/validateCommand\.ts: the harness library .* may not import harness\/cli\/ \(the library never depends on its CLI/,
+    ],
+    [
+      'harness/validate/checks/browserLegCheck.ts',
+      "import { ensureChromium } from '../../setup/ensureChromium.ts';\n",
+      /^harness\/validate\/checks\/browserLegCheck\.ts:1 imports harness\/setup\/ensureChromium\.ts: the validator layer may not import harness\/setup\/ \(a check gets what it needs \(Chromium\) from its context/,
+    ],
+    [
+      'harness/report/charts/meterTraceChart.ts',
+      "import type { LiveGolden } from '../../goldens/liveGolden.ts';\n",
+      /^harness\/report\/charts\/meterTraceChart\.ts:1 imports harness\/goldens\/liveGolden\.ts: the report charts layer may import only harness\/report\/charts\//,
+    ],
+    [
+      'harness/report/charts/trendCharts.ts',
+      "\n\nimport type { HistoryEntry } from '../../nightly/history.ts';\n",
+      /^harness\/report\/charts\/trendCharts\.ts:3 imports harness\/nightly\/history\.ts/,
+    ],
+    [
+      'harness/report/charts/validatorWorstChart.ts',
+      "import type { WorstCase } from '../../validate/validatorCheck.ts';\n",
+      /^harness\/report\/charts\/validatorWorstChart\.ts:1 imports harness\/validate\/validatorCheck\.ts/,
+    ],
+    [
+      'bench/browserSession.ts',
+      "import { startReferenceStack } from '../devmode/server/referenceStack.ts';\n",
+      /^bench\/browserSession\.ts:1 imports devmode\/server\/referenceStack\.ts: the bench layer may import only .*devmode\/index\.ts/,
+    ],
+    [
+      'specs/stack/devServerRestart.spec.ts',
+      "import { DevServer } from '../../devmode/server/devServer.ts';\n",
+      /^specs\/stack\/devServerRestart\.spec\.ts:1 imports devmode\/server\/devServer\.ts: the specs layer may import only/,
+    ],
+    [
+      'harness/setup/ensureFixtures.ts',
+      "import { generateFixtures } from '../../fixtures/generate.ts';\n",
+      /^harness\/setup\/ensureFixtures\.ts:1 imports fixtures\/generate\.ts: the harness library .* may import only harness\/, contracts\/, devmode\/index\.ts$/,
+    ],
   ];
   for (const [file, text, expected] of WRONG_WAY) {
     it(`fail on ${file} importing the wrong way`, () => {
@@ -81,13 +123,18 @@ describe('layer boundaries', () => {
     const root = tree({
       'harness/goldens/x.ts': [
         "// import { a } from '../cli/a.ts';",
-        "const text = \"import { b } from '../cli/b.ts'\";",
+        'const text = "import { b } from \'../cli/b.ts\'";',
         "import type { C } from '../cli/c.ts';",
         "export { d } from '../suite/d.ts';",
         "const e = await import('../test.ts');",
         "type F = import('../cli/f.ts').F;",
       ].join('\n'),
     });
-    expect(boundaryViolations(root).map((v) => v.split(' imports ')[0])).toEqual(['harness/goldens/x.ts:3', 'harness/goldens/x.ts:4', 'harness/goldens/x.ts:5', 'harness/goldens/x.ts:6']);
+    expect(boundaryViolations(root).map((v) => v.split(' imports ')[0])).toEqual([
+      'harness/goldens/x.ts:3',
+      'harness/goldens/x.ts:4',
+      'harness/goldens/x.ts:5',
+      'harness/goldens/x.ts:6',
+    ]);
   });
 });

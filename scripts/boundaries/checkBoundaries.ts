@@ -14,16 +14,26 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', '.git', 'reports', '
 
 /** Every module a file imports, with its line (1-based). */
 export function importsOf(file: string, text: string): { spec: string; line: number }[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+  );
   const found: { spec: string; line: number }[] = [];
   const add = (node: ts.Node, literal: ts.Expression | undefined) => {
-    if (literal && ts.isStringLiteralLike(literal)) found.push({ spec: literal.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
+    if (literal && ts.isStringLiteralLike(literal))
+      found.push({ spec: literal.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1 });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node, node.moduleSpecifier);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) add(node, node.moduleReference.expression);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node, node.arguments[0]);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) add(node, node.argument.literal as ts.Expression);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference))
+      add(node, node.moduleReference.expression);
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      add(node, node.arguments[0]);
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument))
+      add(node, node.argument.literal as ts.Expression);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -33,7 +43,9 @@ export function importsOf(file: string, text: string): { spec: string; line: num
 function sourceFiles(root: string, dir = root): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : sourceFiles(root, join(dir, entry.name));
-    return /\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relative(root, join(dir, entry.name))] : [];
+    return /\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')
+      ? [relative(root, join(dir, entry.name))]
+      : [];
   });
 }
 
@@ -59,19 +71,26 @@ export function boundaryViolations(root: string, rules: readonly ImportRule[] = 
     for (const { spec, line } of importsOf(file, text)) {
       const where = `${file}:${line}`;
       if (spec.startsWith('node:')) {
-        if (!rule.node && !rule.nodeExceptions?.includes(file)) violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
+        if (!rule.node && !rule.nodeExceptions?.includes(file))
+          violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
       } else if (spec.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), spec));
         const barred = rule.mayNotImport?.find((prefix) => target.startsWith(prefix));
         if (barred !== undefined) {
-          violations.push(`${where} imports ${target}: the ${rule.layer} layer may not import ${barred}${rule.why ? ` (${rule.why})` : ''}`);
+          violations.push(
+            `${where} imports ${target}: the ${rule.layer} layer may not import ${barred}${rule.why ? ` (${rule.why})` : ''}`,
+          );
         } else if (!rule.mayImport.some((prefix) => target.startsWith(prefix))) {
-          violations.push(`${where} imports ${target}: the ${rule.layer} layer may import only ${rule.mayImport.join(', ')}`);
+          violations.push(
+            `${where} imports ${target}: the ${rule.layer} layer may import only ${rule.mayImport.join(', ')}`,
+          );
         }
       } else {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
         if (!rule.packages.includes('*') && !rule.packages.includes(pkg)) {
-          violations.push(`${where} imports the package ${pkg}: the ${rule.layer} layer may import ${rule.packages.length ? rule.packages.join(', ') : 'no packages'}`);
+          violations.push(
+            `${where} imports the package ${pkg}: the ${rule.layer} layer may import ${rule.packages.length ? rule.packages.join(', ') : 'no packages'}`,
+          );
         }
       }
     }

@@ -17,7 +17,15 @@ const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const SKIP = new Set(['node_modules', 'dist', 'build', '.git', 'reports', 'generated']);
 
 function sources(dir = root): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (SKIP.has(e.name) ? [] : sources(join(dir, e.name))) : /\.(ts|mjs)$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? SKIP.has(e.name)
+        ? []
+        : sources(join(dir, e.name))
+      : /\.(ts|mjs)$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 describe('the documentation keeps to the code', () => {
@@ -32,11 +40,18 @@ describe('the documentation keeps to the code', () => {
     for (const file of sources()) {
       const text = readFileSync(file, 'utf8');
       const constants = new Set([...text.matchAll(/const (WAVECRAFT_[A-Z_]+)/g)].map((m) => m[1]));
-      for (const m of text.matchAll(/\bWAVECRAFT_[A-Z_]+\b/g)) if (!constants.has(m[0]) && !read.has(m[0])) read.set(m[0], relative(root, file));
+      for (const m of text.matchAll(/\bWAVECRAFT_[A-Z_]+\b/g))
+        if (!constants.has(m[0]) && !read.has(m[0])) read.set(m[0], relative(root, file));
     }
     const documented = new Set(Object.keys(ENVIRONMENT_VARIABLES));
-    expect([...read].filter(([name]) => !documented.has(name)).map(([name, file]) => `${name} (read in ${file})`), 'variables read but not in harness/config/environmentVariables.ts').toEqual([]);
-    expect([...documented].filter((name) => name.startsWith('WAVECRAFT_') && !read.has(name)), 'variables in the table that nothing reads').toEqual([]);
+    expect(
+      [...read].filter(([name]) => !documented.has(name)).map(([name, file]) => `${name} (read in ${file})`),
+      'variables read but not in harness/config/environmentVariables.ts',
+    ).toEqual([]);
+    expect(
+      [...documented].filter((name) => name.startsWith('WAVECRAFT_') && !read.has(name)),
+      'variables in the table that nothing reads',
+    ).toEqual([]);
   });
 
   it('the protocol table lists exactly the methods and notifications the contracts declare', () => {

@@ -25,7 +25,8 @@ export function readSection(text: string, name: string): string | null {
 export function writeSections(file: string, text: string): string {
   for (const [name, { file: home, generate }] of Object.entries(GENERATED_SECTIONS)) {
     if (home !== file) continue;
-    if (!marker(name).test(text)) throw new Error(`${file} has no <!-- generated:${name} --> … <!-- /generated:${name} --> section`);
+    if (!marker(name).test(text))
+      throw new Error(`${file} has no <!-- generated:${name} --> … <!-- /generated:${name} --> section`);
     text = text.replace(marker(name), (_all, open: string, close: string) => `${open}${generate()}\n${close}`);
   }
   return text;

@@ -17,7 +17,11 @@ const ASSETS = ['devmode/web/dist', 'devmode/dsp/build/reference.wasm', 'fixture
 export async function buildPackage(log: (line: string) => void): Promise<void> {
   await runSetup(log);
   rmSync(dist, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.package.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.package.json')],
+    { stdio: 'inherit' },
+  );
   for (const asset of ASSETS) {
     const from = join(root, asset);
     if (!existsSync(from)) throw new Error(`package asset ${asset} is missing; run: npm run setup`);

@@ -17,7 +17,8 @@ const SOURCE_DIRS = ['devmode/web', 'contracts', 'devmode/dsp'];
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'dist' || entry.name === 'build' || entry.name === 'node_modules' ? [] : listFiles(path);
+    if (entry.isDirectory())
+      return entry.name === 'dist' || entry.name === 'build' || entry.name === 'node_modules' ? [] : listFiles(path);
     return entry.name.endsWith('.test.ts') ? [] : [path];
   });
 }
@@ -33,7 +34,11 @@ export function pageSourceHash(): string {
 
 export async function ensurePageBuild(log: (line: string) => void): Promise<void> {
   const hash = pageSourceHash();
-  if (existsSync(join(outDir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash) {
+  if (
+    existsSync(join(outDir, 'index.html')) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8').trim() === hash
+  ) {
     log('page: up to date');
     return;
   }

@@ -1,4 +1,7 @@
-/** Debian's rustc with the wasm32 standard library, for the Rust test modules and examples/rust-plugin; installed with apt when missing (root on Debian). */
+/**
+ * Debian's rustc with the wasm32 standard library, for the Rust test modules and examples/rust-plugin; installed with
+ * apt when missing (root on Debian).
+ */
 import { existsSync } from 'node:fs';
 import { DEBIAN_RUSTC } from '../../fixtures/rust/buildRustWasm.ts';
 import { aptInstall } from '../../harness/setup/aptInstall.ts';

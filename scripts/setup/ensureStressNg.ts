@@ -1,4 +1,6 @@
-/** stress-ng, the soak's CPU, memory and I/O neighbour (npm run soak); installed with apt when missing (root on Debian). */
+/**
+ * stress-ng, the soak's CPU, memory and I/O neighbour (npm run soak); installed with apt when missing (root on Debian).
+ */
 import { execFileSync } from 'node:child_process';
 import { aptInstall } from '../../harness/setup/aptInstall.ts';
 

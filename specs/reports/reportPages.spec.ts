@@ -77,8 +77,16 @@ test('the failure plot: step 2 1.5 dB loud, every step 5 ms late, drawn aligned 
   const end = actual.steps[2]?.startFrame ?? step.endFrame;
   step.output.rmsDb = step.output.rmsDb.map((v) => v + 1.5) as [number, number];
   step.output.peakDb = step.output.peakDb.map((v) => v + 1.5) as [number, number];
-  actual.trace.outputRmsDb = actual.trace.outputRmsDb.map((c) => c.map((v, i) => (actual.trace.frames[i]! >= step.startFrame && actual.trace.frames[i]! < end ? v + 1.5 : v))) as [number[], number[]];
-  for (const s of actual.steps) (s.startFrame += 240), (s.settledFromFrame += 240), (s.endFrame += 240);
+  const inStep = (i: number) => actual.trace.frames[i]! >= step.startFrame && actual.trace.frames[i]! < end;
+  actual.trace.outputRmsDb = actual.trace.outputRmsDb.map((c) => c.map((v, i) => (inStep(i) ? v + 1.5 : v))) as [
+    number[],
+    number[],
+  ];
+  for (const s of actual.steps) {
+    s.startFrame += 240;
+    s.settledFromFrame += 240;
+    s.endFrame += 240;
+  }
   actual.trace.frames = actual.trace.frames.map((f) => f + 240);
   const { outside } = compareLiveGoldens(golden, actual, 0.1);
   const svg = await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb: 0.1, outside }));

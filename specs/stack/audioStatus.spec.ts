@@ -19,7 +19,11 @@ for (const [code, flags, permissions, says] of [
 ] as const) {
   test(`a microphone the page cannot open reports ${code}`, async ({ stack, rpc, chromiumPath }) => {
     test.skip(!stack.embedded, 'checks the embedded page');
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: [...BASE_FLAGS, ...root, ...flags] });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...BASE_FLAGS, ...root, ...flags],
+    });
     try {
       const context = await browser.newContext({ permissions: [...permissions] });
       const page = new DevModePage(await context.newPage());
@@ -27,10 +31,12 @@ for (const [code, flags, permissions, says] of [
       await page.selectSource('mic');
       // The page's engine may be ready (it runs without a source) before getUserMedia fails: wait for the error itself.
       await expect.poll(async () => (await page.status()).error ?? '').toMatch(says);
-      await expect.poll(async () => (await rpc.call('getAudioStatus')).status).toMatchObject({
-        phase: 'failed',
-        diagnostic: { code, message: expect.stringMatching(says), hint: expect.any(String) },
-      });
+      await expect
+        .poll(async () => (await rpc.call('getAudioStatus')).status)
+        .toMatchObject({
+          phase: 'failed',
+          diagnostic: { code, message: expect.stringMatching(says), hint: expect.any(String) },
+        });
       expect(rpc.protocolErrors).toEqual([]);
     } finally {
       await browser.close();

@@ -21,7 +21,10 @@ test.describe.configure({ mode: 'serial' });
  * starts at the top of the file with or after the page's audio has `atPageStart` ≤ its start-up
  * slack, whatever the machine's load; one carried on from a previous test is a second or more in.
  */
-async function capturePosition(devModePage: import('../../harness/page/devModePage.ts').DevModePage, fixture: Float32Array) {
+async function capturePosition(
+  devModePage: import('../../harness/page/devModePage.ts').DevModePage,
+  fixture: Float32Array,
+) {
   const { latestFrame, sampleRate } = await devModePage.status();
   const frames = Math.round(0.5 * sampleRate!);
   const capture = await devModePage.captureAudio(latestFrame, frames);
@@ -39,10 +42,17 @@ let firstPage: unknown = null;
 let launchesAfterFirst = -1;
 
 for (const run of [1, 2, 3]) {
-  test(`test ${run} in the worker's kept browser captures from the top of the fixture`, async ({ devModePage, input, audioBrowser, browserPool }) => {
+  test(`test ${run} in the worker's kept browser captures from the top of the fixture`, async ({
+    devModePage,
+    input,
+    audioBrowser,
+    browserPool,
+  }) => {
     const fixture = (await readWav(input.path)).channels[0]!;
     const { seconds, audioSeconds, atPageStart } = await capturePosition(devModePage, fixture);
-    console.log(`[capture restart] test ${run}: capture at ${seconds.toFixed(3)} s of the fixture after ${audioSeconds.toFixed(3)} s of page audio: ${atPageStart.toFixed(3)} s at the page's start (launches ${browserPool.launches})`);
+    console.log(
+      `[capture restart] test ${run}: capture at ${seconds.toFixed(3)} s of the fixture after ${audioSeconds.toFixed(3)} s of page audio: ${atPageStart.toFixed(3)} s at the page's start (launches ${browserPool.launches})`,
+    );
     expect(atPageStart, 'a new stream starts at the top of the file, with or after the page').toBeLessThan(0.3);
     if (run === 1) {
       firstBrowser = audioBrowser;

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { StaticPageServer } from '../../devmode/index.ts';
 import { expect, test } from '../../harness/test.ts';
 
-test('a page from another origin cannot open the dev server WebSocket; the dev-mode page can', async ({ audioBrowser, stack }) => {
+test('a page from another origin cannot open the dev server WebSocket; the dev-mode page can', async ({
+  audioBrowser,
+  stack,
+}) => {
   test.skip(!stack.embedded, 'checks the embedded dev server');
   const dir = mkdtempSync(join(tmpdir(), 'attacker-'));
   writeFileSync(

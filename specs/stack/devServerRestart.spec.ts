@@ -25,7 +25,11 @@ const scenario = (levels: number[]): Scenario => ({
   live: true,
 });
 
-test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({ audioBrowser, stack, audioHealth }) => {
+test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({
+  audioBrowser,
+  stack,
+  audioHealth,
+}) => {
   test.skip(!stack.embedded, 'restarts the embedded dev server');
   const definitions = await loadParameterDefinitions(stack.wasmPath);
   const first = new DevServer({ definitions, port: 0, allowedOrigins: [stack.pageOrigin] });

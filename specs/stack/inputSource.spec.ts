@@ -18,7 +18,11 @@ async function inputPeakDbAfterNow(page: DevModePage): Promise<number> {
   return linearToDb(Math.max(...windows.map((w) => w.inputPeak[0]!)));
 }
 
-test('setInputSource from another client switches the page; the page\'s own choice reaches every client', async ({ devModePage, rpc, stack }) => {
+test("setInputSource from another client switches the page; the page's own choice reaches every client", async ({
+  devModePage,
+  rpc,
+  stack,
+}) => {
   test.skip(!stack.embedded, 'the reference dev server and page implement the input source methods');
   await devModePage.startTrace();
   const heard: InputSourceKind[] = [];

@@ -22,12 +22,22 @@ test.beforeAll(async () => {
   await writeWav(join(dir, 'late-tone.wav'), [signal], { sampleRate: FIXTURE_SAMPLE_RATE, bitDepth: 16 });
 });
 
-test('a silent capture of a non-silent fixture fails with "fake capture delivered silence"', async ({ audioBrowser, stack, input }) => {
+test('a silent capture of a non-silent fixture fails with "fake capture delivered silence"', async ({
+  audioBrowser,
+  stack,
+  input,
+}) => {
   const page = new DevModePage(await (await audioBrowser.newContext()).newPage());
   await page.open(DevModePage.url(stack.pageUrl, { devServerUrl: stack.devServerUrl, dsp: 'mock' }));
   await page.selectSource('mic');
   await page.waitUntilReady();
-  await expect(assertSourceNotSilent(page, { source: 'mic', peakDb: input.peakDb, what: `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS` })).rejects.toThrow(
+  await expect(
+    assertSourceNotSilent(page, {
+      source: 'mic',
+      peakDb: input.peakDb,
+      what: `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
+    }),
+  ).rejects.toThrow(
     /^fake capture delivered silence: .*late-tone\.wav peaks at -6\.0 dBFS, but the page's input meter stayed below -46\.0 dBFS for 2 s of audio$/,
   );
 });

@@ -12,7 +12,9 @@ import { INCONCLUSIVE } from '../../harness/verdict/verdict.ts';
 async function rendererPids(browser: Browser): Promise<number[]> {
   const cdp = await browser.newBrowserCDPSession();
   try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
     return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
   } finally {
     await cdp.detach();
@@ -25,7 +27,10 @@ async function assertFullScale(devModePage: import('../../harness/page/devModePa
   await devModePage.waitForFrame(status.latestFrame + Math.round(0.3 * status.sampleRate!));
   const trace = await devModePage.readTrace();
   const peak = Math.max(...trace.windows.slice(-20).map((w) => w.outputPeak[0]));
-  expect(20 * Math.log10(peak), 'output peak (dBFS) of the -6 dBFS sine, expected at full scale on purpose').toBeCloseTo(0, 1);
+  expect(
+    20 * Math.log10(peak),
+    'output peak (dBFS) of the -6 dBFS sine, expected at full scale on purpose',
+  ).toBeCloseTo(0, 1);
 }
 
 test('a mismatch on clean audio fails', async ({ devModePage }) => {
@@ -33,7 +38,10 @@ test('a mismatch on clean audio fails', async ({ devModePage }) => {
   await assertFullScale(devModePage);
 });
 
-test('the same mismatch after the machine froze the page for 3 s is inconclusive', async ({ devModePage, audioBrowser }) => {
+test('the same mismatch after the machine froze the page for 3 s is inconclusive', async ({
+  devModePage,
+  audioBrowser,
+}) => {
   await devModePage.startTrace();
   const pids = await rendererPids(audioBrowser);
   expect(pids.length, 'renderer processes found').toBeGreaterThan(0);
@@ -46,7 +54,11 @@ test('the same mismatch after the machine froze the page for 3 s is inconclusive
   await assertFullScale(devModePage);
 });
 
-test('record mode asks whether the measured audio was starved: no before the freeze, yes after it', async ({ devModePage, audioBrowser, audioHealth }) => {
+test('record mode asks whether the measured audio was starved: no before the freeze, yes after it', async ({
+  devModePage,
+  audioBrowser,
+  audioHealth,
+}) => {
   await devModePage.startTrace();
   const status = await devModePage.status();
   await devModePage.waitForFrame(status.latestFrame + Math.round(1.5 * status.sampleRate!));
@@ -67,7 +79,12 @@ test('record mode asks whether the measured audio was starved: no before the fre
 
 test('a page whose main thread hangs fails, naming what hung', async ({ devModePage }) => {
   await devModePage.startTrace();
-  await devModePage.page.evaluate(() => void setTimeout(() => { for (;;); }, 0));
+  await devModePage.page.evaluate(
+    () =>
+      void setTimeout(() => {
+        for (;;);
+      }, 0),
+  );
   const status = { latestFrame: 0 };
   await devModePage.waitForFrame(status.latestFrame + 48_000 * 60);
 });

@@ -10,7 +10,10 @@ import { expect, test } from '../../harness/test.ts';
 
 test.use({ inputWav: 'sine-1k-lm6-rm12dbfs-stereo.wav' });
 
-test('all four bypasses give output levels equal to input levels with every processor engaged', async ({ devModePage, rpc }, testInfo) => {
+test('all four bypasses give output levels equal to input levels with every processor engaged', async ({
+  devModePage,
+  rpc,
+}, testInfo) => {
   await devModePage.startTrace();
   const engaged = {
     input_trim_level: 2,
@@ -44,7 +47,9 @@ test('all four bypasses give output levels equal to input levels with every proc
   assertNoLevelMisses('bypass', bypassed.misses, bypassed.problems);
   // Sample for sample: every settled window's output equals its input exactly.
   const trace = await devModePage.readTrace();
-  const settled = trace.windows.filter((w) => w.frame >= bypassed.levels.fromFrame && w.frame < bypassed.levels.toFrame);
+  const settled = trace.windows.filter(
+    (w) => w.frame >= bypassed.levels.fromFrame && w.frame < bypassed.levels.toFrame,
+  );
   for (const w of settled) {
     for (const ch of [0, 1]) {
       expect(w.outputPeak[ch], `window ${w.frame} ch ${ch} peak`).toBe(w.inputPeak[ch]);

@@ -28,8 +28,14 @@ describe('injected faults', () => {
     const click = run('click-on-change', ramp, { at: 128, id: 'input_trim_level', value: 1 });
     expect(click.outL[128]! - click.inL[128]!).toBeCloseTo(0.25, 5);
     expect(run('dc-offset', () => 0).outR[5]).toBeCloseTo(0.001, 9);
-    expect(run('ack-not-applied', ramp, { at: 128, id: 'input_trim_level', value: 0.1 }).dsp.getParameter('input_trim_level')).toBe(1);
-    expect(run('frozen-param', ramp, { at: 128, id: 'output_gain_level', value: 0.1 }).dsp.getParameter('output_gain_level')).toBe(1);
+    expect(
+      run('ack-not-applied', ramp, { at: 128, id: 'input_trim_level', value: 0.1 }).dsp.getParameter(
+        'input_trim_level',
+      ),
+    ).toBe(1);
+    expect(
+      run('frozen-param', ramp, { at: 128, id: 'output_gain_level', value: 0.1 }).dsp.getParameter('output_gain_level'),
+    ).toBe(1);
     const tail = run('denormal-tail', () => 0).outL;
     expect(tail.some((x) => x !== 0 && Math.abs(x) < 1.1754943508222875e-38)).toBe(true);
     const noRamp = run('no-ramp', () => 0.5, { at: 128, id: 'input_trim_level', value: 0.1 });

@@ -14,7 +14,8 @@ export class LinearRamp {
     initial: number,
     private readonly rampFrames: number,
   ) {
-    if (!Number.isInteger(rampFrames) || rampFrames < 1) throw new RangeError(`rampFrames must be a positive integer, got ${rampFrames}`);
+    if (!Number.isInteger(rampFrames) || rampFrames < 1)
+      throw new RangeError(`rampFrames must be a positive integer, got ${rampFrames}`);
     this.start = this.target = this.current = initial;
     this.position = rampFrames;
   }

@@ -87,7 +87,12 @@ describe('MockDsp', () => {
   });
 
   it('implements a subset of the reference parameters with their ranges and defaults; clamps, and refuses non-finite values', () => {
-    const reference = JSON.parse(readFileSync(new URL('../reference/parameters.json', import.meta.url), 'utf8')) as { id: string; min: number; max: number; default: number }[];
+    const reference = JSON.parse(readFileSync(new URL('../reference/parameters.json', import.meta.url), 'utf8')) as {
+      id: string;
+      min: number;
+      max: number;
+      default: number;
+    }[];
     for (const [id, range] of Object.entries(MOCK_PARAMETER_RANGES)) {
       const def = reference.find((d) => d.id === id);
       expect(def, id).toBeDefined();

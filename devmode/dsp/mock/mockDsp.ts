@@ -9,7 +9,10 @@ import { LinearRamp } from './linearRamp.ts';
 /** Level ramp length in seconds; shared with the WASM reference DSP. */
 export const GAIN_RAMP_SECONDS = 0.01;
 
-/** The mock's parameters: the reference DSP's ids and ranges for what it implements (checked against parameters.json by mockDsp.test.ts). */
+/**
+ * The mock's parameters: the reference DSP's ids and ranges for what it implements (checked against parameters.json by
+ * mockDsp.test.ts).
+ */
 export const MOCK_PARAMETER_RANGES: Readonly<Record<string, { min: number; max: number; default: number }>> = {
   input_trim_bypass: { min: 0, max: 1, default: 0 },
   input_trim_level: { min: 0, max: 2, default: 1 },
@@ -23,7 +26,9 @@ export class MockDsp implements DspBackend {
   private readonly outputLevel: LinearRamp;
   private inputBypassed = false;
   private outputBypassed = false;
-  private readonly values: Record<string, number> = Object.fromEntries(Object.entries(MOCK_PARAMETER_RANGES).map(([id, r]) => [id, r.default]));
+  private readonly values: Record<string, number> = Object.fromEntries(
+    Object.entries(MOCK_PARAMETER_RANGES).map(([id, r]) => [id, r.default]),
+  );
 
   constructor(readonly sampleRate: number) {
     const rampFrames = Math.max(1, Math.round(GAIN_RAMP_SECONDS * sampleRate));

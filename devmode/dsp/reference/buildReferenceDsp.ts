@@ -21,7 +21,9 @@ const STAMP = `${REFERENCE_WASM_PATH}.source-hash`;
 function sourceHash(): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(PARAMETERS_PATH));
-  for (const name of readdirSync(ASSEMBLY_DIR).filter((n) => n.endsWith('.ts')).sort()) {
+  for (const name of readdirSync(ASSEMBLY_DIR)
+    .filter((n) => n.endsWith('.ts'))
+    .sort()) {
     hash.update(name).update(readFileSync(join(ASSEMBLY_DIR, name)));
   }
   hash.update(readFileSync(fileURLToPath(import.meta.url)));
@@ -35,10 +37,12 @@ function sourceHash(): string {
 function writeSchemaModule(): void {
   const definitions = JSON.parse(readFileSync(PARAMETERS_PATH, 'utf8')) as unknown;
   const check = validateParameterDefinitions(definitions);
-  if (!check.ok) throw new Error(`${PARAMETERS_PATH} is not a valid parameter definition list:\n  ${check.errors.join('\n  ')}`);
+  if (!check.ok)
+    throw new Error(`${PARAMETERS_PATH} is not a valid parameter definition list:\n  ${check.errors.join('\n  ')}`);
   const list = definitions as ParameterDefinition[];
   mkdirSync(join(ASSEMBLY_DIR, 'generated'), { recursive: true });
-  const f64s = (pick: (d: ParameterDefinition) => number) => `StaticArray.fromArray<f64>([${list.map((d) => String(pick(d))).join(', ')}])`;
+  const f64s = (pick: (d: ParameterDefinition) => number) =>
+    `StaticArray.fromArray<f64>([${list.map((d) => String(pick(d))).join(', ')}])`;
   writeFileSync(
     GENERATED_PARAMETERS,
     `// Generated from ../parameters.json by buildReferenceDsp.ts: do not edit.\n` +
@@ -70,12 +74,16 @@ export async function buildReferenceDsp(log: (line: string) => void = () => unde
   const { error } = await asc.main(
     [
       join(ASSEMBLY_DIR, 'index.ts'),
-      '--outFile', REFERENCE_WASM_PATH,
-      '--runtime', 'stub',
-      '--optimizeLevel', '3',
+      '--outFile',
+      REFERENCE_WASM_PATH,
+      '--runtime',
+      'stub',
+      '--optimizeLevel',
+      '3',
       '--noAssert',
       // No host imports: an abort becomes a trap.
-      '--use', 'abort=',
+      '--use',
+      'abort=',
     ],
     { stdout: sink, stderr: sink },
   );

@@ -159,7 +159,11 @@ describe('reference DSP: behaviour', () => {
   });
 
   it('low-pass, high-pass and band-pass follow the RBJ magnitude response', () => {
-    for (const [mode, kind] of [[0, 'lowpass'], [1, 'highpass'], [2, 'bandpass']] as const) {
+    for (const [mode, kind] of [
+      [0, 'lowpass'],
+      [1, 'highpass'],
+      [2, 'bandpass'],
+    ] as const) {
       for (const f of [100, 1000, 5000]) {
         const dsp = fresh();
         dsp.setParameter('tone_filter_bypass', 0);
@@ -187,7 +191,10 @@ describe('reference DSP: behaviour', () => {
     dsp.setParameter('soft_clip_bypass', 0);
     dsp.setParameter('soft_clip_drive_db', 0);
     // Magnitudes from 1e-30 to 10 (log spaced; around the 0.05 switch densely), both signs.
-    const magnitudes = [...Array.from({ length: 600 }, (_, i) => 10 ** (-30 + (31 * i) / 599)), ...Array.from({ length: 200 }, (_, i) => 0.045 + i * 0.00005)];
+    const magnitudes = [
+      ...Array.from({ length: 600 }, (_, i) => 10 ** (-30 + (31 * i) / 599)),
+      ...Array.from({ length: 200 }, (_, i) => 0.045 + i * 0.00005),
+    ];
     const input = Float32Array.from(magnitudes.flatMap((m) => [m, -m]));
     const out = render(dsp, input);
     let worst = 0;
@@ -204,7 +211,8 @@ describe('reference DSP: behaviour', () => {
     dsp.setParameter('soft_clip_drive_db', 30);
     dsp.setParameter('tone_filter_mode', 1);
     dsp.setParameter('output_gain_level', 0.1);
-    for (const id of ['input_trim_bypass', 'soft_clip_bypass', 'tone_filter_bypass', 'output_gain_bypass']) dsp.setParameter(id, 1);
+    for (const id of ['input_trim_bypass', 'soft_clip_bypass', 'tone_filter_bypass', 'output_gain_bypass'])
+      dsp.setParameter(id, 1);
     const input = sine(1000, 1234, 0.3);
     expect(Array.from(render(dsp, input))).toEqual(Array.from(input));
   });
@@ -224,7 +232,8 @@ describe('reference DSP: behaviour', () => {
       dsp.reset();
       return rmsDb(render(dsp, input).subarray(2400));
     };
-    const chain = (trim: number, drive: number, out: number) => tanhSineRmsDb(20 * Math.log10(0.5 * trim), drive) + 20 * Math.log10(out);
+    const chain = (trim: number, drive: number, out: number) =>
+      tanhSineRmsDb(20 * Math.log10(0.5 * trim), drive) + 20 * Math.log10(out);
     // The 20 Hz high-pass passes 1 kHz at 0 dB (to 0.001 dB); the soft clip at 12 dB is far from linear.
     expect(configure('input_trim_bypass')).toBeCloseTo(chain(1, 12, 0.25), 2);
     expect(configure('soft_clip_bypass')).toBeCloseTo(20 * Math.log10(0.5 * 0.5 * 0.25) - 10 * Math.log10(2), 2);

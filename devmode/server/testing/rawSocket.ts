@@ -13,7 +13,9 @@ export class RawSocket {
       if (waiter) waiter(message);
       else this.inbox.push(message);
     });
-    this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {

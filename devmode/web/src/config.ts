@@ -29,11 +29,14 @@ export function readPageConfig(search: string): PageConfig {
   const dsp = q.get('dsp') ?? 'mock';
   if (dsp !== 'mock' && dsp !== 'wasm') throw new Error(`?dsp= must be "mock" or "wasm", got "${dsp}"`);
   const source = q.get('source') ?? 'none';
-  if (!['none', 'tone', 'mic', 'file'].includes(source)) throw new Error(`?source= must be none, tone, mic or file, got "${source}"`);
+  if (!['none', 'tone', 'mic', 'file'].includes(source))
+    throw new Error(`?source= must be none, tone, mic or file, got "${source}"`);
   const windowMs = Number(q.get('windowMs') ?? 10);
-  if (!(windowMs > 0 && windowMs <= 1000)) throw new Error(`?windowMs= must be in (0, 1000], got "${q.get('windowMs')}"`);
+  if (!(windowMs > 0 && windowMs <= 1000))
+    throw new Error(`?windowMs= must be in (0, 1000], got "${q.get('windowMs')}"`);
   const sampleRate = Number(q.get('sampleRate') ?? 48000);
-  if (!(sampleRate >= 8000 && sampleRate <= 192000)) throw new Error(`?sampleRate= must be in [8000, 192000], got "${q.get('sampleRate')}"`);
+  if (!(sampleRate >= 8000 && sampleRate <= 192000))
+    throw new Error(`?sampleRate= must be in [8000, 192000], got "${q.get('sampleRate')}"`);
   const hint = q.get('latencyHint') ?? 'interactive';
   const seconds = /^\d*\.?\d+$/.test(hint) ? Number(hint) : NaN;
   if (!['interactive', 'balanced', 'playback'].includes(hint) && !(seconds > 0 && seconds <= 1)) {
@@ -41,7 +44,8 @@ export function readPageConfig(search: string): PageConfig {
   }
   const latencyHint = Number.isNaN(seconds) ? (hint as AudioContextLatencyCategory) : seconds;
   const fault = q.get('fault');
-  if (fault !== null && !isFaultId(fault)) throw new Error(`?fault= must be one of ${FAULT_IDS.join(', ')}, got "${fault}"`);
+  if (fault !== null && !isFaultId(fault))
+    throw new Error(`?fault= must be one of ${FAULT_IDS.join(', ')}, got "${fault}"`);
   return {
     fault,
     latencyHint,

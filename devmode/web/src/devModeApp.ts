@@ -8,7 +8,13 @@ import type { AudioDiagnostic, InputSourceKind } from '../../../contracts/ipc/me
 import { sourceFailure } from './audio/audioDiagnostic.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
 import { loadWasmDspForPage } from './audio/loadWasmDspForPage.ts';
-import { createFileSource, createMicSource, createToneSource, type ActiveSource, type SourceKind } from './audio/audioSources.ts';
+import {
+  createFileSource,
+  createMicSource,
+  createToneSource,
+  type ActiveSource,
+  type SourceKind,
+} from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
 import { float32ToBase64 } from './float32Base64.ts';
@@ -53,12 +59,23 @@ export class DevModeApp {
   private readonly sourceReports: InputSourceKind[] = [];
   private dspGeneration = 0;
   private captureId = 0;
-  private readonly captures = new Map<number, (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void>();
+  private readonly captures = new Map<
+    number,
+    (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void
+  >();
 
   constructor(
     private readonly config: PageConfig,
     private readonly probe: ProbeRecorder,
-    private readonly ui: { source: HTMLElement; meters: HTMLElement; scope: HTMLElement; parameters: HTMLElement; connection: HTMLElement; dspPath: HTMLElement; error: HTMLElement },
+    private readonly ui: {
+      source: HTMLElement;
+      meters: HTMLElement;
+      scope: HTMLElement;
+      parameters: HTMLElement;
+      connection: HTMLElement;
+      dspPath: HTMLElement;
+      error: HTMLElement;
+    },
   ) {
     probe.update({ dspPath: config.dsp, source: 'none' });
     ui.dspPath.textContent = `DSP: ${config.dsp}`;
@@ -230,7 +247,8 @@ export class DevModeApp {
         },
         onError: (diagnostic) => void this.audioFailed(diagnostic),
         onScope: (frame) => this.onScope(frame),
-        onSwapped: ({ generation, frame }) => this.probe.update({ dspGeneration: generation, dspSwappedAtFrame: frame }),
+        onSwapped: ({ generation, frame }) =>
+          this.probe.update({ dspGeneration: generation, dspSwappedAtFrame: frame }),
         onSwapFailed: ({ message }) => this.fail(message),
         onCaptured: (capture) => {
           this.captures.get(capture.id)?.(capture);
@@ -259,7 +277,12 @@ export class DevModeApp {
         // Report only what was recorded: a request that reached the worklet late starts later.
         const skip = c.first - c.frame;
         const b64 = (samples: Float32Array) => float32ToBase64(samples.subarray(skip));
-        resolve({ frame: c.first, sampleRate: engine.context.sampleRate, input: [b64(c.input[0]!), b64(c.input[1]!)], output: [b64(c.output[0]!), b64(c.output[1]!)] });
+        resolve({
+          frame: c.first,
+          sampleRate: engine.context.sampleRate,
+          input: [b64(c.input[0]!), b64(c.input[1]!)],
+          output: [b64(c.output[0]!), b64(c.output[1]!)],
+        });
       });
       engine.send({ type: 'capture', id, fromFrame, frames });
     });
@@ -308,9 +331,16 @@ export class DevModeApp {
         return;
       }
       const wasm = await loadWasmDspForPage(this.config.wasmUrl, engine.context.sampleRate);
-      engine.send({ type: 'swap', generation: ++this.dspGeneration, wasm, parameters: Object.fromEntries(parameters.map((p) => [p.id, p.value])) });
+      engine.send({
+        type: 'swap',
+        generation: ++this.dspGeneration,
+        wasm,
+        parameters: Object.fromEntries(parameters.map((p) => [p.id, p.value])),
+      });
     } catch (error) {
-      this.fail(`the rebuilt DSP could not be loaded; the previous build keeps running: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(
+        `the rebuilt DSP could not be loaded; the previous build keeps running: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

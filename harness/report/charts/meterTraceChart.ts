@@ -6,7 +6,11 @@
  * The settled level of each statistic is drawn with the golden's ±tolerance band; statistics
  * outside it are marked. RMS rows also carry the downsampled meter traces.
  */
-import type { MeterDeviationInput as LiveDifference, MeterRunInput as LiveGolden, MeterRunStepInput as LiveGoldenStep } from './chartInputs.ts';
+import type {
+  MeterDeviationInput as LiveDifference,
+  MeterRunInput as LiveGolden,
+  MeterRunStepInput as LiveGoldenStep,
+} from './chartInputs.ts';
 import { SERIES_COLOURS, type ChartSpec } from './renderChart.ts';
 
 export interface MeterTraceChartInput {
@@ -69,10 +73,17 @@ function stepTrace(g: LiveGolden, stepIndex: number, stage: Stage, ch: 0 | 1): {
 export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterTraceChartInput): ChartSpec {
   const stages: Stage[] = outside.some((d) => d.stage === 'input') ? ['output', 'input'] : ['output'];
   const rows: { stage: Stage; channel: Channel; statistic: Statistic }[] = [];
-  for (const stage of stages) for (const statistic of ['rms', 'peak'] as const) for (const channel of ['L', 'R'] as const) rows.push({ stage, channel, statistic });
+  for (const stage of stages)
+    for (const statistic of ['rms', 'peak'] as const)
+      for (const channel of ['L', 'R'] as const) rows.push({ stage, channel, statistic });
 
   const data: Datum[] = [];
-  const runs: { series: 'golden' | 'actual'; g: LiveGolden }[] = golden ? [{ series: 'golden', g: golden }, { series: 'actual', g: actual }] : [{ series: 'actual', g: actual }];
+  const runs: { series: 'golden' | 'actual'; g: LiveGolden }[] = golden
+    ? [
+        { series: 'golden', g: golden },
+        { series: 'actual', g: actual },
+      ]
+    : [{ series: 'actual', g: actual }];
   actual.steps.forEach((step, s) => {
     const stepName = stepLabel(step, s);
     rows.forEach(({ stage, channel, statistic }, r) => {
@@ -84,19 +95,38 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
       for (const { series, g } of runs) {
         const own = g.steps[s];
         if (!own) continue;
-        if (statistic === 'rms') for (const p of stepTrace(g, s, stage, ch)) data.push({ ...base, kind: 'trace', series, t: p.t, db: p.db });
+        if (statistic === 'rms')
+          for (const p of stepTrace(g, s, stage, ch)) data.push({ ...base, kind: 'trace', series, t: p.t, db: p.db });
         const t = (own.settledFromFrame - own.startFrame) / g.sampleRate;
         const t2 = (own.endFrame - own.startFrame) / g.sampleRate;
         const level = own[stage][key][ch]!;
         data.push({ ...base, kind: 'level', series, t, t2, db: level });
-        if (series === 'golden') data.push({ ...base, kind: 'band', series: 'golden ± tolerance', t, t2, db: level - toleranceDb, db2: level + toleranceDb });
+        if (series === 'golden')
+          data.push({
+            ...base,
+            kind: 'band',
+            series: 'golden ± tolerance',
+            t,
+            t2,
+            db: level - toleranceDb,
+            db2: level + toleranceDb,
+          });
       }
-      const miss = outside.find((d) => d.step === s + 1 && d.stage === stage && d.channel === channel && d.statistic === statistic);
+      const miss = outside.find(
+        (d) => d.step === s + 1 && d.stage === stage && d.channel === channel && d.statistic === statistic,
+      );
       if (miss) {
         const t = (step.settledFromFrame - step.startFrame) / actual.sampleRate;
         const t2 = (step.endFrame - step.startFrame) / actual.sampleRate;
         const delta = miss.actualDb - miss.goldenDb;
-        data.push({ ...base, kind: 'fail', series: 'outside tolerance', t: (t + t2) / 2, db: miss.actualDb, note: `${delta >= 0 ? '+' : ''}${delta.toFixed(2)} dB` });
+        data.push({
+          ...base,
+          kind: 'fail',
+          series: 'outside tolerance',
+          t: (t + t2) / 2,
+          db: miss.actualDb,
+          note: `${delta >= 0 ? '+' : ''}${delta.toFixed(2)} dB`,
+        });
       }
     });
   });
@@ -106,11 +136,29 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
   const top = Math.max(...levels, -120);
   const bottom = Math.max(Math.min(...levels), top - 72);
   const domain = [Math.floor((bottom - 3) / 6) * 6, Math.ceil((top + 3) / 6) * 6];
-  const longest = Math.max(...data.filter((d) => d.t2 !== undefined).map((d) => d.t2!), ...data.filter((d) => d.t !== undefined).map((d) => d.t!));
-  const colours: Record<Series, string> = { golden: SERIES_COLOURS.golden, 'golden ± tolerance': SERIES_COLOURS.band, actual: SERIES_COLOURS.actual, 'outside tolerance': SERIES_COLOURS.outside };
+  const longest = Math.max(
+    ...data.filter((d) => d.t2 !== undefined).map((d) => d.t2!),
+    ...data.filter((d) => d.t !== undefined).map((d) => d.t!),
+  );
+  const colours: Record<Series, string> = {
+    golden: SERIES_COLOURS.golden,
+    'golden ± tolerance': SERIES_COLOURS.band,
+    actual: SERIES_COLOURS.actual,
+    'outside tolerance': SERIES_COLOURS.outside,
+  };
   const shown = golden ? SERIES : (['actual'] as Series[]);
-  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: shown, range: shown.map((s) => colours[s]) } } as const;
-  const x = { field: 't', type: 'quantitative', title: "s after the step's event", scale: { domain: [actual.steps.length > 1 ? -LEAD_SECONDS : 0, longest], nice: false } } as const;
+  const colour = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: shown, range: shown.map((s) => colours[s]) },
+  } as const;
+  const x = {
+    field: 't',
+    type: 'quantitative',
+    title: "s after the step's event",
+    scale: { domain: [actual.steps.length > 1 ? -LEAD_SECONDS : 0, longest], nice: false },
+  } as const;
   const y = { field: 'db', type: 'quantitative', title: 'dBFS', scale: { domain, clamp: true } } as const;
   const only = (kind: Datum['kind']) => [{ filter: `datum.kind === '${kind}'` }];
   const failures = outside.length;
@@ -134,7 +182,13 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
   const levelChart = {
     data: { values: data },
     facet: {
-      row: { field: 'row', type: 'nominal', title: null, sort: { field: 'rowOrder' }, header: { labelAngle: 0, labelAlign: 'left', labelLimit: 200, labelFontWeight: 'bold' } },
+      row: {
+        field: 'row',
+        type: 'nominal',
+        title: null,
+        sort: { field: 'rowOrder' },
+        header: { labelAngle: 0, labelAlign: 'left', labelLimit: 200, labelFontWeight: 'bold' },
+      },
       column,
     },
     spacing: { row: 6, column: 12 },
@@ -142,17 +196,69 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
       width,
       height: 86,
       layer: [
-        { transform: only('band'), mark: { type: 'rect', opacity: 0.8 }, encoding: { x, x2: { field: 't2' }, y, y2: { field: 'db2' }, color: colour } },
-        { transform: only('trace'), mark: { type: 'line', strokeWidth: 1.4, clip: true, interpolate: 'step-after' }, encoding: { x, y, color: colour, strokeDash: { field: 'series', type: 'nominal', legend: null, scale: { domain: ['golden', 'actual'], range: [[1, 0], [5, 3]] } } } },
-        { transform: only('level'), mark: { type: 'rule', strokeWidth: 2.5 }, encoding: { x, x2: { field: 't2' }, y, color: colour } },
+        {
+          transform: only('band'),
+          mark: { type: 'rect', opacity: 0.8 },
+          encoding: { x, x2: { field: 't2' }, y, y2: { field: 'db2' }, color: colour },
+        },
+        {
+          transform: only('trace'),
+          mark: { type: 'line', strokeWidth: 1.4, clip: true, interpolate: 'step-after' },
+          encoding: {
+            x,
+            y,
+            color: colour,
+            strokeDash: {
+              field: 'series',
+              type: 'nominal',
+              legend: null,
+              scale: {
+                domain: ['golden', 'actual'],
+                range: [
+                  [1, 0],
+                  [5, 3],
+                ],
+              },
+            },
+          },
+        },
+        {
+          transform: only('level'),
+          mark: { type: 'rule', strokeWidth: 2.5 },
+          encoding: { x, x2: { field: 't2' }, y, color: colour },
+        },
         { transform: only('event'), mark: { type: 'rule', color: '#555', strokeDash: [3, 3] }, encoding: { x } },
-        { transform: only('event'), mark: { type: 'text', align: 'left', dx: 3, dy: 8, fontSize: 9, color: '#555' }, encoding: { x, y: { value: 0 }, text: { field: 'note' } } },
-        { transform: only('fail'), mark: { type: 'point', shape: 'cross', size: 110, filled: true, strokeWidth: 1 }, encoding: { x, y, color: colour } },
-        { transform: only('fail'), mark: { type: 'text', align: 'center', dy: -11, fontSize: 10, fontWeight: 'bold', color: SERIES_COLOURS.outside }, encoding: { x, y, text: { field: 'note' } } },
+        {
+          transform: only('event'),
+          mark: { type: 'text', align: 'left', dx: 3, dy: 8, fontSize: 9, color: '#555' },
+          encoding: { x, y: { value: 0 }, text: { field: 'note' } },
+        },
+        {
+          transform: only('fail'),
+          mark: { type: 'point', shape: 'cross', size: 110, filled: true, strokeWidth: 1 },
+          encoding: { x, y, color: colour },
+        },
+        {
+          transform: only('fail'),
+          mark: {
+            type: 'text',
+            align: 'center',
+            dy: -11,
+            fontSize: 10,
+            fontWeight: 'bold',
+            color: SERIES_COLOURS.outside,
+          },
+          encoding: { x, y, text: { field: 'note' } },
+        },
       ],
     },
   };
-  if (!golden) return { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', title: { text: title, subtitle }, ...levelChart } as unknown as ChartSpec;
+  if (!golden)
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: title, subtitle },
+      ...levelChart,
+    } as unknown as ChartSpec;
 
   // The deviation row: actual − golden per statistic and step, against the ±tolerance band.
   const deviations = compareDeviations(golden, actual, stages, outside);
@@ -165,14 +271,30 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
       width,
       height: 90,
       layer: [
-        { mark: { type: 'rect', color: SERIES_COLOURS.band, opacity: 0.8 }, encoding: { y: { datum: -toleranceDb }, y2: { datum: toleranceDb } } },
+        {
+          mark: { type: 'rect', color: SERIES_COLOURS.band, opacity: 0.8 },
+          encoding: { y: { datum: -toleranceDb }, y2: { datum: toleranceDb } },
+        },
         { mark: { type: 'rule', color: '#777' }, encoding: { y: { datum: 0 } } },
         {
           mark: { type: 'point', filled: true, size: 60 },
           encoding: {
             x: { field: 'statistic', type: 'nominal', title: null, sort: null, axis: { labelAngle: 0 } },
-            y: { field: 'delta', type: 'quantitative', title: 'actual − golden (dB)', scale: { domain: [-worst * 1.25, worst * 1.25] } },
-            color: { field: 'verdict', type: 'nominal', title: null, scale: { domain: ['within tolerance', 'outside tolerance'], range: [SERIES_COLOURS.pass, SERIES_COLOURS.outside] } },
+            y: {
+              field: 'delta',
+              type: 'quantitative',
+              title: 'actual − golden (dB)',
+              scale: { domain: [-worst * 1.25, worst * 1.25] },
+            },
+            color: {
+              field: 'verdict',
+              type: 'nominal',
+              title: null,
+              scale: {
+                domain: ['within tolerance', 'outside tolerance'],
+                range: [SERIES_COLOURS.pass, SERIES_COLOURS.outside],
+              },
+            },
           },
         },
       ],
@@ -187,7 +309,12 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
   } as unknown as ChartSpec;
 }
 
-function compareDeviations(golden: LiveGolden, actual: LiveGolden, stages: Stage[], outside: readonly LiveDifference[]) {
+function compareDeviations(
+  golden: LiveGolden,
+  actual: LiveGolden,
+  stages: Stage[],
+  outside: readonly LiveDifference[],
+) {
   const rows: { step: string; stepOrder: number; statistic: string; delta: number; verdict: string }[] = [];
   actual.steps.forEach((step, s) => {
     const g = golden.steps[s];
@@ -197,7 +324,9 @@ function compareDeviations(golden: LiveGolden, actual: LiveGolden, stages: Stage
         for (const channel of ['L', 'R'] as const) {
           const key = statistic === 'peak' ? 'peakDb' : 'rmsDb';
           const ch = channel === 'L' ? 0 : 1;
-          const miss = outside.some((d) => d.step === s + 1 && d.stage === stage && d.channel === channel && d.statistic === statistic);
+          const miss = outside.some(
+            (d) => d.step === s + 1 && d.stage === stage && d.channel === channel && d.statistic === statistic,
+          );
           rows.push({
             step: stepLabel(step, s),
             stepOrder: s,

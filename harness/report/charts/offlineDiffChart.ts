@@ -18,7 +18,15 @@ export interface OfflineDiffChartInput {
   halfWindow?: number;
 }
 
-export function offlineDiffChart({ title, golden, actual, sampleRate, comparison, spectrum: magnitudeSpectrum, halfWindow = 48 }: OfflineDiffChartInput): ChartSpec {
+export function offlineDiffChart({
+  title,
+  golden,
+  actual,
+  sampleRate,
+  comparison,
+  spectrum: magnitudeSpectrum,
+  halfWindow = 48,
+}: OfflineDiffChartInput): ChartSpec {
   const ch = comparison.worstChannel;
   const g = golden[ch]!;
   const a = actual[ch]!;
@@ -28,7 +36,11 @@ export function offlineDiffChart({ title, golden, actual, sampleRate, comparison
   const channel = ch === 0 ? 'L' : 'R';
   const wave: { frame: number; value: number; series: string }[] = [];
   for (let i = from; i <= to; i++) {
-    wave.push({ frame: i, value: g[i]!, series: 'golden' }, { frame: i, value: a[i]!, series: 'actual' }, { frame: i, value: a[i]! - g[i]!, series: 'residual (actual − golden)' });
+    wave.push(
+      { frame: i, value: g[i]!, series: 'golden' },
+      { frame: i, value: a[i]!, series: 'actual' },
+      { frame: i, value: a[i]! - g[i]!, series: 'residual (actual − golden)' },
+    );
   }
   const spectrum = [
     ...magnitudeSpectrum(g.subarray(0, frames), sampleRate).map((p) => ({ ...p, series: 'golden' })),
@@ -38,31 +50,69 @@ export function offlineDiffChart({ title, golden, actual, sampleRate, comparison
     field: 'series',
     type: 'nominal',
     title: null,
-    scale: { domain: ['golden', 'actual', 'residual (actual − golden)'], range: [SERIES_COLOURS.golden, SERIES_COLOURS.actual, SERIES_COLOURS.residual] },
+    scale: {
+      domain: ['golden', 'actual', 'residual (actual − golden)'],
+      range: [SERIES_COLOURS.golden, SERIES_COLOURS.actual, SERIES_COLOURS.residual],
+    },
   } as const;
-  const worst = { frame: comparison.worstFrame, label: `worst: frame ${comparison.worstFrame} (${comparison.worstSeconds.toFixed(4)} s), |error| ${comparison.maxAbsError.toExponential(2)}` };
+  const worst = {
+    frame: comparison.worstFrame,
+    label: `worst: frame ${comparison.worstFrame} (${comparison.worstSeconds.toFixed(4)} s), |error| ${comparison.maxAbsError.toExponential(2)}`,
+  };
   const snr = Number.isFinite(comparison.snrDb) ? `${comparison.snrDb.toFixed(1)} dB` : String(comparison.snrDb);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: `SNR ${snr}; channel ${channel}, frames ${from}–${to} around the worst sample at ${sampleRate} Hz` },
+    title: {
+      text: title,
+      subtitle: `SNR ${snr}; channel ${channel}, frames ${from}–${to} around the worst sample at ${sampleRate} Hz`,
+    },
     vconcat: [
       {
         width: 640,
         height: 200,
-        title: { text: `Waveform around frame ${comparison.worstFrame} (${comparison.worstSeconds.toFixed(4)} s), channel ${channel}`, fontSize: 11 },
+        title: {
+          text: `Waveform around frame ${comparison.worstFrame} (${comparison.worstSeconds.toFixed(4)} s), channel ${channel}`,
+          fontSize: 11,
+        },
         layer: [
           {
             data: { values: wave },
             mark: { type: 'line', strokeWidth: 1.4 },
             encoding: {
-              x: { field: 'frame', type: 'quantitative', title: 'frame', scale: { domain: [from, to], nice: false }, axis: { format: 'd' } },
+              x: {
+                field: 'frame',
+                type: 'quantitative',
+                title: 'frame',
+                scale: { domain: [from, to], nice: false },
+                axis: { format: 'd' },
+              },
               y: { field: 'value', type: 'quantitative', title: 'sample value (full scale = 1)' },
               color: colour,
-              strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: ['golden', 'actual', 'residual (actual − golden)'], range: [[1, 0], [5, 3], [1, 0]] } },
+              strokeDash: {
+                field: 'series',
+                type: 'nominal',
+                title: null,
+                scale: {
+                  domain: ['golden', 'actual', 'residual (actual − golden)'],
+                  range: [
+                    [1, 0],
+                    [5, 3],
+                    [1, 0],
+                  ],
+                },
+              },
             },
           },
-          { data: { values: [worst] }, mark: { type: 'rule', color: SERIES_COLOURS.outside, strokeDash: [2, 2] }, encoding: { x: { field: 'frame', type: 'quantitative' } } },
-          { data: { values: [worst] }, mark: { type: 'text', align: 'left', dx: 4, dy: 10, fontSize: 10, color: SERIES_COLOURS.outside }, encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+          {
+            data: { values: [worst] },
+            mark: { type: 'rule', color: SERIES_COLOURS.outside, strokeDash: [2, 2] },
+            encoding: { x: { field: 'frame', type: 'quantitative' } },
+          },
+          {
+            data: { values: [worst] },
+            mark: { type: 'text', align: 'left', dx: 4, dy: 10, fontSize: 10, color: SERIES_COLOURS.outside },
+            encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } },
+          },
         ],
       },
       {
@@ -72,10 +122,36 @@ export function offlineDiffChart({ title, golden, actual, sampleRate, comparison
         data: { values: spectrum },
         mark: { type: 'line', strokeWidth: 1.3, clip: true },
         encoding: {
-          x: { field: 'hz', type: 'quantitative', title: 'frequency (Hz)', scale: { type: 'log', domain: [20, sampleRate / 2], nice: false }, axis: { values: [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000].filter((f) => f <= sampleRate / 2), format: '~s' } },
-          y: { field: 'db', type: 'quantitative', title: 'dBFS (sine = 0)', scale: { domain: [spectrumFloor(spectrum), 6] , clamp: true } },
+          x: {
+            field: 'hz',
+            type: 'quantitative',
+            title: 'frequency (Hz)',
+            scale: { type: 'log', domain: [20, sampleRate / 2], nice: false },
+            axis: {
+              values: [20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000].filter((f) => f <= sampleRate / 2),
+              format: '~s',
+            },
+          },
+          y: {
+            field: 'db',
+            type: 'quantitative',
+            title: 'dBFS (sine = 0)',
+            scale: { domain: [spectrumFloor(spectrum), 6], clamp: true },
+          },
           color: colour,
-          strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: ['golden', 'actual', 'residual (actual − golden)'], range: [[1, 0], [5, 3], [1, 0]] } },
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: {
+              domain: ['golden', 'actual', 'residual (actual − golden)'],
+              range: [
+                [1, 0],
+                [5, 3],
+                [1, 0],
+              ],
+            },
+          },
         },
       },
     ],

@@ -25,7 +25,13 @@ export async function renderChartSvg(spec: ChartSpec): Promise<string> {
   const themed = { ...spec, config: { ...THEME, ...(spec as { config?: object }).config } } as ChartSpec;
   // A Vega-Lite warning means a chart is not drawn as written: fail, naming it, instead of printing it.
   const warnings: string[] = [];
-  const logger = { level: () => logger, error: (...m: unknown[]) => void warnings.push(m.join(' ')), warn: (...m: unknown[]) => void warnings.push(m.join(' ')), info: () => logger, debug: () => logger };
+  const logger = {
+    level: () => logger,
+    error: (...m: unknown[]) => void warnings.push(m.join(' ')),
+    warn: (...m: unknown[]) => void warnings.push(m.join(' ')),
+    info: () => logger,
+    debug: () => logger,
+  };
   const compiled = compile(themed, { logger: logger as never }).spec;
   if (warnings.length) throw new Error(`chart "${chartTitle(spec)}": Vega-Lite says ${warnings.join('; ')}`);
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
@@ -48,7 +54,10 @@ export const SERIES_COLOURS = {
   skip: '#9a9a9a',
 } as const;
 
-/** Vega numbers clip paths with a process-wide counter; number them per chart, so one chart always renders to the same bytes. */
+/**
+ * Vega numbers clip paths with a process-wide counter; number them per chart, so one chart always renders to the same
+ * bytes.
+ */
 function numberClipsFromOne(svg: string): string {
   const ids = new Map<string, string>();
   return svg.replace(/\bclip(\d+)\b/g, (_, n: string) => {

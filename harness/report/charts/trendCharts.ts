@@ -12,9 +12,29 @@ export const INCONCLUSIVE_COLOUR = '#e6a700';
 const STATUS_DOMAIN = ['passed', 'failed', 'inconclusive', 'invalid'];
 const STATUS_RANGE = [SERIES_COLOURS.pass, SERIES_COLOURS.fail, INCONCLUSIVE_COLOUR, '#7b1fa2'];
 
-function timeSeries(history: readonly HistoryEntry[], value: (h: HistoryEntry) => number | null, title: string, yTitle: string, width: number): ChartSpec {
-  const points = history.map((h, run) => ({ date: h.date, value: value(h), status: h.status, run: run + 1, build: h.buildSha256.slice(0, 12) })).filter((p) => p.value !== null && Number.isFinite(p.value));
-  const x = { field: 'date', type: 'temporal', title: 'run date (UTC)', scale: { type: 'utc' }, axis: { format: '%Y-%m-%d', labelAngle: -30, labelOverlap: true } } as const;
+function timeSeries(
+  history: readonly HistoryEntry[],
+  value: (h: HistoryEntry) => number | null,
+  title: string,
+  yTitle: string,
+  width: number,
+): ChartSpec {
+  const points = history
+    .map((h, run) => ({
+      date: h.date,
+      value: value(h),
+      status: h.status,
+      run: run + 1,
+      build: h.buildSha256.slice(0, 12),
+    }))
+    .filter((p) => p.value !== null && Number.isFinite(p.value));
+  const x = {
+    field: 'date',
+    type: 'temporal',
+    title: 'run date (UTC)',
+    scale: { type: 'utc' },
+    axis: { format: '%Y-%m-%d', labelAngle: -30, labelOverlap: true },
+  } as const;
   const y = { field: 'value', type: 'quantitative', title: yTitle, scale: { zero: true } } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -29,8 +49,18 @@ function timeSeries(history: readonly HistoryEntry[], value: (h: HistoryEntry) =
         encoding: {
           x,
           y,
-          color: { field: 'status', type: 'nominal', title: 'run', scale: { domain: STATUS_DOMAIN, range: STATUS_RANGE } },
-          tooltip: [{ field: 'run' }, { field: 'date', type: 'temporal', format: '%Y-%m-%d %H:%M' }, { field: 'value', title: yTitle }, { field: 'build' }],
+          color: {
+            field: 'status',
+            type: 'nominal',
+            title: 'run',
+            scale: { domain: STATUS_DOMAIN, range: STATUS_RANGE },
+          },
+          tooltip: [
+            { field: 'run' },
+            { field: 'date', type: 'temporal', format: '%Y-%m-%d %H:%M' },
+            { field: 'value', title: yTitle },
+            { field: 'build' },
+          ],
         },
       },
     ],
@@ -38,9 +68,21 @@ function timeSeries(history: readonly HistoryEntry[], value: (h: HistoryEntry) =
 }
 
 export function worstDeviationChart(history: readonly HistoryEntry[], width = 760): ChartSpec {
-  return timeSeries(history, (h) => h.worstDeviationDb, 'Worst live deviation from the goldens, per run', 'worst deviation (dB)', width);
+  return timeSeries(
+    history,
+    (h) => h.worstDeviationDb,
+    'Worst live deviation from the goldens, per run',
+    'worst deviation (dB)',
+    width,
+  );
 }
 
 export function dspCostChart(history: readonly HistoryEntry[], width = 760): ChartSpec {
-  return timeSeries(history, (h) => h.dspNsPerFrame, 'DSP cost at default parameters, per run', 'ns per stereo frame', width);
+  return timeSeries(
+    history,
+    (h) => h.dspNsPerFrame,
+    'DSP cost at default parameters, per run',
+    'ns per stereo frame',
+    width,
+  );
 }

@@ -25,24 +25,54 @@ export function validatorWorstChart(checkTitle: string, worst: WorstCase): Chart
     });
   }
   const labels = excerpt.series.map((s) => s.label);
-  const colour = { field: 'series', type: 'nominal', title: null, scale: { domain: labels, range: PALETTE.slice(0, labels.length) } } as const;
-  const x = { field: 'frame', type: 'quantitative', title: `frame${worst.sampleRate ? ` at ${worst.sampleRate} Hz` : ''}${worst.channel ? `, channel ${worst.channel}` : ''}`, axis: { format: 'd' }, scale: { nice: false } } as const;
+  const colour = {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: labels, range: PALETTE.slice(0, labels.length) },
+  } as const;
+  const x = {
+    field: 'frame',
+    type: 'quantitative',
+    title: `frame${worst.sampleRate ? ` at ${worst.sampleRate} Hz` : ''}${worst.channel ? `, channel ${worst.channel}` : ''}`,
+    axis: { format: 'd' },
+    scale: { nice: false },
+  } as const;
   const layers: object[] = [
-    { data: { values: points }, mark: { type: 'line', strokeWidth: 1.4, point: points.length <= 64 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: 'sample value' }, color: colour } },
+    {
+      data: { values: points },
+      mark: { type: 'line', strokeWidth: 1.4, point: points.length <= 64 },
+      encoding: { x, y: { field: 'value', type: 'quantitative', title: 'sample value' }, color: colour },
+    },
   ];
   if (worst.frame !== undefined) {
     const mark = [{ frame: worst.frame, label: `worst: frame ${worst.frame}` }];
     layers.push(
-      { data: { values: mark }, mark: { type: 'rule', color: SERIES_COLOURS.outside, strokeDash: [3, 3] }, encoding: { x: { field: 'frame', type: 'quantitative' } } },
-      { data: { values: mark }, mark: { type: 'text', align: 'left', dx: 4, dy: 10, fontSize: 10, color: SERIES_COLOURS.outside }, encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } } },
+      {
+        data: { values: mark },
+        mark: { type: 'rule', color: SERIES_COLOURS.outside, strokeDash: [3, 3] },
+        encoding: { x: { field: 'frame', type: 'quantitative' } },
+      },
+      {
+        data: { values: mark },
+        mark: { type: 'text', align: 'left', dx: 4, dy: 10, fontSize: 10, color: SERIES_COLOURS.outside },
+        encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 0 }, text: { field: 'label' } },
+      },
     );
   }
   if (nonFinite.length) {
-    layers.push({ data: { values: nonFinite }, mark: { type: 'point', shape: 'triangle-down', filled: true, size: 50, color: SERIES_COLOURS.outside }, encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 4 }, tooltip: { field: 'what' } } });
+    layers.push({
+      data: { values: nonFinite },
+      mark: { type: 'point', shape: 'triangle-down', filled: true, size: 50, color: SERIES_COLOURS.outside },
+      encoding: { x: { field: 'frame', type: 'quantitative' }, y: { value: 4 }, tooltip: { field: 'what' } },
+    });
   }
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${checkTitle}: worst case`, subtitle: `${worst.what}${nonFinite.length ? `; ${nonFinite.length} non-finite sample(s) marked ▼ at the top` : ''}` },
+    title: {
+      text: `${checkTitle}: worst case`,
+      subtitle: `${worst.what}${nonFinite.length ? `; ${nonFinite.length} non-finite sample(s) marked ▼ at the top` : ''}`,
+    },
     width: 620,
     height: 200,
     layer: layers,

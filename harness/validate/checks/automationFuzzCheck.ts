@@ -70,20 +70,39 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       }));
       if (options.generator) continue;
       const from = frames + Math.round(options.tailSeconds * rate);
-      addTailProblem(problems, out, from, rate, gates, `${options.tailSeconds} s into the silence after automation`, (peak) => ({
-        params: at(frames),
-        input: `${SECONDS} s of noise with automation, then silence`,
-        sampleRate: rate,
-        frame: peak.frame,
-        channel: peak.channel,
-        value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
-      }));
+      addTailProblem(
+        problems,
+        out,
+        from,
+        rate,
+        gates,
+        `${options.tailSeconds} s into the silence after automation`,
+        (peak) => ({
+          params: at(frames),
+          input: `${SECONDS} s of noise with automation, then silence`,
+          sampleRate: rate,
+          frame: peak.frame,
+          channel: peak.channel,
+          value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+        }),
+      );
     }
     const worst = problems.worst();
     if (worst) {
-      return { status: 'fail', summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}, ${describeParams(worst.params)}; ${problems.tally()}`, worst, problems: problems.ranked() };
+      return {
+        status: 'fail',
+        summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}, ${describeParams(worst.params)}; ${problems.tally()}`,
+        worst,
+        problems: problems.ranked(),
+      };
     }
-    const within = options.fuzzHeadroom === null ? `within the fuzz's bound ${dbfs(FUZZ_DERIVED_BOUND)}` : `within ±${options.fuzzHeadroom}`;
-    return { status: 'pass', summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, ${within} (largest ${dbfs(largest)}), no subnormals, silent or dying away after` };
+    const within =
+      options.fuzzHeadroom === null
+        ? `within the fuzz's bound ${dbfs(FUZZ_DERIVED_BOUND)}`
+        : `within ±${options.fuzzHeadroom}`;
+    return {
+      status: 'pass',
+      summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, ${within} (largest ${dbfs(largest)}), no subnormals, silent or dying away after`,
+    };
   },
 };

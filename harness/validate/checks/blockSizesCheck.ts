@@ -5,7 +5,10 @@ import { noise } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
 
 const FIXED_SIZES = [1, 2, 16, 32, 64, 128, 441, 480, 512, 1024];
-/** -120 dBFS: a DSP that works sample by sample gives identical output; anything above this is a dependence on the block size. */
+/**
+ * -120 dBFS: a DSP that works sample by sample gives identical output; anything above this is a dependence on the block
+ * size.
+ */
 const TOLERANCE = 1e-6;
 
 export const blockSizesCheck: ValidatorCheck<'block-sizes'> = {
@@ -57,6 +60,9 @@ export const blockSizesCheck: ValidatorCheck<'block-sizes'> = {
         worst,
       };
     }
-    return { status: 'pass', summary: `${renders} renders at ${rates.length} rates match the 128-frame render within -120 dBFS` };
+    return {
+      status: 'pass',
+      summary: `${renders} renders at ${rates.length} rates match the 128-frame render within -120 dBFS`,
+    };
   },
 };

@@ -19,16 +19,22 @@ const QUANTUM = 128;
 export const browserLegCheck: ValidatorCheck<'browser'> = {
   id: 'browser',
   title: 'Browser leg',
-  explanation: "1 s of noise through the module in the dev-mode page's AudioWorklet (OfflineAudioContext, headless Chromium) at 44.1 and 48 kHz, with 8 parameter changes on render quanta, equals the Node render sample for sample",
+  explanation:
+    "1 s of noise through the module in the dev-mode page's AudioWorklet (OfflineAudioContext, headless Chromium) at 44.1 and 48 kHz, with 8 parameter changes on render quanta, equals the Node render sample for sample",
   minStrictness: 3,
   async run({ subject, options, random, rates, chromium: findChromium }) {
     if (!options.browser) return { status: 'skip', summary: 'turned off (--no-browser)' };
-    if (subject.kind !== 'wasm' || !subject.name.endsWith('.wasm')) return { status: 'skip', summary: 'runs a WASM module file only' };
+    if (subject.kind !== 'wasm' || !subject.name.endsWith('.wasm'))
+      return { status: 'skip', summary: 'runs a WASM module file only' };
     let chromiumPath: string;
     try {
       chromiumPath = await findChromium();
     } catch (error) {
-      return { status: 'fail', summary: `cannot run the browser leg: ${(error as Error).message.split('\n')[0]} (pass --no-browser to leave it out)`, worst: { what: 'no Chromium' } };
+      return {
+        status: 'fail',
+        summary: `cannot run the browser leg: ${(error as Error).message.split('\n')[0]} (pass --no-browser to leave it out)`,
+        worst: { what: 'no Chromium' },
+      };
     }
     const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0, wasmPath: subject.name });
     const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs({}) });
@@ -42,7 +48,11 @@ export const browserLegCheck: ValidatorCheck<'browser'> = {
         for (let i = 0; i < 8 && subject.definitions.length > 0; i++) {
           const frame = random.int(1, Math.floor(frames / QUANTUM) - 1) * QUANTUM;
           const index = random.int(0, subject.definitions.length - 1);
-          changes.push({ frame, index, value: randomSet([subject.definitions[index]!], random)[subject.definitions[index]!.id]! });
+          changes.push({
+            frame,
+            index,
+            value: randomSet([subject.definitions[index]!], random)[subject.definitions[index]!.id]!,
+          });
         }
         changes.sort((a, b) => a.frame - b.frame);
         subject.where = `browser leg (Node side), ${rate} Hz`;
@@ -61,13 +71,31 @@ export const browserLegCheck: ValidatorCheck<'browser'> = {
           return {
             status: 'fail',
             summary: `the AudioWorklet render differs from the Node render from frame ${d.frame} ${d.channel} (${d.a} in Node, ${d.b} in Chromium) at ${rate} Hz, ${describeParams(initial)}`,
-            worst: { what: 'the browser render differs from the Node render', params: initial, input: 'seeded white noise at -6 dBFS', sampleRate: rate, blockSize: rendered.blockFrames, frame: d.frame, channel: d.channel, value: d.b, expected: d.a, excerpt: excerpt(d.frame, d.channel, { node: expected, chromium: rendered.channels }) },
+            worst: {
+              what: 'the browser render differs from the Node render',
+              params: initial,
+              input: 'seeded white noise at -6 dBFS',
+              sampleRate: rate,
+              blockSize: rendered.blockFrames,
+              frame: d.frame,
+              channel: d.channel,
+              value: d.b,
+              expected: d.a,
+              excerpt: excerpt(d.frame, d.channel, { node: expected, chromium: rendered.channels }),
+            },
           };
         }
       }
-      return { status: 'pass', summary: 'AudioWorklet renders at 44.1 and 48 kHz equal the Node renders sample for sample' };
+      return {
+        status: 'pass',
+        summary: 'AudioWorklet renders at 44.1 and 48 kHz equal the Node renders sample for sample',
+      };
     } catch (error) {
-      return { status: 'fail', summary: `the module failed in the browser: ${(error as Error).message.split('\n')[0]}`, worst: { what: (error as Error).message.split('\n')[0]! } };
+      return {
+        status: 'fail',
+        summary: `the module failed in the browser: ${(error as Error).message.split('\n')[0]}`,
+        worst: { what: (error as Error).message.split('\n')[0]! },
+      };
     } finally {
       await browser.close();
       await stack.close();

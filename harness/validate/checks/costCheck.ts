@@ -32,15 +32,29 @@ export const costCheck: ValidatorCheck<'cost'> = {
     });
     const judged = figures.filter((f) => f.blockSize >= JUDGED_FROM);
     const worst = judged.reduce((w, f) => (f.share > w.share ? f : w), judged[0]!);
-    const table = figures.map((f) => `${f.blockSize}: ${f.nsPerFrame.toFixed(1)} ns (${(100 * f.share).toFixed(2)}%)`).join(', ');
+    const table = figures
+      .map((f) => `${f.blockSize}: ${f.nsPerFrame.toFixed(1)} ns (${(100 * f.share).toFixed(2)}%)`)
+      .join(', ');
     const over = worst.share > options.maxCpuShare;
     const judgedHere = options.strictness >= 7;
     return {
       status: over && judgedHere ? 'fail' : 'pass',
       // The nightly's trend figure, read from here rather than measured again.
-      measurements: Object.fromEntries(figures.map((f) => [`nsPerFrame@${f.blockSize}`, Math.round(f.nsPerFrame * 100) / 100])),
+      measurements: Object.fromEntries(
+        figures.map((f) => [`nsPerFrame@${f.blockSize}`, Math.round(f.nsPerFrame * 100) / 100]),
+      ),
       summary: `${table}${over ? `; ${(100 * worst.share).toFixed(1)}% at ${worst.blockSize}-frame blocks exceeds ${(100 * options.maxCpuShare).toFixed(0)}%${judgedHere ? '' : ' (judged from strictness 7)'}` : ''}`,
-      ...(over ? { worst: { what: `${worst.nsPerFrame.toFixed(0)} ns per frame at ${worst.blockSize}-frame blocks: ${(100 * worst.share).toFixed(1)}% of one core at 48 kHz`, blockSize: worst.blockSize, sampleRate: 48000, value: worst.share, expected: options.maxCpuShare } } : {}),
+      ...(over
+        ? {
+            worst: {
+              what: `${worst.nsPerFrame.toFixed(0)} ns per frame at ${worst.blockSize}-frame blocks: ${(100 * worst.share).toFixed(1)}% of one core at 48 kHz`,
+              blockSize: worst.blockSize,
+              sampleRate: 48000,
+              value: worst.share,
+              expected: options.maxCpuShare,
+            },
+          }
+        : {}),
     };
   },
 };

@@ -24,7 +24,9 @@ export const finiteOutputCheck: ValidatorCheck<'finite-output'> = {
         for (const set of sets) {
           if (!rendersAt(set, rate, rates)) continue;
           subject.where = `finite-output, ${rate} Hz, ${signal}, ${set.label}`;
-          const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () => Math.min(RENDER_BLOCK, subject.maxFrames));
+          const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () =>
+            Math.min(RENDER_BLOCK, subject.maxFrames),
+          );
           renders++;
           const atDefaults = set.label === 'defaults';
           addScan(problems, scanOutput(out, atDefaults ? options.headroom : null), (kind, found) => ({
@@ -49,6 +51,9 @@ export const finiteOutputCheck: ValidatorCheck<'finite-output'> = {
         problems: problems.ranked(),
       };
     }
-    return { status: 'pass', summary: `${renders} renders (${sets.length} parameter sets × ${SIGNALS.length} inputs, at ${rates.length} rates, one-parameter extremes at ${keyRates(rates).join(', ')} Hz): no NaN, Inf, blow-up or subnormal; within ±${options.headroom} at defaults` };
+    return {
+      status: 'pass',
+      summary: `${renders} renders (${sets.length} parameter sets × ${SIGNALS.length} inputs, at ${rates.length} rates, one-parameter extremes at ${keyRates(rates).join(', ')} Hz): no NaN, Inf, blow-up or subnormal; within ±${options.headroom} at defaults`,
+    };
   },
 };

@@ -21,26 +21,50 @@ function interleaved(a: DspInstance, b: DspInstance, inputA: Stereo, inputB: Ste
 export const instancesCheck: ValidatorCheck<'instances'> = {
   id: 'instances',
   title: 'Instances',
-  explanation: 'two instances interleaved block by block, on the same input and on different inputs, each give exactly what a lone instance gives (no shared state)',
+  explanation:
+    'two instances interleaved block by block, on the same input and on different inputs, each give exactly what a lone instance gives (no shared state)',
   minStrictness: 4,
   run({ subject, random, rates }) {
     const rate = rates.includes(48000) ? 48000 : rates[0]!;
     const params: ParameterSet = randomSet(subject.definitions, random);
     const x = noise(Math.round(0.25 * rate), random.int(1, 2 ** 31));
     const y = noise(Math.round(0.25 * rate), random.int(1, 2 ** 31), 0.25);
-    const alone = (input: Stereo) => interleaved(freshInstance(subject, rate, params)!, freshInstance(subject, rate, params)!, input, input, 128)[0];
+    const alone = (input: Stereo) =>
+      interleaved(freshInstance(subject, rate, params)!, freshInstance(subject, rate, params)!, input, input, 128)[0];
     subject.where = 'instances';
     const soloX = alone(x);
     const soloY = alone(y);
-    for (const [label, inputB, soloB] of [['the same input', x, soloX], ['different inputs', y, soloY]] as const) {
-      const [outA, outB] = interleaved(freshInstance(subject, rate, params)!, freshInstance(subject, rate, params)!, x, inputB, 128);
-      for (const [which, out, solo] of [['first', outA, soloX], ['second', outB, soloB]] as const) {
+    for (const [label, inputB, soloB] of [
+      ['the same input', x, soloX],
+      ['different inputs', y, soloY],
+    ] as const) {
+      const [outA, outB] = interleaved(
+        freshInstance(subject, rate, params)!,
+        freshInstance(subject, rate, params)!,
+        x,
+        inputB,
+        128,
+      );
+      for (const [which, out, solo] of [
+        ['first', outA, soloX],
+        ['second', outB, soloB],
+      ] as const) {
         const d = firstDifference(solo, out);
         if (d) {
           return {
             status: 'fail',
             summary: `two instances on ${label}: the ${which} differs from a lone instance from frame ${d.frame} ${d.channel} (${d.a} alone, ${d.b} interleaved), ${describeParams(params)}`,
-            worst: { what: `the ${which} of two interleaved instances on ${label} differs from a lone one`, params, sampleRate: rate, blockSize: 128, frame: d.frame, channel: d.channel, value: d.b, expected: d.a, excerpt: excerpt(d.frame, d.channel, { alone: solo, interleaved: out }) },
+            worst: {
+              what: `the ${which} of two interleaved instances on ${label} differs from a lone one`,
+              params,
+              sampleRate: rate,
+              blockSize: 128,
+              frame: d.frame,
+              channel: d.channel,
+              value: d.b,
+              expected: d.a,
+              excerpt: excerpt(d.frame, d.channel, { alone: solo, interleaved: out }),
+            },
           };
         }
       }

@@ -56,19 +56,32 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
       subject.definitions.forEach((d, index) => {
         const sequence = jumpSequence(d);
         const frames = segment * sequence.length;
-        const base: ParameterSet = { ...defaults(subject.definitions), ...switchIn(d.id, subject.definitions), [d.id]: sequence[0]! };
-        const changes: ParameterChange[] = sequence.slice(1).map((value, k) => ({ frame: (k + 1) * segment, index, value }));
-        for (const [signal, input] of [['noise at -6 dBFS', noise(frames, 1 + index)], [`a ${SINE_HZ} Hz sine at -6 dBFS`, sine(frames, rate)]] as const) {
+        const base: ParameterSet = {
+          ...defaults(subject.definitions),
+          ...switchIn(d.id, subject.definitions),
+          [d.id]: sequence[0]!,
+        };
+        const changes: ParameterChange[] = sequence
+          .slice(1)
+          .map((value, k) => ({ frame: (k + 1) * segment, index, value }));
+        for (const [signal, input] of [
+          ['noise at -6 dBFS', noise(frames, 1 + index)],
+          [`a ${SINE_HZ} Hz sine at -6 dBFS`, sine(frames, rate)],
+        ] as const) {
           subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
           const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);
           jumps += changes.length;
           const jumpBefore = (frame: number) => Math.max(0, Math.min(sequence.length - 1, Math.floor(frame / segment)));
-          const describeJump = (k: number) => (k === 0 ? `${d.id} held at ${sequence[0]}` : `${d.id} ${sequence[k - 1]} → ${sequence[k]}`);
+          const describeJump = (k: number) =>
+            k === 0 ? `${d.id} held at ${sequence[0]}` : `${d.id} ${sequence[k - 1]} → ${sequence[k]}`;
           addScan(problems, scanOutput(out, options.headroom), (kind, found) => {
             const k = jumpBefore(found.frame);
             const settled = peakOf(out, (k + 1) * segment - steady, (k + 1) * segment).value;
             const after = k > 0 ? ` ${(((found.frame - k * segment) / rate) * 1000).toFixed(1)} ms after the jump` : '';
-            const above = kind === 'level' || kind === 'blow-up' ? `, ${(20 * Math.log10(Math.abs(found.value) / settled)).toFixed(0)} dB above the steady state after it (${dbfs(settled)})` : '';
+            const above =
+              kind === 'level' || kind === 'blow-up'
+                ? `, ${(20 * Math.log10(Math.abs(found.value) / settled)).toFixed(0)} dB above the steady state after it (${dbfs(settled)})`
+                : '';
             return {
               what: `${describeJump(k)} on ${signal}: ${kind === 'level' || kind === 'blow-up' ? 'peak ' : ''}${describeSample(kind, found.value)}${after}${above}${kind === 'level' ? `, beyond the headroom ±${options.headroom}` : ''}`,
               params: { ...base, [d.id]: sequence[k]! },
@@ -98,7 +111,10 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
             if (last < 0 || span <= BLOCK_DIFFERENCE_SECONDS * rate) return;
             // The level through the change at max_frames blocks, in 5 ms windows, against both sides.
             const w = Math.max(1, Math.round(0.005 * rate));
-            const sides = Math.min(rms(big[0], change.frame - steady, change.frame), rms(big[0], change.frame + segment - steady, change.frame + segment));
+            const sides = Math.min(
+              rms(big[0], change.frame - steady, change.frame),
+              rms(big[0], change.frame + segment - steady, change.frame + segment),
+            );
             let lowest = Infinity;
             for (let i = change.frame; i + w <= last + 1; i += w) lowest = Math.min(lowest, rms(big[0], i, i + w));
             const dip = 20 * Math.log10(lowest / sides);
@@ -115,7 +131,12 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
                 frame: change.frame,
                 channel: 'L',
                 value: largest,
-                excerpt: excerpt(change.frame + Math.round(span / 2), 'L', { [`${subject.maxFrames}-frame blocks`]: big, '128-frame blocks': out }, Math.min(2000, Math.round(span / 2) + 48)),
+                excerpt: excerpt(
+                  change.frame + Math.round(span / 2),
+                  'L',
+                  { [`${subject.maxFrames}-frame blocks`]: big, '128-frame blocks': out },
+                  Math.min(2000, Math.round(span / 2) + 48),
+                ),
               },
               span / rate,
             );
@@ -125,8 +146,16 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
     }
     const worst = problems.worst();
     if (worst) {
-      return { status: 'fail', summary: `${worst.what} (at ${worst.sampleRate} Hz, ${describeParams(worst.params)}); ${problems.tally()}`, worst, problems: problems.ranked() };
+      return {
+        status: 'fail',
+        summary: `${worst.what} (at ${worst.sampleRate} Hz, ${describeParams(worst.params)}); ${problems.tally()}`,
+        worst,
+        problems: problems.ranked(),
+      };
     }
-    return { status: 'pass', summary: `${jumps} jumps of ${subject.definitions.length} parameters at ${chosen.join(', ')} Hz: finite, within ±${options.headroom}, the same at ${subject.maxFrames}-frame blocks as at 128` };
+    return {
+      status: 'pass',
+      summary: `${jumps} jumps of ${subject.definitions.length} parameters at ${chosen.join(', ')} Hz: finite, within ±${options.headroom}, the same at ${subject.maxFrames}-frame blocks as at 128`,
+    };
   },
 };

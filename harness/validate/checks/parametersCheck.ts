@@ -13,13 +13,22 @@ const close = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-6 * Mat
 
 function inRangeValues(d: ParameterDefinition, random: Random): number[] {
   if (d.type !== 'float') return Array.from({ length: d.max - d.min + 1 }, (_, i) => d.min + i);
-  return [d.min, d.max, d.default, (d.min + d.max) / 2, randomValue(d, random), randomValue(d, random), randomValue(d, random)];
+  return [
+    d.min,
+    d.max,
+    d.default,
+    (d.min + d.max) / 2,
+    randomValue(d, random),
+    randomValue(d, random),
+    randomValue(d, random),
+  ];
 }
 
 export const parametersCheck: ValidatorCheck<'parameters'> = {
   id: 'parameters',
   title: 'Parameters',
-  explanation: 'wc_get_param returns what wc_set_param set for in-range values; out-of-range values are clamped or refused (never stored as something else); NaN and ±Inf are not stored and do not poison the output',
+  explanation:
+    'wc_get_param returns what wc_set_param set for in-range values; out-of-range values are clamped or refused (never stored as something else); NaN and ±Inf are not stored and do not poison the output',
   minStrictness: 2,
   run({ subject, random, rates }) {
     const rate = rates.includes(48000) ? 48000 : rates[0]!;
@@ -32,7 +41,13 @@ export const parametersCheck: ValidatorCheck<'parameters'> = {
       for (const value of inRangeValues(d, random)) {
         instance.setParameterAt(index, value);
         const got = instance.getParameterAt(index);
-        if (!close(got, value)) problems.push({ what: `wc_get_param(${index}) returned ${got} after wc_set_param(${index}, ${value}) (${d.id}, in range)`, params: { [d.id]: value }, value: got, expected: value });
+        if (!close(got, value))
+          problems.push({
+            what: `wc_get_param(${index}) returned ${got} after wc_set_param(${index}, ${value}) (${d.id}, in range)`,
+            params: { [d.id]: value },
+            value: got,
+            expected: value,
+          });
         previous = got;
       }
       const span = d.max - d.min || 1;
@@ -70,7 +85,15 @@ export const parametersCheck: ValidatorCheck<'parameters'> = {
         previous = instance.getParameterAt(index);
       }
     });
-    if (problems.length > 0) return { status: 'fail', summary: `${problems.length} problem(s); first: ${problems[0]!.what}`, worst: problems[0]! };
-    return { status: 'pass', summary: `${subject.definitions.length} parameters: set/get agree in range; out-of-range clamped or refused; NaN and ±Inf harmless` };
+    if (problems.length > 0)
+      return {
+        status: 'fail',
+        summary: `${problems.length} problem(s); first: ${problems[0]!.what}`,
+        worst: problems[0]!,
+      };
+    return {
+      status: 'pass',
+      summary: `${subject.definitions.length} parameters: set/get agree in range; out-of-range clamped or refused; NaN and ±Inf harmless`,
+    };
   },
 };

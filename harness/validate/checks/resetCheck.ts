@@ -7,7 +7,8 @@ import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '..
 export const resetCheck: ValidatorCheck<'reset'> = {
   id: 'reset',
   title: 'Reset',
-  explanation: 'a fresh instance renders 0.25 s of noise, wc_reset, then renders it again: the two renders must be identical (reset clears filter memory, ramps and phases; parameters stay)',
+  explanation:
+    'a fresh instance renders 0.25 s of noise, wc_reset, then renders it again: the two renders must be identical (reset clears filter memory, ramps and phases; parameters stay)',
   minStrictness: 2,
   run({ subject, options, random, rates }) {
     const sets = parameterSets(subject.definitions, random, options.strictness, false);
@@ -39,7 +40,11 @@ export const resetCheck: ValidatorCheck<'reset'> = {
       }
     }
     if (worst) {
-      return { status: 'fail', summary: `${worst.what} from frame ${worst.frame} ${worst.channel} (${worst.expected} vs ${worst.value}) at ${worst.sampleRate} Hz, ${describeParams(worst.params)}`, worst };
+      return {
+        status: 'fail',
+        summary: `${worst.what} from frame ${worst.frame} ${worst.channel} (${worst.expected} vs ${worst.value}) at ${worst.sampleRate} Hz, ${describeParams(worst.params)}`,
+        worst,
+      };
     }
     return { status: 'pass', summary: `${pairs} render pairs identical after wc_reset` };
   },

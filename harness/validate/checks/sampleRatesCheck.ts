@@ -23,14 +23,25 @@ export const sampleRatesCheck: ValidatorCheck<'sample-rates'> = {
         else accepted.push(rate);
       } catch (error) {
         const call = error instanceof DspTrap ? error.call : 'wc_init';
-        return { status: 'fail', summary: `${call} trapped at ${rate} Hz: ${(error as Error).message}`, worst: { what: `${call} trapped`, sampleRate: rate } };
+        return {
+          status: 'fail',
+          summary: `${call} trapped at ${rate} Hz: ${(error as Error).message}`,
+          worst: { what: `${call} trapped`, sampleRate: rate },
+        };
       }
     }
     context.rates.push(...accepted);
     const missing = REQUIRED_RATES.filter((r) => !accepted.includes(r));
     if (missing.length > 0) {
-      return { status: 'fail', summary: `refuses ${missing.join(' and ')} Hz, which browsers run at; accepts ${accepted.join(', ') || 'none'}`, worst: { what: 'a browser rate refused', sampleRate: missing[0]! } };
+      return {
+        status: 'fail',
+        summary: `refuses ${missing.join(' and ')} Hz, which browsers run at; accepts ${accepted.join(', ') || 'none'}`,
+        worst: { what: 'a browser rate refused', sampleRate: missing[0]! },
+      };
     }
-    return { status: 'pass', summary: `accepts ${accepted.join(', ')} Hz${refused.length ? `; refuses ${refused.join(', ')}` : ''}` };
+    return {
+      status: 'pass',
+      summary: `accepts ${accepted.join(', ')} Hz${refused.length ? `; refuses ${refused.join(', ')}` : ''}`,
+    };
   },
 };

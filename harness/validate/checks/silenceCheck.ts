@@ -38,7 +38,9 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
         }
         judged++;
         subject.where = `silence, ${rate} Hz, ${set.label}`;
-        const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () => Math.min(RENDER_BLOCK, subject.maxFrames));
+        const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () =>
+          Math.min(RENDER_BLOCK, subject.maxFrames),
+        );
         const at = { params: set.params, input: '0.25 s of noise, then silence', sampleRate: rate };
         addScan(problems, scanOutput(out, null, excite[0].length), (kind, found) => ({
           what: `${describeSample(kind, found.value)} output in the silence after noise`,
@@ -57,7 +59,12 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
         }));
       }
     }
-    const skipped = generating ? `; ${generating} renders of sets that switch on a generator (${gates.filter((g) => !g.onByDefault).map((g) => g.id).join(', ')}) not judged` : '';
+    const skipped = generating
+      ? `; ${generating} renders of sets that switch on a generator (${gates
+          .filter((g) => !g.onByDefault)
+          .map((g) => g.id)
+          .join(', ')}) not judged`
+      : '';
     const worst = problems.worst();
     if (worst) {
       return {
@@ -67,6 +74,9 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
         problems: problems.ranked(),
       };
     }
-    return { status: 'pass', summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence in ${judged} renders (parameter sets × ${rates.length} rates)${skipped}` };
+    return {
+      status: 'pass',
+      summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence in ${judged} renders (parameter sets × ${rates.length} rates)${skipped}`,
+    };
   },
 };

@@ -1,8 +1,8 @@
 // The reference DSP: a small plugin chain behind the Wavecraft WASM DSP ABI v1
 // (docs/wasm-dsp-abi.md), four processors under Wavecraft's processor ids, each with its own
 // `<processor>_bypass`: input_trim (linear level) → soft_clip tanh(drive·x) → tone_filter (RBJ
-// responses from a state-variable filter: low-pass, high-pass, band-pass) → output_gain (linear level), in f64, stereo. Levels
-// ramp linearly over 10 ms exactly as the mock DSP's do.
+// responses from a state-variable filter: low-pass, high-pass, band-pass) → output_gain (linear
+// level), in f64, stereo. Levels ramp linearly over 10 ms exactly as the mock DSP's do.
 import { SCHEMA_LENGTH, SCHEMA_POINTER } from './generated/schema';
 
 // Parameter indices (the order of the schema array), count, and ranges: generated from ../parameters.json.

@@ -46,14 +46,29 @@ export class AudioEngine {
     events: AudioEngineEvents,
   ): Promise<AudioEngine> {
     // Check the module before any audio runs: a bad build fails here, naming the export or field.
-    const wasm = options.dsp === 'wasm' ? await loadWasmDspForPage(options.wasmUrl, options.sampleRate).catch((error: unknown) => Promise.reject(moduleFailure(error))) : undefined;
+    const wasm =
+      options.dsp === 'wasm'
+        ? await loadWasmDspForPage(options.wasmUrl, options.sampleRate).catch((error: unknown) =>
+            Promise.reject(moduleFailure(error)),
+          )
+        : undefined;
     let context: AudioContext;
     try {
       context = new AudioContext({ sampleRate: options.sampleRate, latencyHint: options.latencyHint });
     } catch (error) {
-      throw new AudioFailure(audioDiagnostic('noOutputDevice', `no AudioContext: ${error instanceof Error ? error.message : String(error)}`));
+      throw new AudioFailure(
+        audioDiagnostic('noOutputDevice', `no AudioContext: ${error instanceof Error ? error.message : String(error)}`),
+      );
     }
-    await context.audioWorklet.addModule(workletUrl).catch((error: unknown) => Promise.reject(new AudioFailure(audioDiagnostic('loaderUnavailable', `the DSP worklet script did not load: ${String(error)}`))));
+    await context.audioWorklet
+      .addModule(workletUrl)
+      .catch((error: unknown) =>
+        Promise.reject(
+          new AudioFailure(
+            audioDiagnostic('loaderUnavailable', `the DSP worklet script did not load: ${String(error)}`),
+          ),
+        ),
+      );
     const processorOptions: ProcessorOptions = {
       dsp: options.dsp,
       ...(wasm ? { wasm } : {}),
@@ -77,7 +92,9 @@ export class AudioEngine {
           events.onFirstBlock(message);
           break;
         case 'error':
-          events.onError(audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message));
+          events.onError(
+            audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message),
+          );
           break;
         case 'scope':
           events.onScope?.(message);
@@ -95,7 +112,8 @@ export class AudioEngine {
           break;
       }
     };
-    node.onprocessorerror = () => events.onError(audioDiagnostic('unknown', 'the DSP worklet stopped with an uncaught error'));
+    node.onprocessorerror = () =>
+      events.onError(audioDiagnostic('unknown', 'the DSP worklet stopped with an uncaught error'));
     node.connect(context.destination);
     await context.resume();
     return new AudioEngine(context, node, processorOptions.windowFrames);
@@ -112,7 +130,9 @@ export class AudioEngine {
    * about once a second); null where it does not.
    */
   underruns(): { events: number; seconds: number } | null {
-    const stats = (this.context as AudioContext & { playbackStats?: { underrunEvents: number; underrunDuration: number } }).playbackStats;
+    const stats = (
+      this.context as AudioContext & { playbackStats?: { underrunEvents: number; underrunDuration: number } }
+    ).playbackStats;
     return stats ? { events: stats.underrunEvents, seconds: stats.underrunDuration } : null;
   }
 

@@ -12,7 +12,10 @@ export interface ToneSettings {
   levelDb: number;
 }
 
-export function createToneSource(context: AudioContext, tone: ToneSettings): ActiveSource & { set(tone: ToneSettings): void } {
+export function createToneSource(
+  context: AudioContext,
+  tone: ToneSettings,
+): ActiveSource & { set(tone: ToneSettings): void } {
   const oscillator = new OscillatorNode(context, { type: 'sine', frequency: tone.frequencyHz });
   const gain = new GainNode(context, { gain: 10 ** (tone.levelDb / 20) });
   oscillator.connect(gain);

@@ -6,7 +6,10 @@
 import { validateParameterDefinitions } from '../../../../contracts/ipc/validator.ts';
 import { checkWasmDsp } from '../../../../contracts/wasm/checkWasmDsp.ts';
 
-export async function loadWasmDspForPage(url: string, sampleRate: number): Promise<{ bytes: ArrayBuffer; parameterIds: string[]; name: string }> {
+export async function loadWasmDspForPage(
+  url: string,
+  sampleRate: number,
+): Promise<{ bytes: ArrayBuffer; parameterIds: string[]; name: string }> {
   const name = new URL(url, location.href).pathname;
   const response = await fetch(url);
   if (!response.ok) throw new Error(`WASM DSP ${name}: HTTP ${response.status} fetching the module`);

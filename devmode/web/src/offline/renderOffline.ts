@@ -7,7 +7,12 @@ import workletUrl from '../worklet/dspProcessor.ts?worker&url';
 import { loadWasmDspForPage } from '../audio/loadWasmDspForPage.ts';
 import { float32ToBase64 } from '../float32Base64.ts';
 import type { MeterWindow } from '../worklet/meterWindows.ts';
-import { PASS_THROUGH_PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from '../worklet/portMessages.ts';
+import {
+  PASS_THROUGH_PROCESSOR_NAME,
+  type FromWorklet,
+  type ProcessorOptions,
+  type ToWorklet,
+} from '../worklet/portMessages.ts';
 import { createDspNode } from '../audio/createDspNode.ts';
 import { FAULT_IDS, isFaultId, type FaultId } from '../../../../contracts/faults/faultCatalogue.ts';
 import type { OfflineRenderRequest, OfflineRenderResult } from '../../../../contracts/probe/offlineApi.ts';
@@ -31,7 +36,11 @@ async function inputNode(context: OfflineAudioContext, request: OfflineRenderReq
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
       return new Float32Array(bytes.buffer);
     });
-    const buffer = new AudioBuffer({ numberOfChannels: channels.length, length: channels[0]!.length, sampleRate: context.sampleRate });
+    const buffer = new AudioBuffer({
+      numberOfChannels: channels.length,
+      length: channels[0]!.length,
+      sampleRate: context.sampleRate,
+    });
     channels.forEach((c, i) => buffer.copyToChannel(c, i));
     const source = new AudioBufferSourceNode(context, { buffer });
     source.start(0);
@@ -46,13 +55,24 @@ async function inputNode(context: OfflineAudioContext, request: OfflineRenderReq
 }
 
 /** The benchmarks' baselines: the same input straight to the destination, or through a copying worklet. */
-async function renderBaseline(request: OfflineRenderRequest, graph: 'bare' | 'passThrough'): Promise<OfflineRenderResult> {
-  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
+async function renderBaseline(
+  request: OfflineRenderRequest,
+  graph: 'bare' | 'passThrough',
+): Promise<OfflineRenderResult> {
+  const context = new OfflineAudioContext({
+    numberOfChannels: 2,
+    length: request.frames,
+    sampleRate: request.sampleRate,
+  });
   const source = await inputNode(context, request);
   if (graph === 'bare') source.connect(context.destination);
   else {
     await context.audioWorklet.addModule(workletUrl);
-    const copy = new AudioWorkletNode(context, PASS_THROUGH_PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, outputChannelCount: [2] });
+    const copy = new AudioWorkletNode(context, PASS_THROUGH_PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      outputChannelCount: [2],
+    });
     source.connect(copy).connect(context.destination);
   }
   const started = performance.now();
@@ -60,7 +80,10 @@ async function renderBaseline(request: OfflineRenderRequest, graph: 'bare' | 'pa
   const renderMs = performance.now() - started;
   return {
     sampleRate: request.sampleRate,
-    channelsBase64: request.returnAudio === false ? ['', ''] : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
+    channelsBase64:
+      request.returnAudio === false
+        ? ['', '']
+        : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
     windows: [],
     appliedFrames: [],
     blockFrames: 128,
@@ -71,8 +94,13 @@ async function renderBaseline(request: OfflineRenderRequest, graph: 'bare' | 'pa
 export async function renderOffline(request: OfflineRenderRequest): Promise<OfflineRenderResult> {
   const graph = request.graph ?? 'dsp';
   if (graph !== 'dsp') return renderBaseline(request, graph);
-  const wasm = request.dsp === 'wasm' ? await loadWasmDspForPage(request.wasmUrl ?? './dsp.wasm', request.sampleRate) : undefined;
-  const context = new OfflineAudioContext({ numberOfChannels: 2, length: request.frames, sampleRate: request.sampleRate });
+  const wasm =
+    request.dsp === 'wasm' ? await loadWasmDspForPage(request.wasmUrl ?? './dsp.wasm', request.sampleRate) : undefined;
+  const context = new OfflineAudioContext({
+    numberOfChannels: 2,
+    length: request.frames,
+    sampleRate: request.sampleRate,
+  });
   await context.audioWorklet.addModule(workletUrl);
   const processorOptions: ProcessorOptions = {
     dsp: request.dsp,
@@ -132,11 +160,15 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
     setTimeout(() => resolve(false), 20_000);
   });
   send({ type: 'ping', seq: token });
-  if (!(await flushed)) throw new Error('the worklet did not answer for 20 s after rendering (it hung); its last messages may be lost');
+  if (!(await flushed))
+    throw new Error('the worklet did not answer for 20 s after rendering (it hung); its last messages may be lost');
   if (error) throw new Error(error);
   return {
     sampleRate: request.sampleRate,
-    channelsBase64: request.returnAudio === false ? ['', ''] : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
+    channelsBase64:
+      request.returnAudio === false
+        ? ['', '']
+        : [float32ToBase64(rendered.getChannelData(0)), float32ToBase64(rendered.getChannelData(1))],
     windows,
     appliedFrames,
     blockFrames,

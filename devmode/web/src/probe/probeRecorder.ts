@@ -3,7 +3,14 @@
  * and it serves them to the harness as `window.wavecraftProbe`. Self-contained, so a user's
  * own dev-mode page can install it too.
  */
-import type { ProbeAudioCapture, ProbeMeterWindow, ProbeParamEvent, ProbeStatus, ProbeTrace, WavecraftProbe } from '../../../../contracts/probe/probeApi.ts';
+import type {
+  ProbeAudioCapture,
+  ProbeMeterWindow,
+  ProbeParamEvent,
+  ProbeStatus,
+  ProbeTrace,
+  WavecraftProbe,
+} from '../../../../contracts/probe/probeApi.ts';
 
 export interface ProbeRecorderOptions {
   /** Cap on recorded windows; older ones are dropped past it. Default 12000 (2 min at 10 ms). */
@@ -82,7 +89,9 @@ export class ProbeRecorder implements WavecraftProbe {
 
   status(): ProbeStatus {
     const underruns = this.underruns?.() ?? null;
-    return underruns ? { ...this.state, underrunEvents: underruns.events, underrunSeconds: underruns.seconds } : { ...this.state };
+    return underruns
+      ? { ...this.state, underrunEvents: underruns.events, underrunSeconds: underruns.seconds }
+      : { ...this.state };
   }
 
   startTrace(): void {

@@ -9,7 +9,10 @@ import type { MeterReading } from '../meterAggregator.ts';
 const FLOOR_DB = -90;
 
 export class MeterDisplay {
-  private readonly rows = new Map<string, { row: HTMLElement; bar: HTMLElement; peak: HTMLElement; rms: HTMLElement }>();
+  private readonly rows = new Map<
+    string,
+    { row: HTMLElement; bar: HTMLElement; peak: HTMLElement; rms: HTMLElement }
+  >();
 
   constructor(container: HTMLElement) {
     container.innerHTML = '<h2>Meters</h2>';

@@ -44,7 +44,10 @@ export class OscilloscopeDisplay {
       g.fillText('no signal', 8, 14);
       return;
     }
-    for (const [points, colour] of [[frame.right, '#e0a040'], [frame.left, '#6fd08c']] as const) {
+    for (const [points, colour] of [
+      [frame.right, '#e0a040'],
+      [frame.left, '#6fd08c'],
+    ] as const) {
       g.strokeStyle = colour;
       g.beginPath();
       for (let i = 0; i < points.length; i++) {

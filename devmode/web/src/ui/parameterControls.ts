@@ -9,7 +9,11 @@ import { positionOf, valueAtPosition, type ParameterInfo } from '../../../../con
 import { groupByProcessor } from '../../../../contracts/ipc/processors.ts';
 
 /** `tone_filter` → "Tone Filter". */
-const titleOf = (processorId: string) => processorId.split('_').map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w)).join(' ');
+const titleOf = (processorId: string) =>
+  processorId
+    .split('_')
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : w))
+    .join(' ');
 
 export class ParameterControls {
   private readonly inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
@@ -29,7 +33,10 @@ export class ParameterControls {
     this.readouts.clear();
     this.definitions.clear();
     const { processors, ungrouped } = groupByProcessor(parameters);
-    const sections = [...processors.map((p) => ({ id: p.id, title: titleOf(p.id), parameters: p.parameters as ParameterInfo[] })), ...(ungrouped.length ? [{ id: '', title: 'Other', parameters: ungrouped as ParameterInfo[] }] : [])];
+    const sections = [
+      ...processors.map((p) => ({ id: p.id, title: titleOf(p.id), parameters: p.parameters as ParameterInfo[] })),
+      ...(ungrouped.length ? [{ id: '', title: 'Other', parameters: ungrouped as ParameterInfo[] }] : []),
+    ];
     for (const section of sections) {
       const fieldset = document.createElement('fieldset');
       fieldset.dataset['testid'] = section.id ? `processor-${section.id}` : 'processor-other';
@@ -41,7 +48,8 @@ export class ParameterControls {
         legend.append(id);
       }
       fieldset.append(legend);
-      for (const p of section.parameters) fieldset.append(this.control(p, section.id ? '' : p.group ? `${p.group} · ` : ''));
+      for (const p of section.parameters)
+        fieldset.append(this.control(p, section.id ? '' : p.group ? `${p.group} · ` : ''));
       this.container.append(fieldset);
     }
   }
@@ -61,7 +69,8 @@ export class ParameterControls {
     } else {
       input = document.createElement('input');
       if (p.type === 'bool') input.type = 'checkbox';
-      else if (p.skew !== undefined && p.skew !== 1) Object.assign(input, { type: 'range', min: '0', max: '1', step: 'any' });
+      else if (p.skew !== undefined && p.skew !== 1)
+        Object.assign(input, { type: 'range', min: '0', max: '1', step: 'any' });
       else Object.assign(input, { type: 'range', min: String(p.min), max: String(p.max), step: 'any' });
     }
     input.addEventListener('input', () => this.onUserChange(p.id, this.read(p, input)));
@@ -85,11 +94,13 @@ export class ParameterControls {
     const p = this.definitions.get(id);
     if (!input || !p) return;
     if (input instanceof HTMLInputElement && input.type === 'checkbox') input.checked = value >= 0.5;
-    else if (input instanceof HTMLInputElement && input.max === '1' && p.skew !== undefined && p.skew !== 1) input.value = String(positionOf(p, value));
+    else if (input instanceof HTMLInputElement && input.max === '1' && p.skew !== undefined && p.skew !== 1)
+      input.value = String(positionOf(p, value));
     else input.value = String(value);
     const readout = this.readouts.get(id)!;
     readout.dataset['value'] = String(value);
-    const shown = p.type === 'enum' && p.variants ? (p.variants[value] ?? String(value)) : String(Number(value.toPrecision(6)));
+    const shown =
+      p.type === 'enum' && p.variants ? (p.variants[value] ?? String(value)) : String(Number(value.toPrecision(6)));
     const declared = unit ?? p.unit;
     readout.textContent = declared ? `${shown} ${declared}` : shown;
   }

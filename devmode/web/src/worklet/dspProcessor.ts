@@ -9,7 +9,13 @@ import { WasmDsp } from '../../../../contracts/wasm/wasmDsp.ts';
 import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
 import { OscilloscopeTap } from './oscilloscopeTap.ts';
 import { PassThroughProcessor } from './passThroughProcessor.ts';
-import { PASS_THROUGH_PROCESSOR_NAME, PROCESSOR_NAME, type FromWorklet, type ProcessorOptions, type ToWorklet } from './portMessages.ts';
+import {
+  PASS_THROUGH_PROCESSOR_NAME,
+  PROCESSOR_NAME,
+  type FromWorklet,
+  type ProcessorOptions,
+  type ToWorklet,
+} from './portMessages.ts';
 
 class DspProcessor extends AudioWorkletProcessor {
   private dsp: DspBackend | null = null;
@@ -49,8 +55,7 @@ class DspProcessor extends AudioWorkletProcessor {
       else if (event.data.type === 'ping') {
         this.flushWindows();
         this.post({ type: 'ack', seq: event.data.seq });
-      }
-      else if (event.data.type === 'swap') {
+      } else if (event.data.type === 'swap') {
         const { generation, wasm, parameters } = event.data;
         try {
           // Created here, on the message, never inside process().
@@ -59,13 +64,22 @@ class DspProcessor extends AudioWorkletProcessor {
           dsp.reset();
           this.next = { dsp, generation };
         } catch (error) {
-          this.post({ type: 'swapFailed', generation, message: `the rebuilt wasm DSP could not start, the previous build keeps running: ${describe(error)}` });
+          this.post({
+            type: 'swapFailed',
+            generation,
+            message: `the rebuilt wasm DSP could not start, the previous build keeps running: ${describe(error)}`,
+          });
         }
-      }
-      else if (event.data.type === 'capture') {
+      } else if (event.data.type === 'capture') {
         const { id, fromFrame, frames } = event.data;
         // Allocated here, on the message, never inside process().
-        this.capture = { id, from: fromFrame, frames, channels: [0, 1, 2, 3].map(() => new Float32Array(frames)), first: -1 };
+        this.capture = {
+          id,
+          from: fromFrame,
+          frames,
+          channels: [0, 1, 2, 3].map(() => new Float32Array(frames)),
+          first: -1,
+        };
       }
     };
   }
@@ -97,14 +111,19 @@ class DspProcessor extends AudioWorkletProcessor {
     } catch (error) {
       // A trap stops this DSP for good: silence out, report once, and let the node go idle.
       this.failed = true;
-      this.post({ type: 'error', stage: 'process', message: `the ${this.dsp.kind} DSP trapped at frame ${frame}: ${describe(error)}` });
+      this.post({
+        type: 'error',
+        stage: 'process',
+        message: `the ${this.dsp.kind} DSP trapped at frame ${frame}: ${describe(error)}`,
+      });
       outL.fill(0);
       outR.fill(0);
       return false;
     }
     if (this.capture) this.record(frame, frames, [inL, inR, outL, outR]);
     const scope = this.scope?.add(frame, outL, outR, frames);
-    if (scope) this.port.postMessage({ type: 'scope', ...scope } satisfies FromWorklet, [scope.left.buffer, scope.right.buffer]);
+    if (scope)
+      this.port.postMessage({ type: 'scope', ...scope } satisfies FromWorklet, [scope.left.buffer, scope.right.buffer]);
     this.meters.add(frame, frames, inL, inR, outL, outR, (w) => this.pendingWindows.push(w));
     if (this.pendingWindows.length >= this.windowBatch) this.flushWindows();
     return true;
@@ -132,7 +151,10 @@ class DspProcessor extends AudioWorkletProcessor {
     if (frame + frames >= c.from + c.frames) {
       const [il, ir, ol, or] = c.channels as [Float32Array, Float32Array, Float32Array, Float32Array];
       const first = c.first < 0 ? c.from + c.frames : c.first;
-      this.port.postMessage({ type: 'captured', id: c.id, frame: c.from, first, input: [il, ir], output: [ol, or] } satisfies FromWorklet, [il.buffer, ir.buffer, ol.buffer, or.buffer]);
+      this.port.postMessage(
+        { type: 'captured', id: c.id, frame: c.from, first, input: [il, ir], output: [ol, or] } satisfies FromWorklet,
+        [il.buffer, ir.buffer, ol.buffer, or.buffer],
+      );
       this.capture = null;
     }
   }

@@ -5,7 +5,10 @@ import { MeterWindowAccumulator, type MeterWindow } from './meterWindows.ts';
 const SR = 48000;
 
 function sine(frames: number, amplitude: number, startFrame = 0, frequency = 1000): Float32Array {
-  return Float32Array.from({ length: frames }, (_, n) => amplitude * Math.sin((2 * Math.PI * frequency * (n + startFrame)) / SR));
+  return Float32Array.from(
+    { length: frames },
+    (_, n) => amplitude * Math.sin((2 * Math.PI * frequency * (n + startFrame)) / SR),
+  );
 }
 
 /** Feeds `signal` (as both input channels; output = gain × input) in blocks of `block` frames from `startFrame`. */
@@ -95,7 +98,10 @@ describe('meter windows', () => {
       const part = x.subarray(w * W, (w + 1) * W);
       let peak = 0;
       let power = 0;
-      for (const v of part) (peak = Math.max(peak, Math.abs(v))), (power += v * v);
+      for (const v of part) {
+        peak = Math.max(peak, Math.abs(v));
+        power += v * v;
+      }
       return { peak, rms: Math.sqrt(power / W) };
     };
     for (const block of [1, 77, 128, 500]) {
@@ -103,14 +109,36 @@ describe('meter windows', () => {
       const got: MeterWindow[] = [];
       for (let i = 0; i < frames; i += block) {
         const n = Math.min(block, frames - i);
-        acc.add(i, n, inL.subarray(i, i + n), inR.subarray(i, i + n), outL.subarray(i, i + n), outR.subarray(i, i + n), (w) => got.push(w));
+        acc.add(
+          i,
+          n,
+          inL.subarray(i, i + n),
+          inR.subarray(i, i + n),
+          outL.subarray(i, i + n),
+          outR.subarray(i, i + n),
+          (w) => got.push(w),
+        );
       }
       expect(got).toHaveLength(12);
       got.forEach((w, index) => {
-        const [a, b, c, d] = [inL, inR, outL, outR].map((x) => reference(x, index)) as [ReturnType<typeof reference>, ReturnType<typeof reference>, ReturnType<typeof reference>, ReturnType<typeof reference>];
+        const [a, b, c, d] = [inL, inR, outL, outR].map((x) => reference(x, index)) as [
+          ReturnType<typeof reference>,
+          ReturnType<typeof reference>,
+          ReturnType<typeof reference>,
+          ReturnType<typeof reference>,
+        ];
         expect(w.frame).toBe(index * W);
-        expect([w.inputPeak, w.outputPeak]).toEqual([[a.peak, b.peak], [c.peak, d.peak]]);
-        for (const [value, want] of [[w.inputRms[0], a.rms], [w.inputRms[1], b.rms], [w.outputRms[0], c.rms], [w.outputRms[1], d.rms]] as const) expect(value).toBeCloseTo(want, 6);
+        expect([w.inputPeak, w.outputPeak]).toEqual([
+          [a.peak, b.peak],
+          [c.peak, d.peak],
+        ]);
+        for (const [value, want] of [
+          [w.inputRms[0], a.rms],
+          [w.inputRms[1], b.rms],
+          [w.outputRms[0], c.rms],
+          [w.outputRms[1], d.rms],
+        ] as const)
+          expect(value).toBeCloseTo(want, 6);
       });
       // The windows really differ: levels change from window to window, and the left input's spike
       // makes window 3 its loudest.

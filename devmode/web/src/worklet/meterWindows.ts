@@ -64,15 +64,34 @@ export class MeterWindowAccumulator {
    * in Node), with the same arithmetic in the same order per signal, so the readings are bit for
    * bit those of four separate passes.
    */
-  private accumulate(inL: Float32Array, inR: Float32Array, outL: Float32Array, outR: Float32Array, from: number, count: number): void {
+  private accumulate(
+    inL: Float32Array,
+    inR: Float32Array,
+    outL: Float32Array,
+    outR: Float32Array,
+    from: number,
+    count: number,
+  ): void {
     const peak = this.peak;
     const sum = this.sumSquares;
-    let p0 = peak[0]!, p1 = peak[1]!, p2 = peak[2]!, p3 = peak[3]!;
-    let s0 = sum[0]!, s1 = sum[1]!, s2 = sum[2]!, s3 = sum[3]!;
+    let p0 = peak[0]!,
+      p1 = peak[1]!,
+      p2 = peak[2]!,
+      p3 = peak[3]!;
+    let s0 = sum[0]!,
+      s1 = sum[1]!,
+      s2 = sum[2]!,
+      s3 = sum[3]!;
     const end = from + count;
     for (let k = from; k < end; k++) {
-      const x0 = inL[k]!, x1 = inR[k]!, x2 = outL[k]!, x3 = outR[k]!;
-      const a0 = Math.abs(x0), a1 = Math.abs(x1), a2 = Math.abs(x2), a3 = Math.abs(x3);
+      const x0 = inL[k]!,
+        x1 = inR[k]!,
+        x2 = outL[k]!,
+        x3 = outR[k]!;
+      const a0 = Math.abs(x0),
+        a1 = Math.abs(x1),
+        a2 = Math.abs(x2),
+        a3 = Math.abs(x3);
       if (a0 > p0) p0 = a0;
       if (a1 > p1) p1 = a1;
       if (a2 > p2) p2 = a2;

@@ -18,7 +18,14 @@ describe('oscilloscope tap', () => {
   it('cuts 1024 points from a rising zero crossing of the left channel, on the audio clock', () => {
     const tap = new OscilloscopeTap(2400);
     // 1 kHz sine, phase-shifted so no block starts on a crossing; R is L at half level, inverted.
-    const frame = feed(tap, (n) => { const x = 0.5 * Math.sin((2 * Math.PI * 1000 * n) / SR + 1); return [x, -0.5 * x]; }, 100)!;
+    const frame = feed(
+      tap,
+      (n) => {
+        const x = 0.5 * Math.sin((2 * Math.PI * 1000 * n) / SR + 1);
+        return [x, -0.5 * x];
+      },
+      100,
+    )!;
     expect(frame.left).toHaveLength(1024);
     expect(frame.left[0]).toBeGreaterThanOrEqual(0);
     expect(frame.left[0]).toBeLessThan(0.5 * Math.sin((2 * Math.PI * 1000) / SR) + 1e-6);
@@ -32,7 +39,8 @@ describe('oscilloscope tap', () => {
   it('comes every interval, only once the window is full, and flags silence as no signal', () => {
     const tap = new OscilloscopeTap(2400);
     let frames = 0;
-    for (let b = 0; b < 200; b++) if (tap.add(b * 128, new Float32Array(128).fill(5e-5), new Float32Array(128), 128)) frames++;
+    for (let b = 0; b < 200; b++)
+      if (tap.add(b * 128, new Float32Array(128).fill(5e-5), new Float32Array(128), 128)) frames++;
     expect(frames).toBe(Math.floor((200 * 128) / 2400));
     const quiet = feed(new OscilloscopeTap(2400), () => [5e-5, -5e-5], 40)!;
     expect(quiet.noSignal).toBe(true);

@@ -33,7 +33,12 @@ export type ToWorklet =
   /** Record the raw input and output of `frames` frames from audio-clock `fromFrame`. */
   | { type: 'capture'; id: number; fromFrame: number; frames: number }
   /** Hot reload: run this new WASM build from the next block, with these parameter values. */
-  | { type: 'swap'; generation: number; wasm: NonNullable<ProcessorOptions['wasm']>; parameters: Record<string, number> };
+  | {
+      type: 'swap';
+      generation: number;
+      wasm: NonNullable<ProcessorOptions['wasm']>;
+      parameters: Record<string, number>;
+    };
 
 export type FromWorklet =
   | { type: 'windows'; windows: MeterWindow[] }
@@ -50,5 +55,16 @@ export type FromWorklet =
   /** An oscilloscope frame of the post-DSP output (1024 points from `frame`). */
   | { type: 'scope'; frame: number; left: Float32Array; right: Float32Array; noSignal: boolean }
   | { type: 'ack'; seq: number }
-  | { type: 'captured'; id: number; frame: number; /** First frame really recorded (a late request misses the frames before it). */ first: number; input: [Float32Array, Float32Array]; output: [Float32Array, Float32Array] }
-  | { type: 'error'; /** 'start': the DSP could not be created; 'process': it failed while running. */ stage: 'start' | 'process'; message: string };
+  | {
+      type: 'captured';
+      id: number;
+      frame: number;
+      /** First frame really recorded (a late request misses the frames before it). */ first: number;
+      input: [Float32Array, Float32Array];
+      output: [Float32Array, Float32Array];
+    }
+  | {
+      type: 'error';
+      /** 'start': the DSP could not be created; 'process': it failed while running. */ stage: 'start' | 'process';
+      message: string;
+    };

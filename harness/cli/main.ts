@@ -7,7 +7,9 @@
  * from the current folder up).
  */
 import { ConfigError } from '../config/projectConfig.ts';
+import { ProjectExistsError } from '../init/initProject.ts';
 import { ScenarioError } from '../scenarios/loadScenarios.ts';
+import { runCommand } from './command.ts';
 import { COMMANDS, formatUsage, isCommandName } from './commands.ts';
 import { SUITE_CONFIG } from './runSuite.ts';
 import { UsageError } from './usageError.ts';
@@ -22,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (!isCommandName(command)) throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
-  return COMMANDS[command].run([...rest], log);
+  return runCommand(COMMANDS[command], rest, log);
 }
 
 main(process.argv.slice(2)).then(
@@ -33,8 +35,14 @@ main(process.argv.slice(2)).then(
     // node:util parseArgs refuses an unknown or malformed option with an ERR_PARSE_ARGS_* error: a usage error too.
     const usage =
       error instanceof UsageError || String((error as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS_');
+    // Errors in what the user gave (a config, a scenario, a module, a project init would overwrite):
+    // the message, no stack.
     const known =
-      usage || error instanceof ConfigError || error instanceof ScenarioError || error.name === 'WasmDspError';
+      usage ||
+      error instanceof ConfigError ||
+      error instanceof ScenarioError ||
+      error instanceof ProjectExistsError ||
+      error.name === 'WasmDspError';
     console.error(`wavecraft-harness: ${known ? error.message : (error.stack ?? error.message)}`);
     process.exitCode = usage ? 2 : 1;
   },

@@ -10,7 +10,7 @@ import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { moveSimulator, SIMULATION_RATE, stepSimulator, stillSteps } from './stepMovement.ts';
 import { generateScenarios, parameterValues } from './generateScenarios.ts';
-import { initProject } from '../cli/initCommand.ts';
+import { initProject } from '../init/initProject.ts';
 
 const float = (over: Partial<ParameterDefinition>): ParameterDefinition => ({
   id: 'x',

@@ -6,11 +6,11 @@
 import { formatCommandTable } from '../../harness/cli/commands.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
 
-/** Each generated section: the file it is in (from the repo root) and what writes it. */
-export const GENERATED_SECTIONS: Record<string, { file: string; generate: () => string }> = {
-  commands: { file: 'README.md', generate: formatCommandTable },
-  'environment-user': { file: 'docs/plugin-projects.md', generate: () => formatEnvironmentTable('user') },
-  'environment-internal': { file: 'docs/plugin-projects.md', generate: () => formatEnvironmentTable('internal') },
+/** Each generated section: the files it is in (from the repo root) and what writes it. */
+export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () => string }> = {
+  commands: { files: ['README.md', 'docs/plugin-projects.md'], generate: formatCommandTable },
+  'environment-user': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('user') },
+  'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
 };
 
 const marker = (name: string) => new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);
@@ -23,8 +23,8 @@ export function readSection(text: string, name: string): string | null {
 
 /** `text` (the contents of `file`) with every generated section of that file rewritten from the code. */
 export function writeSections(file: string, text: string): string {
-  for (const [name, { file: home, generate }] of Object.entries(GENERATED_SECTIONS)) {
-    if (home !== file) continue;
+  for (const [name, { files, generate }] of Object.entries(GENERATED_SECTIONS)) {
+    if (!files.includes(file)) continue;
     if (!marker(name).test(text))
       throw new Error(`${file} has no <!-- generated:${name} --> … <!-- /generated:${name} --> section`);
     text = text.replace(marker(name), (_all, open: string, close: string) => `${open}${generate()}\n${close}`);

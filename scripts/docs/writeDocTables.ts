@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { GENERATED_SECTIONS, writeSections } from './docTables.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-for (const file of new Set(Object.values(GENERATED_SECTIONS).map((s) => s.file))) {
+for (const file of new Set(Object.values(GENERATED_SECTIONS).flatMap((s) => s.files))) {
   const path = join(root, file);
   writeFileSync(path, writeSections(file, readFileSync(path, 'utf8')));
   console.log(`${file}: generated sections rewritten`);

@@ -2,13 +2,13 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { chromium } from '@playwright/test';
-import { launchArgs } from '../browser/launchArgs.ts';
-import { requireChromium } from '../browser/findChromium.ts';
+import { launchArgs } from '../../browser/launchArgs.ts';
+import { requireChromium } from '../../browser/findChromium.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 
-const cli = fileURLToPath(new URL('../../bin/wavecraft-harness.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../../../bin/wavecraft-harness.mjs', import.meta.url));
 
 function connect(url: string, origin: string): Promise<'open' | number> {
   return new Promise((resolve) => {

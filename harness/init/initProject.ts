@@ -1,8 +1,7 @@
 /**
- * `wavecraft-harness init --wasm path/to/build.wasm [--dir D] [--build "cmd"] [--force]`:
- * reads the module's schema and scaffolds a plugin project's suite: wavecraft.config.json,
- * scenarios/ (one generated scenario per parameter), goldens/, fixtures/ and .gitignore entries.
- * Never overwrites an existing file unless --force.
+ * A plugin project's first suite (`wavecraft-harness init`): reads the module's schema and writes
+ * wavecraft.config.json, scenarios/ (one generated scenario per parameter), goldens/, fixtures/ and
+ * .gitignore entries. Never overwrites an existing file unless --force.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -13,13 +12,17 @@ import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
 import { SIMULATION_RATE, stepSimulator } from '../scenarios/stepMovement.ts';
 import { generateScenarios } from '../scenarios/generateScenarios.ts';
-import { UsageError } from './usageError.ts';
 
 export interface InitOptions {
   wasm: string;
   dir: string;
   build?: string;
   force: boolean;
+}
+
+/** init would overwrite a file of the project (and --force was not given). */
+export class ProjectExistsError extends Error {
+  override name = 'ProjectExistsError';
 }
 
 const GITIGNORE_LINES = ['.wavecraft/', 'reports/'];
@@ -59,7 +62,7 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   );
   const clashes = [...files.keys()].filter((f) => existsSync(join(root, f)) && !f.endsWith('README.md'));
   if (clashes.length > 0 && !options.force) {
-    throw new UsageError(
+    throw new ProjectExistsError(
       `init: ${clashes.map((f) => join(root, f)).join(', ')} already exist(s); pass --force to overwrite`,
     );
   }

@@ -1,0 +1,30 @@
+/** `wavecraft-harness nightly`: a fresh build validated, then the suite against it, into the history. */
+import { runNightly } from '../../nightly/runNightly.ts';
+import { ensureChromium } from '../../setup/ensureChromium.ts';
+import { defineCommand, numberOption } from '../command.ts';
+import { CONFIG_OPTION, projectFrom } from '../projectOption.ts';
+import { runPlaywright } from '../runSuite.ts';
+
+export const nightlyCommand = defineCommand({
+  name: 'nightly',
+  summary:
+    'validate the module, run the suite against it, append reports/history.jsonl, render reports/trend.html; exit 0 passed, 1 failed, 2 invalid module, 3 inconclusive (no failure; the machine starved some audio)',
+  options: {
+    wasm: { type: 'string', placeholder: 'build.wasm', required: true },
+    strictness: { type: 'string', placeholder: '5' },
+    config: CONFIG_OPTION,
+  },
+  passThrough: true,
+  async run({ values, rest, log }) {
+    const project = projectFrom(values.config);
+    const strictness = numberOption('nightly', 'strictness', values.strictness, 1, 10, true);
+    return runNightly({
+      project,
+      wasm: values.wasm!,
+      log,
+      services: { chromium: () => ensureChromium(() => undefined) },
+      ...(strictness !== undefined ? { strictness } : {}),
+      runSuite: (env, extra = []) => runPlaywright(project.file, [...rest, ...extra], env),
+    });
+  },
+});

@@ -56,7 +56,38 @@ function save(name: string, bytes: Uint8Array): string {
   return path;
 }
 
+/** A float32 mono WAV with a 6-byte LIST chunk before "data": the samples start at byte 58, not 4-aligned. */
+function floatWavAfterOddChunk(samples: number[]): Uint8Array {
+  const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const fmt = new DataView(new ArrayBuffer(16));
+  [3, 1].forEach((x, i) => fmt.setUint16(2 * i, x, true));
+  fmt.setUint32(4, 48000, true);
+  fmt.setUint32(8, 192000, true);
+  [4, 32].forEach((x, i) => fmt.setUint16(12 + 2 * i, x, true));
+  const data = new DataView(new ArrayBuffer(4 * samples.length));
+  samples.forEach((x, i) => data.setFloat32(4 * i, x, true));
+  const u32 = (x: number) => new Uint8Array(new Uint32Array([x]).buffer);
+  const parts = [
+    ascii('WAVE'),
+    ascii('fmt '),
+    u32(16),
+    new Uint8Array(fmt.buffer),
+    ascii('LIST'),
+    u32(6),
+    ascii('abcdef'),
+  ];
+  parts.push(ascii('data'), u32(data.byteLength), new Uint8Array(data.buffer));
+  const body = parts.flatMap((p) => [...p]);
+  return Uint8Array.from([...ascii('RIFF'), ...u32(body.length), ...body]);
+}
+
 describe('WAV round trip', () => {
+  it('decodes float samples that do not start 4-byte aligned (after an odd LIST chunk), over full scale kept', () => {
+    const audio = decodeWav(floatWavAfterOddChunk([0.5, -0.25, 7.943, 0]), 'odd.wav');
+    expect(audio.format.frames).toBe(4);
+    expect([...audio.channels[0]!]).toEqual([0.5, -0.25, Math.fround(7.943), 0]);
+  });
+
   it('keeps 16-bit PCM within one quantisation step, per channel', async () => {
     const left = sine(4800, 0.5);
     const right = sine(4800, 0.25);

@@ -1,6 +1,13 @@
 /**
- * WAV reading and writing. Samples are decoded by wav-decoder and encoded by node-wav;
- * this file only checks the layout first and writes atomically.
+ * WAV reading and writing: the harness's one codec path (every WAV read or written goes through
+ * here). The layout is checked first (wavHeader.ts: a plain message for what the capture or the
+ * decoder refuses), writes are atomic. Samples are decoded by wav-decoder, PCM is encoded by
+ * node-wav, and float32 by the writer below. Why two libraries and a writer:
+ * - node-wav's decoder views the data chunk as a typed array at its offset, and throws for float
+ *   data that does not start 4-byte aligned (after an odd-sized LIST chunk, as editors write);
+ *   wav-decoder reads it (wavFile.test.ts holds both to that).
+ * - wav-decoder has no encoder;
+ * - node-wav clamps float samples to ±1, and a golden must keep a DSP's +18 dBFS as it was.
  */
 
 import { readFile } from 'node:fs/promises';

@@ -5,7 +5,7 @@
  * and out-of-order changes, next to the render callback period at the same latency hint: a change
  * waits for the next callback, so p95 cannot go below ~0.95 of that period plus the transport.
  */
-import { seededRandom } from '../harness/fixtures/signals.ts';
+import { seededRandom } from '../harness/signals/signals.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
 import { DevServerClient } from '../harness/rpc/devServerClient.ts';
 import { openBrowserSession } from './browserSession.ts';

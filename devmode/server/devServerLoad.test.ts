@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { seededRandom } from '../../harness/fixtures/signals.ts';
+import { seededRandom } from '../../harness/signals/signals.ts';
 import { DevServerClient } from '../../harness/rpc/devServerClient.ts';
 import { loadParameterDefinitions } from '../dsp/reference/referenceDsp.ts';
 import { ErrorCode } from '../../contracts/ipc/jsonRpc.ts';

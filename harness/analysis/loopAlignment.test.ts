@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { whiteNoise } from '../fixtures/signals.ts';
+import { whiteNoise } from '../signals/signals.ts';
 import { findLoopOffset } from './loopAlignment.ts';
 
 describe('findLoopOffset', () => {

@@ -4,7 +4,7 @@
  * the run failed, the DSP a little dearer, the validator failing every other one) at each run
  * index in `regressions`. For the dashboard's own tests and its size and load-time figures.
  */
-import { Random } from '../fixtures/random.ts';
+import { Random } from '../signals/random.ts';
 import type { HistoryEntry } from './history.ts';
 
 export interface GeneratedHistoryOptions {

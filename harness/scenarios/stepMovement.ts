@@ -8,7 +8,8 @@
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import type { DspBackend } from '../../contracts/wasm/dspBackend.ts';
-import { Random } from '../fixtures/random.ts';
+import { Random } from '../signals/random.ts';
+import { sine, stereoNoise } from '../signals/signals.ts';
 import { MOVEMENT_FACTOR } from './scenarioLint.ts';
 
 export const SIMULATION_RATE = 48000;
@@ -96,14 +97,7 @@ export function stillSteps(steps: readonly SimulatedStep[], moves: readonly numb
 
 /** The generated scenarios' input, synthesised: a 1 kHz sine, L at -6 dBFS and R at -12 dBFS, one second at 48 kHz. */
 export function generatedInput(): [Float32Array, Float32Array] {
-  const l = new Float32Array(SIMULATION_RATE);
-  const r = new Float32Array(SIMULATION_RATE);
-  for (let i = 0; i < SIMULATION_RATE; i++) {
-    const x = Math.sin((2 * Math.PI * 1000 * i) / SIMULATION_RATE);
-    l[i] = 10 ** (-6 / 20) * x;
-    r[i] = 10 ** (-12 / 20) * x;
-  }
-  return [l, r];
+  return [sine(SIMULATION_RATE, SIMULATION_RATE, 1000, -6), sine(SIMULATION_RATE, SIMULATION_RATE, 1000, -12)];
 }
 
 /** steps → how far each moved the output, for the DSP `make` builds, on `input`. */
@@ -124,12 +118,8 @@ const ARTEFACT_NOISE_DBFS = -50;
 
 /** `input` with white noise at ARTEFACT_NOISE_DBFS added (seeded: the same every run). */
 export function withArtefacts(input: readonly [Float32Array, Float32Array]): [Float32Array, Float32Array] {
-  const random = new Random(0x5eed);
-  const amplitude = 10 ** (ARTEFACT_NOISE_DBFS / 20) * Math.sqrt(3);
-  return [
-    input[0].map((x) => x + amplitude * (2 * random.next() - 1)),
-    input[1].map((x) => x + amplitude * (2 * random.next() - 1)),
-  ];
+  const [l, r] = stereoNoise(input[0].length, new Random(0x5eed), 10 ** (ARTEFACT_NOISE_DBFS / 20) * Math.sqrt(3));
+  return [l.map((x, i) => x + input[0][i]!), r.map((x, i) => x + input[1][i]!)];
 }
 
 export interface StepSimulation {

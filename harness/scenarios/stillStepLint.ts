@@ -5,6 +5,7 @@
  * `"hold": true`, is reported loudly with the step, how far it moved and the fix. It warns; it
  * does not stop the run.
  */
+import { sine } from '../signals/signals.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { processorGates, processorOf } from '../../contracts/ipc/processors.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
@@ -22,10 +23,7 @@ async function scenarioInput(
 ): Promise<[Float32Array, Float32Array]> {
   if (scenario.source === 'tone') {
     const tone = scenario.tone ?? { frequencyHz: 1000, levelDb: -6 };
-    const x = Float32Array.from(
-      { length: SIMULATION_RATE },
-      (_, i) => 10 ** (tone.levelDb / 20) * Math.sin((2 * Math.PI * tone.frequencyHz * i) / SIMULATION_RATE),
-    );
+    const x = sine(SIMULATION_RATE, SIMULATION_RATE, tone.frequencyHz, tone.levelDb);
     return [x, x];
   }
   const wav = await readWav(resolveInputWav(scenario.input!, fixturesDirs));

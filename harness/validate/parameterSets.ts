@@ -6,7 +6,7 @@
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { processorIds, parametersOfProcessor, switchIn } from '../../contracts/ipc/processors.ts';
-import type { Random } from '../fixtures/random.ts';
+import type { Random } from '../signals/random.ts';
 import { defaults, type ParameterSet } from './render.ts';
 
 export interface NamedParameterSet {

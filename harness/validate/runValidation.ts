@@ -13,7 +13,7 @@ import { ABI_CHECK, CHECKS } from './checkCatalog.ts';
 import { DspTrap, wasmSubject, type DspUnderTest } from './dspUnderTest.ts';
 import { findGeneratorGates, type GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
-import { Random } from '../fixtures/random.ts';
+import { Random } from '../signals/random.ts';
 import {
   DEFAULT_VALIDATE_OPTIONS,
   type CheckOutcome,

@@ -1,7 +1,8 @@
-/** The validator's input signals, stereo, generated at any sample rate (L and R differ where it matters). */
-import { Random } from '../fixtures/random.ts';
+/** The validator's input signals, stereo, at any sample rate, made from the one signal library (harness/signals/). */
+import { Random } from '../signals/random.ts';
+import { logSweep, square, stereoNoise, type Stereo } from '../signals/signals.ts';
 
-export type Stereo = [Float32Array, Float32Array];
+export type { Stereo };
 
 export type SignalName = 'silence' | 'tiny' | 'square' | 'impulse' | 'dc' | 'noise' | 'sweep' | 'burst-then-silence';
 
@@ -19,63 +20,35 @@ export const SIGNAL_DESCRIPTIONS: Record<SignalName, string> = {
 export const SIGNALS = Object.keys(SIGNAL_DESCRIPTIONS) as SignalName[];
 
 export function makeSignal(name: SignalName, frames: number, sampleRate: number, seed = 1): Stereo {
-  const l = new Float32Array(frames);
-  const r = new Float32Array(frames);
-  const random = new Random(seed);
+  const both = (x: Float32Array): Stereo => [x, x.slice()];
   switch (name) {
     case 'silence':
-      break;
+      return both(new Float32Array(frames));
     case 'tiny':
-      for (let i = 0; i < frames; i++) l[i] = r[i] = i % 2 ? -1e-30 : 1e-30;
-      break;
+      return both(Float32Array.from({ length: frames }, (_, i) => (i % 2 ? -1e-30 : 1e-30)));
     case 'square':
-      for (let i = 0; i < frames; i++) l[i] = r[i] = Math.floor((i * 2000) / sampleRate) % 2 ? -1 : 1;
-      break;
-    case 'impulse':
-      l[0] = r[0] = 1;
-      break;
-    case 'dc':
-      l.fill(1);
-      r.fill(1);
-      break;
-    case 'noise':
-      for (let i = 0; i < frames; i++) {
-        l[i] = random.next() * 2 - 1;
-        r[i] = random.next() * 2 - 1;
-      }
-      break;
-    case 'sweep': {
-      const f0 = 20;
-      const f1 = Math.min(20000, sampleRate * 0.45);
-      const seconds = frames / sampleRate;
-      const k = Math.log(f1 / f0);
-      for (let i = 0; i < frames; i++) {
-        const t = i / sampleRate;
-        const phase = ((2 * Math.PI * f0 * seconds) / k) * (Math.exp((t / seconds) * k) - 1);
-        l[i] = r[i] = 0.891 * Math.sin(phase);
-      }
-      break;
+      return both(square(frames, sampleRate, 1000));
+    case 'impulse': {
+      const x = new Float32Array(frames);
+      x[0] = 1;
+      return both(x);
     }
+    case 'dc':
+      return both(new Float32Array(frames).fill(1));
+    case 'noise':
+      return stereoNoise(frames, new Random(seed));
+    case 'sweep':
+      return both(logSweep(frames, sampleRate, 20, Math.min(20000, sampleRate * 0.45), 20 * Math.log10(0.891)));
     case 'burst-then-silence': {
-      const burst = Math.min(frames, Math.round(0.05 * sampleRate));
-      for (let i = 0; i < burst; i++) {
-        l[i] = random.next() * 2 - 1;
-        r[i] = random.next() * 2 - 1;
-      }
-      break;
+      const [l, r] = stereoNoise(Math.min(frames, Math.round(0.05 * sampleRate)), new Random(seed));
+      const out: Stereo = [new Float32Array(frames), new Float32Array(frames)];
+      out[0].set(l);
+      out[1].set(r);
+      return out;
     }
   }
-  return [l, r];
 }
 
 /** Seeded white noise at `amplitude`, L and R independent. */
-export function noise(frames: number, seed: number, amplitude = 0.5): Stereo {
-  const random = new Random(seed);
-  const l = new Float32Array(frames);
-  const r = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) {
-    l[i] = amplitude * (random.next() * 2 - 1);
-    r[i] = amplitude * (random.next() * 2 - 1);
-  }
-  return [l, r];
-}
+export const noise = (frames: number, seed: number, amplitude = 0.5): Stereo =>
+  stereoNoise(frames, new Random(seed), amplitude);

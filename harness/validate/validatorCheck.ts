@@ -3,7 +3,7 @@ import type { CheckId } from './checkIds.ts';
 import type { DspUnderTest } from './dspUnderTest.ts';
 import type { GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
-import type { Random } from '../fixtures/random.ts';
+import type { Random } from '../signals/random.ts';
 import type { ParameterSet } from './render.ts';
 import type { Stereo } from './testSignals.ts';
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_FRAMES, FIXTURE_SAMPLE_RATE } from '../../harness/fixtures/catalog.ts';
-import { sine } from '../../harness/fixtures/signals.ts';
+import { sine } from '../../harness/signals/signals.ts';
 import { assertSourceNotSilent } from '../../harness/page/assertSourceNotSilent.ts';
 import { DevModePage } from '../../harness/page/devModePage.ts';
 import { expect, test } from '../../harness/test.ts';

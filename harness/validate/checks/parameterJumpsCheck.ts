@@ -11,6 +11,7 @@ import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems
 import { defaults, freshInstance, peakOf, renderBlocks, type ParameterChange, type ParameterSet } from '../render.ts';
 import { noise, type Stereo } from '../testSignals.ts';
 import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { sine } from '../../signals/signals.ts';
 
 const SEGMENT_SECONDS = 0.5;
 const STEADY_SECONDS = 0.1;
@@ -28,9 +29,8 @@ export function jumpSequence(d: ParameterDefinition): number[] {
   return [...values, d.min];
 }
 
-function sine(frames: number, sampleRate: number): Stereo {
-  const l = new Float32Array(frames);
-  for (let i = 0; i < frames; i++) l[i] = 0.5 * Math.sin((2 * Math.PI * SINE_HZ * i) / sampleRate);
+function sineInput(frames: number, sampleRate: number): Stereo {
+  const l = sine(frames, sampleRate, SINE_HZ, 20 * Math.log10(0.5));
   return [l, l.slice()];
 }
 
@@ -66,7 +66,7 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
           .map((value, k) => ({ frame: (k + 1) * segment, index, value }));
         for (const [signal, input] of [
           ['noise at -6 dBFS', noise(frames, 1 + index)],
-          [`a ${SINE_HZ} Hz sine at -6 dBFS`, sine(frames, rate)],
+          [`a ${SINE_HZ} Hz sine at -6 dBFS`, sineInput(frames, rate)],
         ] as const) {
           subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
           const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);

@@ -4,7 +4,7 @@
  */
 import type { ParameterDefinition } from '../../../contracts/ipc/parameters.ts';
 import { randomValue } from '../parameterSets.ts';
-import type { Random } from '../../fixtures/random.ts';
+import type { Random } from '../../signals/random.ts';
 import { defaults, freshInstance, renderBlocks, scanSamples } from '../render.ts';
 import { noise } from '../testSignals.ts';
 import { excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';

@@ -1,14 +1,13 @@
 /**
- * The validator against modules built here from fixtures/rust/validatorFaults.rs: the correct
- * build passes at strictness 10; each deliberately broken build fails, naming its check, with a
- * worst case and a replay command. And the JS mock passes through the same backend interface.
+ * The validator against this repo's DSPs and the correct build of fixtures/rust/validatorFaults.rs
+ * (each passes at strictness 10; the JS mock through the same backend interface), a failure
+ * replayed exactly, and a module that breaks the ABI. The faults themselves: validatorFaults.test.ts.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRustWasm } from '../../fixtures/rust/buildRustWasm.ts';
+import { buildValidatorFault } from '../../fixtures/rust/buildRustWasm.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { REFERENCE_WASM_PATH } from '../../devmode/index.ts';
 import { MOCK_PARAMETER_RANGES, MockDsp } from '../../devmode/dsp/mock/mockDsp.ts';
@@ -16,13 +15,8 @@ import { backendSubject } from './dspUnderTest.ts';
 import { validateSubject, validateWasmFile, type ValidationReport } from './runValidation.ts';
 import { formatConsoleReport, formatHtmlReport, formatJunitReport } from './validationReport.ts';
 
-const source = fileURLToPath(new URL('../../fixtures/rust/validatorFaults.rs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'validator-faults-'));
-const build = (fault?: string, rightOnly = false) =>
-  buildRustWasm(source, join(dir, `${fault ?? 'correct'}${rightOnly ? '-right' : ''}.wasm`), [
-    ...(fault ? [`fault="${fault}"`] : []),
-    ...(rightOnly ? ['fault_channel="right"'] : []),
-  ]);
+const build = (fault?: string, rightOnly = false) => buildValidatorFault(dir, fault, rightOnly);
 const failed = (report: ValidationReport) => report.checks.filter((c) => c.status === 'fail').map((c) => c.id);
 
 describe("the validator on this repo's DSPs", () => {
@@ -73,71 +67,6 @@ describe('the validator on Rust builds', () => {
     expect(report.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual(['browser']);
     expect(report.passed).toBe(true);
   });
-
-  const FAULTS: [fault: string, check: string, worst: RegExp][] = [
-    ['nan_at_extreme', 'finite-output', /^NaN output/],
-    ['memory_growth', 'realtime-safety', /wc_process grew memory from \d+ to \d+ bytes/],
-    ['block_lfo', 'block-sizes', /blocks of \d+ frames differ from 128-frame blocks/],
-    ['denormal_tail', 'finite-output', /subnormal\) output/],
-    ['sticky_reset', 'reset', /the render after wc_reset differs from the first/],
-    ['held_tail', 'automation-fuzz', /into the silence after automation, and not dying away \(0\.0 dB lower/],
-    ['held_tail', 'silence', /into silence, and not dying away \(0\.0 dB lower/],
-    ['lying_get', 'parameters', /wc_get_param\(0\) returned [\d.e-]+ after wc_set_param\(0, -60\)/],
-  ];
-
-  for (const [fault, check, worst] of FAULTS) {
-    it(`fails the ${fault} build on ${check} (seed 7), with the worst case and a replay command`, async () => {
-      // Only the check at stake (real-time safety watches the calls of every check, so it runs them all).
-      const report = await validateWasmFile(build(fault), {
-        strictness: 10,
-        browser: false,
-        seed: 7,
-        ...(check === 'realtime-safety' ? {} : { only: [check] }),
-      });
-      const result = report.checks.find((c) => c.id === check)!;
-      expect(result.status, formatConsoleReport(report)).toBe('fail');
-      expect(result.worst?.what).toMatch(worst);
-      if (fault === 'nan_at_extreme') expect(result.worst?.params?.['cutoff']).toBe(20000);
-      expect(result.replay).toBe(
-        `wavecraft-harness validate --wasm ${join(dir, `${fault}.wasm`)} --strictness 10 --seed 7 --only ${check}`,
-      );
-      expect(report.passed).toBe(false);
-      const text = formatConsoleReport(report);
-      expect(text).toMatch(new RegExp(`FAIL  ${check}`));
-      expect(text).toContain(`replay: ${result.replay}`);
-      console.log(
-        `[validator] ${fault}: ${failed(report).join(', ')}\n${text
-          .split('\n')
-          .filter((l) => /FAIL|worst case|replay/.test(l))
-          .join('\n')}`,
-      );
-    });
-  }
-
-  // The same faults on the right channel only: a check that looked at the left channel alone
-  // (or at a mono sum) would miss each of these.
-  const RIGHT_ONLY: [fault: string, check: string, worst: RegExp][] = [
-    ['nan_at_extreme', 'finite-output', /^NaN output/],
-    ['block_lfo', 'block-sizes', /blocks of \d+ frames differ from 128-frame blocks/],
-    ['denormal_tail', 'finite-output', /subnormal\) output/],
-    ['sticky_reset', 'reset', /the render after wc_reset differs from the first/],
-    ['held_tail', 'automation-fuzz', /not dying away/],
-    ['held_tail', 'silence', /not dying away/],
-  ];
-  for (const [fault, check, worst] of RIGHT_ONLY) {
-    it(`fails the ${fault} build with the fault on the right channel only, on ${check}, naming the right channel`, async () => {
-      const report = await validateWasmFile(build(fault, true), {
-        strictness: 10,
-        browser: false,
-        seed: 7,
-        only: [check],
-      });
-      const result = report.checks.find((c) => c.id === check)!;
-      expect(result.status, formatConsoleReport(report)).toBe('fail');
-      expect(result.worst?.what).toMatch(worst);
-      expect(result.worst?.channel).toBe('R');
-    });
-  }
 
   it('replays a failure exactly with its seed and --only', async () => {
     const first = await validateWasmFile(build('block_lfo'), { strictness: 10, browser: false, seed: 11 });

@@ -74,8 +74,8 @@ describe('layer boundaries', () => {
   const WRONG_WAY: [file: string, text: string, expected: RegExp][] = [
     [
       'harness/nightly/runNightly.ts',
-      "import { x } from './history.ts';\nimport { writeValidationOutputs } from '../cli/validateCommand.ts';\n",
-      /^harness\/nightly\/runNightly\.ts:2 imports harness\/cli\/validateCommand\.ts: the harness library .* may not import harness\/cli\/ \(the library never depends on its CLI/,
+      "import { x } from './history.ts';\nimport { validateCommand } from '../cli/commands/validateCommand.ts';\n",
+      /^harness\/nightly\/runNightly\.ts:2 imports harness\/cli\/commands\/validateCommand\.ts: the harness library .* may not import harness\/cli\/ \(the library never depends on its CLI/,
     ],
     [
       'harness/validate/checks/browserLegCheck.ts',

@@ -39,6 +39,9 @@ describe('one parser for every command (node:util parseArgs)', () => {
     expect(() => parseCommandArgs(passing, ['--grep', 'x'])).toThrow(
       new UsageError('nightly: --wasm build.wasm is required'),
     );
+    expect(() => parseCommandArgs(passing, ['--wasm', '--grep', 'x'])).toThrow(
+      new UsageError('nightly: --wasm needs a value'),
+    );
     expect(() => parseCommandArgs(passing, ['--strictness', '2', '--wasm'])).toThrow(
       new UsageError('nightly: --wasm needs a value'),
     );

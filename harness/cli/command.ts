@@ -83,7 +83,9 @@ export function parseCommandArgs<O extends CommandOptions>(
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== 'option' || !Object.hasOwn(command.options, token.name)) continue;
     const option = command.options[token.name]!;
-    if (option.type === 'string' && token.value === undefined)
+    // Unstrict, parseArgs takes the next argument as the value even when it is an option (`--wasm --grep x`).
+    const optionAsValue = !token.inlineValue && token.value?.startsWith('-');
+    if (option.type === 'string' && (token.value === undefined || optionAsValue))
       throw new UsageError(`${command.name}: --${token.name} needs a value`);
     if (option.type === 'boolean' && token.inlineValue)
       throw new UsageError(`${command.name}: --${token.name} takes no value`);

@@ -97,14 +97,17 @@ log(
   `   tenConnections relays each call to 9 other clients: messages written per second, dev/echo ${fmt(server.tenConnectionsMessagesRatio, 2)} (goal ≥ 0.7: ${goal('ten connections: messages/s ≥ 0.7 × echo', server.tenConnectionsMessagesRatio >= 0.7, fmt(server.tenConnectionsMessagesRatio, 2))})`,
 );
 
-const suite = await measureSuiteEfficiency(quick ? 'tone-output-gain' : null, quick ? 1 : 5);
-log('\n5. Suite efficiency (scenario specs, 2 workers)');
-log(
-  `   wall ${fmt(suite.wallSeconds)} s for ${fmt(suite.liveAudioSeconds)} s of live audio: ${fmt(suite.ratio, 2)}×; start-up ${fmt(suite.startupSeconds)} s (goal ≤ 5 s), after it ${fmt(suite.ratioAfterStartup, 2)}× (goal ≤ 1.5×): ${goal('suite ≤ 1.5× live audio + ≤ 5 s start-up', suite.ratioAfterStartup <= 1.5 && suite.startupSeconds <= 5, `${fmt(suite.ratioAfterStartup, 2)}× + ${fmt(suite.startupSeconds)} s`)}`,
-);
-log(
-  `   both cores ${suite.cpuBusy === null ? 'n/a' : `${fmt(100 * suite.cpuBusy, 0)}%`} busy during the run; a fresh browser's launch → probe ready: ${fmt(suite.launchToReadyMs.median, 0)} ms [${fmt(suite.launchToReadyMs.min, 0)}–${fmt(suite.launchToReadyMs.max, 0)}] (kept browsers and pages skip most of it)`,
-);
+// A whole Playwright run: not in --quick (CI), where its start-up alone was 27 s of a smoke test.
+const suite = quick ? null : await measureSuiteEfficiency(null, 5);
+log(`\n5. Suite efficiency (scenario specs, 2 workers)${suite ? '' : ': skipped with --quick'}`);
+if (suite) {
+  log(
+    `   wall ${fmt(suite.wallSeconds)} s for ${fmt(suite.liveAudioSeconds)} s of live audio: ${fmt(suite.ratio, 2)}×; start-up ${fmt(suite.startupSeconds)} s (goal ≤ 5 s), after it ${fmt(suite.ratioAfterStartup, 2)}× (goal ≤ 1.5×): ${goal('suite ≤ 1.5× live audio + ≤ 5 s start-up', suite.ratioAfterStartup <= 1.5 && suite.startupSeconds <= 5, `${fmt(suite.ratioAfterStartup, 2)}× + ${fmt(suite.startupSeconds)} s`)}`,
+  );
+  log(
+    `   both cores ${suite.cpuBusy === null ? 'n/a' : `${fmt(100 * suite.cpuBusy, 0)}%`} busy during the run; a fresh browser's launch → probe ready: ${fmt(suite.launchToReadyMs.median, 0)} ms [${fmt(suite.launchToReadyMs.min, 0)}–${fmt(suite.launchToReadyMs.max, 0)}] (kept browsers and pages skip most of it)`,
+  );
+}
 
 const trendPage = await measureTrendPage([30, 365], 30, quick ? 1 : 5);
 log('\n6. Nightly dashboard (reports/trend.html), 30 tests, generated history');

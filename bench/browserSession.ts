@@ -1,8 +1,8 @@
 /** The reference stack plus a headless Chromium, for the benchmarks that need a browser. */
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { startReferenceStack, type ReferenceStack } from '../devmode/index.ts';
 import { requireChromium } from '../harness/browser/findChromium.ts';
-import { launchArgs } from '../harness/browser/launchArgs.ts';
+import { launchChromium } from '../harness/browser/launchChromium.ts';
 
 export interface BrowserSession {
   stack: ReferenceStack;
@@ -12,11 +12,7 @@ export interface BrowserSession {
 
 export async function openBrowserSession(captureWav?: string): Promise<BrowserSession> {
   const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0 });
-  const browser = await chromium.launch({
-    executablePath: requireChromium().path,
-    headless: true,
-    args: launchArgs(captureWav ? { captureWav } : {}),
-  });
+  const browser = await launchChromium(requireChromium().path, captureWav ? { captureWav } : {});
   return {
     stack,
     browser,

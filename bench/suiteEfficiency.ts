@@ -6,9 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { requireChromium } from '../harness/browser/findChromium.ts';
-import { launchArgs } from '../harness/browser/launchArgs.ts';
+import { launchChromium } from '../harness/browser/launchChromium.ts';
 import { readHarnessConfig } from '../harness/config/harnessConfig.ts';
 import { resolveInputWav } from '../harness/config/inputFixtures.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
@@ -46,12 +45,8 @@ export async function measureLaunchToReady(repeats: number): Promise<Stats> {
   try {
     for (let i = 0; i < repeats; i++) {
       const started = performance.now();
-      const browser = await chromium.launch({
-        executablePath: requireChromium().path,
-        headless: true,
-        args: launchArgs({
-          captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav', readHarnessConfig({}).fixturesDirs),
-        }),
+      const browser = await launchChromium(requireChromium().path, {
+        captureWav: resolveInputWav('sine-1k-m6dbfs-mono.wav', readHarnessConfig({}).fixturesDirs),
       });
       const page = new DevModePage(await (await browser.newContext()).newPage());
       await page.open(

@@ -6,9 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { requireChromium } from '../harness/browser/findChromium.ts';
-import { launchArgs } from '../harness/browser/launchArgs.ts';
+import { launchChromium } from '../harness/browser/launchChromium.ts';
 import { generateHistory } from '../harness/nightly/generatedHistory.ts';
 import { renderTrendPage } from '../harness/nightly/trendPage.ts';
 import { stats, type Stats } from './stats.ts';
@@ -27,7 +26,7 @@ export async function measureTrendPage(
   repeats: number,
 ): Promise<TrendPageFigures[]> {
   const dir = mkdtempSync(join(tmpdir(), 'trend-'));
-  const browser = await chromium.launch({ executablePath: requireChromium().path, headless: true, args: launchArgs() });
+  const browser = await launchChromium(requireChromium().path);
   try {
     const figures: TrendPageFigures[] = [];
     for (const runs of runCounts) {

@@ -4,15 +4,16 @@
  * See docs/probe.md.
  */
 
+import type { AudioDiagnostic } from '../ipc/messages.ts';
 import type { MeterWindow } from '../meters/meterWindow.ts';
 
 /** Linear meter levels of one window (the contract's MeterWindow). */
 export type ProbeMeterWindow = MeterWindow;
 
-/** A parameter change as the DSP applied it. */
 /** The dev-mode page's audio sources (what `status().source` reports, what the harness selects). */
 export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
 
+/** A parameter change as the DSP applied it. */
 export interface ProbeParamEvent {
   /** Page-local sequence number, increasing in arrival order. */
   seq: number;
@@ -35,6 +36,12 @@ export interface ProbeStatus {
   /** The audio source: 'none', 'tone', 'mic' or 'file'. */
   source: string | null;
   sampleRate: number | null;
+  /**
+   * Optional: the capture device's own rate, Hz, when the source is a microphone (its track's
+   * `getSettings().sampleRate`; Chromium's fake capture runs at 44100), else null. Kept with each
+   * golden: a capture at another rate resamples differently.
+   */
+  captureSampleRate?: number | null;
   windowFrames: number | null;
   /** Render quantum length as read from the worklet's buffers. */
   blockFrames: number | null;
@@ -44,6 +51,13 @@ export interface ProbeStatus {
   connected: boolean;
   /** Set when audio or the DSP failed; the page shows the same text. */
   error: string | null;
+  /**
+   * Optional: the failure in Wavecraft's terms, as the page reported it to the dev server
+   * (`registerAudio` with phase `failed`): its code, message and hint. docs/probe.md lists which
+   * browser errors give which code (a headless shell's `NotSupportedError` for a microphone it
+   * cannot ask permission for: `inputPermissionDenied`).
+   */
+  diagnostic?: AudioDiagnostic | null;
   /**
    * Optional (hot reload): how many rebuilt DSP builds have taken over since the page loaded, and
    * the audio-clock frame from which the latest one runs.

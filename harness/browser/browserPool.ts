@@ -11,8 +11,8 @@
  * waits for the next test (`keepPage`), and `release` closes every other context the test opened,
  * so no stream, document or worklet outlives its test.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { launchArgs } from './launchArgs.ts';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium } from './launchChromium.ts';
 
 /** Key of the browser without fake capture (offline renders, plain pages). */
 export const NO_CAPTURE = '';
@@ -110,11 +110,7 @@ export class BrowserPool {
   }
 
   private launch(captureWav: string): Entry {
-    const browser = chromium.launch({
-      executablePath: this.executablePath,
-      headless: true,
-      args: launchArgs(captureWav === NO_CAPTURE ? {} : { captureWav }),
-    });
+    const browser = launchChromium(this.executablePath, captureWav === NO_CAPTURE ? {} : { captureWav });
     this.launches++;
     const entry: Entry = { browser, idlePage: null };
     this.entries.set(captureWav, entry);

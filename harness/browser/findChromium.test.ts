@@ -38,11 +38,12 @@ describe('findChromium', () => {
     expect(findChromium({ PATH: sub }, isolated)?.path).toBe(join(sub, 'chromium'));
   });
 
-  it('requireChromium explains how to get one when there is none', () => {
+  it('requireChromium says where it looked and every way to get one when there is none', () => {
     const empty = mkdtempSync(join(tmpdir(), 'empty-'));
-    expect(findChromium({ PATH: empty }, { playwright: false, fallbackDirs: [] })).toBeNull();
-    expect(() => requireChromium({ PATH: empty }, { playwright: false, fallbackDirs: [] })).toThrow(
-      /No Chromium found\. Install one \(Debian: sudo apt-get install -y chromium\), or set CHROMIUM_PATH/,
+    const none = { playwright: false, fallbackDirs: [], chromeHome: null };
+    expect(findChromium({ PATH: empty }, none)).toBeNull();
+    expect(() => requireChromium({ PATH: empty }, none)).toThrow(
+      /No Chromium found \(looked at CHROMIUM_PATH, Playwright's browsers, .*\)[\s\S]*set CHROMIUM_PATH[\s\S]*GitHub's ubuntu runners have \/usr\/bin\/chromium[\s\S]*npx playwright install chromium[\s\S]*apt-get install -y chromium/,
     );
   });
 });
@@ -54,6 +55,7 @@ describe('launchArgs', () => {
       '--disable-component-update',
       '--no-first-run',
       '--autoplay-policy=no-user-gesture-required',
+      '--font-render-hinting=none',
     ]);
     expect(launchArgs({ isRoot: true })).toContain('--no-sandbox');
   });

@@ -1,4 +1,5 @@
-/** Chromium command-line flags for headless audio tests. */
+/** Chromium command-line flags for headless audio tests (launchChromium.ts starts every browser with them). */
+import { FONT_RENDERING_FLAGS } from './fontRendering.ts';
 
 export interface LaunchArgsOptions {
   /** WAV fed to the fake microphone; omit for no fake capture file. */
@@ -9,12 +10,13 @@ export interface LaunchArgsOptions {
   isRoot?: boolean;
 }
 
-/** Flags every launch gets: no network chatter, no first-run UI, audio without a user gesture. */
+/** Flags every launch gets: no network chatter, no first-run UI, audio without a user gesture, text rendered alike. */
 export const BASE_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
   '--autoplay-policy=no-user-gesture-required',
+  ...FONT_RENDERING_FLAGS,
 ];
 
 export function launchArgs(options: LaunchArgsOptions = {}): string[] {

@@ -3,8 +3,8 @@
  * headless Chromium here, as the dev server's audio client, so the developer's own UI gets live
  * meters, oscilloscope and audio status without a second browser tab.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { launchArgs } from '../browser/launchArgs.ts';
+import type { Browser } from '@playwright/test';
+import { launchChromium } from '../browser/launchChromium.ts';
 import { ensureChromium } from '../setup/ensureChromium.ts';
 
 export interface HeadlessAudioClient {
@@ -23,11 +23,7 @@ export async function startHeadlessAudioClient(
   log: (line: string) => void,
 ): Promise<HeadlessAudioClient> {
   const executablePath = await ensureChromium(log);
-  const browser: Browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: launchArgs(captureWav ? { captureWav } : {}),
-  });
+  const browser: Browser = await launchChromium(executablePath, captureWav ? { captureWav } : {});
   try {
     const page = await browser.newPage();
     const url = `${pageUrl}&source=${captureWav ? 'mic' : 'tone'}`;

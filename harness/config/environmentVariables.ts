@@ -1,5 +1,6 @@
 /**
- * Every WAVECRAFT_* variable anything in this repo reads (and CHROMIUM_PATH), in one table: what it means, its default,
+ * Every WAVECRAFT_* variable anything in this repo reads (and the browser and font ones it honours), in one
+ * table: what it means, its default,
  * and whether a user sets it or the harness sets it for its own child processes. The README's
  * variable tables are generated from it (scripts/docs/writeDocTables.ts), and a test fails when
  * the source reads a variable this table lacks, or the README drifts from it.
@@ -11,6 +12,9 @@ export interface EnvironmentVariable {
   /** `user`: set it yourself; `internal`: the harness sets it for a process it starts. */
   audience: 'user' | 'internal';
 }
+
+/** The variables of other tools the harness honours (its browser and its fonts). */
+export type OtherVariable = 'CHROMIUM_PATH' | 'CHROME_BIN' | 'PLAYWRIGHT_BROWSERS_PATH' | 'FONTCONFIG_FILE';
 
 export const ENVIRONMENT_VARIABLES = {
   WAVECRAFT_CONFIG: {
@@ -65,8 +69,24 @@ export const ENVIRONMENT_VARIABLES = {
     audience: 'user',
   },
   CHROMIUM_PATH: {
-    meaning: 'the Chromium executable',
-    default: "found (Playwright's, `chromium`, `chromium-browser`, `google-chrome`), else Debian's installed by set-up",
+    meaning: "the Chromium executable (any build: Debian's, Google Chrome, a headless shell)",
+    default:
+      "found: Playwright's Chromium or headless shell, then `chromium`, `chromium-browser`, `google-chrome`, `google-chrome-stable`, `CHROME_BIN`, `/opt/google/chrome/chrome` (a snap's is passed over); else Debian's, installed by set-up as root",
+    audience: 'user',
+  },
+  CHROME_BIN: {
+    meaning: "a Chrome executable (GitHub's ubuntu runners set it to `/usr/bin/google-chrome`)",
+    default: 'tried after the PATH',
+    audience: 'user',
+  },
+  PLAYWRIGHT_BROWSERS_PATH: {
+    meaning: "where Playwright's own browsers are (`npx playwright install chromium`)",
+    default: '`~/.cache/ms-playwright`',
+    audience: 'user',
+  },
+  FONTCONFIG_FILE: {
+    meaning: "the machine's fontconfig file: the harness's browsers read it and pin how text renders on top",
+    default: '`/etc/fonts/fonts.conf`',
     audience: 'user',
   },
   WAVECRAFT_RECORD_HELP: {
@@ -94,7 +114,7 @@ export const ENVIRONMENT_VARIABLES = {
     default: '—',
     audience: 'internal',
   },
-} as const satisfies Record<`WAVECRAFT_${string}` | 'CHROMIUM_PATH', EnvironmentVariable>;
+} as const satisfies Record<`WAVECRAFT_${string}` | OtherVariable, EnvironmentVariable>;
 
 export type EnvironmentVariableName = keyof typeof ENVIRONMENT_VARIABLES;
 

@@ -9,7 +9,7 @@ import { compareAudio, describeComparison, type AudioComparison } from '../analy
 import { diagnoseDifference, type RenderEvent } from '../analysis/diagnoseDifference.ts';
 import { meterTraceChart } from '../report/charts/meterTraceChart.ts';
 import { offlineDiffChart } from '../report/charts/offlineDiffChart.ts';
-import { renderChartSvg } from '../report/charts/renderChart.ts';
+import { chartFile } from '../report/chartFile.ts';
 import { encodeWav, readWav } from '../wav/wavFile.ts';
 import { displayPath, goldenPath, readJsonGolden, writeBinaryGolden, writeJsonGolden } from './goldenFiles.ts';
 import { GoldenError } from './goldenError.ts';
@@ -147,7 +147,7 @@ export async function checkLiveGolden(
   }
   if (write || result.problems.length > 0) {
     await testInfo.attach('meter-trace-plot.svg', {
-      body: await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb, outside })),
+      body: await chartFile(meterTraceChart({ golden, actual, toleranceDb, outside })),
       contentType: 'image/svg+xml',
     });
     await testInfo.attach('live-diff.json', {
@@ -227,7 +227,7 @@ export async function checkOfflineGolden(
       });
     else result.unchanged++;
     if (failed && !lengthChanged) {
-      plot = renderChartSvg(
+      plot = chartFile(
         offlineDiffChart({
           title: `${where}: golden against actual`,
           golden: golden.channels,

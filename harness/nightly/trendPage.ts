@@ -1,6 +1,6 @@
 /**
- * reports/trend.html, the nightly dashboard: one self-contained page (inline SVG and CSS, no
- * script, no external request). It holds
+ * reports/trend.html, the nightly dashboard: one self-contained page (inline SVG and CSS, its
+ * fonts embedded, no script, no external request): it looks the same opened on any machine. It holds
  * - a matrix of tests × runs, coloured by outcome, the validator's verdict as its first row; each
  *   cell links to that run's details further down;
  * - the worst deviation and the DSP cost over time (Vega-Lite charts, dates on the x axis);
@@ -9,6 +9,8 @@
  */
 import { dspCostChart, INCONCLUSIVE_COLOUR, worstDeviationChart } from '../report/charts/trendCharts.ts';
 import { renderChartSvg } from '../report/charts/renderChart.ts';
+import { MONO_STACK, SANS_STACK } from '../report/fonts/fontFamilies.ts';
+import { withEmbeddedFonts } from '../report/fonts/embeddedFonts.ts';
 import type { HistoryEntry } from './history.ts';
 
 const escape = (s: string) =>
@@ -98,10 +100,11 @@ export async function renderTrendPage(history: HistoryEntry[]): Promise<string> 
     ? `${await renderChartSvg(worstDeviationChart(history))}\n${await renderChartSvg(dspCostChart(history))}`
     : '';
   const last = history.at(-1);
-  return `<!doctype html>
+  return withEmbeddedFonts(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Wavecraft nightly trend</title>
 <style>
-body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
+body{font:14px ${SANS_STACK};margin:1.5rem;color:#222}
+code{font-family:${MONO_STACK}}
 h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 .matrix{overflow-x:auto;max-width:100%;border:1px solid #ddd}
 .matrix table{border-collapse:separate;border-spacing:1px}
@@ -130,5 +133,5 @@ ${matrix(history, names)}
 ${history.map(runDetails).reverse().join('\n')}
 </tbody></table>
 </body></html>
-`;
+`);
 }

@@ -113,7 +113,9 @@ export class DevModePage {
       this.page.waitForFunction(
         () => {
           const s = window.wavecraftProbe!.status();
-          if (s.error) throw new Error(s.error);
+          // A page that reports its failure in Wavecraft's terms gets its code and hint said too.
+          const d = s.diagnostic;
+          if (s.error) throw new Error(d ? `${d.code}: ${s.error}${d.hint ? ` (${d.hint})` : ''}` : s.error);
           return s.ready;
         },
         undefined,

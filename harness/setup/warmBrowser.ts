@@ -4,15 +4,14 @@
  * an AudioContext's first start. Run once by the global set-up, before any test; about 1 s when
  * warm, several on a cold machine, and that time is no test's.
  */
-import { chromium } from '@playwright/test';
-import { launchArgs } from '../browser/launchArgs.ts';
+import { launchChromium } from '../browser/launchChromium.ts';
 
 export async function warmBrowser(executablePath: string, log: (line: string) => void): Promise<void> {
   const started = performance.now();
-  const browser = await chromium.launch({ executablePath, headless: true, args: launchArgs({}), timeout: 0 });
+  const browser = await launchChromium(executablePath, { timeout: 0 });
   try {
     const page = await browser.newPage();
-    await page.setContent('<p style="font:14px system-ui">warm</p>');
+    await page.setContent('<p style="font:14px sans-serif">warm</p>');
     await page.evaluate(async () => {
       const context = new AudioContext();
       await context.resume();

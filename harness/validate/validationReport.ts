@@ -1,9 +1,11 @@
 /**
  * The validator's report as people and CI read it: a console table, JUnit XML, JSON, and an HTML page with each failed
- * check's worst case plotted (Vega-Lite, inline SVG: opens offline).
+ * check's worst case plotted (Vega-Lite, inline SVG, its fonts embedded: opens offline and looks the same anywhere).
  */
 import type { CheckResult, ValidationReport } from './runValidation.ts';
 import { renderChartSvg } from '../report/charts/renderChart.ts';
+import { MONO_STACK, SANS_STACK } from '../report/fonts/fontFamilies.ts';
+import { withEmbeddedFonts } from '../report/fonts/embeddedFonts.ts';
 import { validatorWorstChart } from '../report/charts/validatorWorstChart.ts';
 import { SEVERITY } from './problems.ts';
 import { describeParams, type WorstCase } from './validatorCheck.ts';
@@ -116,13 +118,13 @@ async function checkRow(c: CheckResult, i: number): Promise<string> {
 
 export async function formatHtmlReport(report: ValidationReport): Promise<string> {
   const rows = await Promise.all(report.checks.map(checkRow));
-  return `<!doctype html>
+  return withEmbeddedFonts(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Validation of ${xml(report.module)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5rem;max-width:1100px}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top}tr.fail td:nth-child(3){color:#b00;font-weight:bold}tr.pass td:nth-child(3){color:#176b2c}tr.skip{color:#777}.detail{margin-top:.5rem}figure{margin:.5rem 0}pre{white-space:pre-wrap;background:#f7f7f7;padding:.4rem}</style></head>
+<style>body{font:14px ${SANS_STACK};margin:1.5rem;max-width:1100px}code,pre{font-family:${MONO_STACK}}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.35rem .5rem;vertical-align:top}tr.fail td:nth-child(3){color:#b00;font-weight:bold}tr.pass td:nth-child(3){color:#176b2c}tr.skip{color:#777}.detail{margin-top:.5rem}figure{margin:.5rem 0}pre{white-space:pre-wrap;background:#f7f7f7;padding:.4rem}</style></head>
 <body><h1>Validation: ${xml(report.module)}</h1>
 <p>${report.kind.toUpperCase()} DSP, strictness ${report.strictness}, seed ${report.seed}, ${report.startedAt}, ${(report.durationMs / 1000).toFixed(1)} s: <strong>${report.passed ? 'passes' : 'FAILS'}</strong>.</p>
 <table><thead><tr><th>#</th><th>check</th><th>result</th><th>time</th><th>summary</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></body></html>
-`;
+`);
 }

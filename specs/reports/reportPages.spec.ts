@@ -1,24 +1,21 @@
 /**
  * The harness's own report pages, opened in Chromium as a person opens them: the nightly
  * dashboard (30 runs, 3 regressions, 1 inconclusive run) and the failure plot of gain-steps-mono
- * with step 2 1.5 dB loud and every step 5 ms late. No console error, no request beyond the page
- * itself; axis titles, legends, the matrix and its links; screenshot goldens (not one pixel off).
+ * with step 2 1.5 dB loud and every step 5 ms late, as the standalone SVG a failing test attaches.
+ * No console error, no request beyond the page itself; axis titles, legends, the matrix and its
+ * links; screenshot goldens (not one pixel off), each with the Chromium that recorded it. That
+ * they look the same under other fonts and another Chromium build: fontsTravel.spec.ts.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { compareLiveGoldens, type LiveGolden } from '../../harness/goldens/liveGolden.ts';
 import { NO_CAPTURE } from '../../harness/browser/browserPool.ts';
-import { generateHistory } from '../../harness/nightly/generatedHistory.ts';
-import { renderTrendPage } from '../../harness/nightly/trendPage.ts';
-import { meterTraceChart } from '../../harness/report/charts/meterTraceChart.ts';
-import { renderChartSvg } from '../../harness/report/charts/renderChart.ts';
+import { expectScreenshotGolden } from '../../harness/goldens/screenshotGolden.ts';
 import { expect, test } from '../../harness/test.ts';
+import { DASHBOARD_GOLDEN, FAILURE_PLOT_GOLDEN, dashboardHtml, failurePlotSvg } from '../support/reportPages.ts';
 
-const golden = JSON.parse(readFileSync(new URL('../../goldens/wasm/gain-steps-mono.json', import.meta.url), 'utf8')) as LiveGolden;
-
-/** Opens `html` from a file in a fresh page; returns the page, the requests it made and its console errors. */
-async function open(page: Page, file: string, html: string): Promise<{ requests: string[]; errors: string[] }> {
-  writeFileSync(file, html);
+/** Opens `content` from a file in a fresh page; returns the page, the requests it made and its console errors. */
+async function open(page: Page, file: string, content: string): Promise<{ requests: string[]; errors: string[] }> {
+  writeFileSync(file, content);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -30,10 +27,9 @@ async function open(page: Page, file: string, html: string): Promise<{ requests:
 }
 
 test('the nightly dashboard: matrix, lines, run table and links, with an inconclusive run shown on its own', async ({ browserPool }, testInfo) => {
-  const history = generateHistory({ runs: 30, tests: 6, regressions: [9, 17, 25], inconclusive: [5] });
   const page = await browserPool.takePage(NO_CAPTURE);
   try {
-    const { requests, errors } = await open(page, testInfo.outputPath('trend.html'), await renderTrendPage(history));
+    const { requests, errors } = await open(page, testInfo.outputPath('trend.html'), await dashboardHtml());
     await test.step('no request, no console error', () => {
       expect(requests, 'requests beyond the page itself').toEqual([]);
       expect(errors, 'console errors').toEqual([]);
@@ -65,40 +61,22 @@ test('the nightly dashboard: matrix, lines, run table and links, with an inconcl
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('run-18');
       await page.evaluate(() => window.scrollTo(0, 0));
     });
-    await expect(page).toHaveScreenshot('trend-30-runs-3-regressions-1-inconclusive.png', { fullPage: true, maxDiffPixels: 0 });
+    await expectScreenshotGolden(page, DASHBOARD_GOLDEN, testInfo, { fullPage: true });
   } finally {
     await page.context().close();
   }
 });
 
 test('the failure plot: step 2 1.5 dB loud, every step 5 ms late, drawn aligned on the events', async ({ browserPool }, testInfo) => {
-  const actual = structuredClone(golden);
-  const step = actual.steps[1]!;
-  const end = actual.steps[2]?.startFrame ?? step.endFrame;
-  step.output.rmsDb = step.output.rmsDb.map((v) => v + 1.5) as [number, number];
-  step.output.peakDb = step.output.peakDb.map((v) => v + 1.5) as [number, number];
-  const inStep = (i: number) => actual.trace.frames[i]! >= step.startFrame && actual.trace.frames[i]! < end;
-  actual.trace.outputRmsDb = actual.trace.outputRmsDb.map((c) => c.map((v, i) => (inStep(i) ? v + 1.5 : v))) as [
-    number[],
-    number[],
-  ];
-  for (const s of actual.steps) {
-    s.startFrame += 240;
-    s.settledFromFrame += 240;
-    s.endFrame += 240;
-  }
-  actual.trace.frames = actual.trace.frames.map((f) => f + 240);
-  const { outside } = compareLiveGoldens(golden, actual, 0.1);
-  const svg = await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb: 0.1, outside }));
   const page = await browserPool.takePage(NO_CAPTURE);
   try {
-    const { requests, errors } = await open(page, testInfo.outputPath('plot.html'), `<!doctype html><meta charset="utf-8"><body style="margin:0;background:#fff">${svg}</body>`);
-    expect(requests, 'requests beyond the page itself').toEqual([]);
+    const { requests, errors } = await open(page, testInfo.outputPath('plot.svg'), await failurePlotSvg());
+    expect(requests, 'requests beyond the file itself').toEqual([]);
     expect(errors, 'console errors').toEqual([]);
     const words = await page.locator('svg text').allTextContents();
     expect(words.filter((w) => w === '+1.50 dB'), 'step 2: its four output statistics marked with their deviation').toHaveLength(4);
     for (const label of ['dBFS', 'golden ± tolerance', 'outside tolerance']) expect(words).toContain(label);
-    await expect(page.locator('svg').first()).toHaveScreenshot('failure-plot-gain-step-2-plus-1-5db.png', { maxDiffPixels: 0 });
+    await expectScreenshotGolden(page.locator('svg').first(), FAILURE_PLOT_GOLDEN, testInfo);
   } finally {
     await page.context().close();
   }

@@ -199,7 +199,7 @@ export class DevModeApp {
       }
       engine.setSource(source);
       this.playing = source ? choice.kind : 'none';
-      this.probe.update({ source: this.playing });
+      this.probe.update({ source: this.playing, captureSampleRate: source?.captureSampleRate ?? null });
       if (report) await this.reportSource(this.link.current, this.playing);
     } catch (error) {
       await this.audioFailed(sourceFailure(choice.kind, error));
@@ -208,7 +208,7 @@ export class DevModeApp {
 
   /** Audio stopped for good: show why, and report status `failed` to the dev server with Wavecraft's diagnostic. */
   private async audioFailed(diagnostic: AudioDiagnostic): Promise<void> {
-    this.fail(diagnostic.message);
+    this.fail(diagnostic.message, diagnostic);
     const client = this.link.current;
     if (!client) return;
     this.registeredOn = client;
@@ -384,10 +384,10 @@ export class DevModeApp {
     });
   }
 
-  private fail(message: string): void {
+  private fail(message: string, diagnostic: AudioDiagnostic | null = null): void {
     console.error(`[wavecraft] ${message}`);
     this.ui.error.hidden = false;
     this.ui.error.textContent = message;
-    this.probe.update({ error: message });
+    this.probe.update({ error: message, diagnostic });
   }
 }

@@ -1,8 +1,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
-import { chromium } from '@playwright/test';
-import { launchArgs } from '../../browser/launchArgs.ts';
+import { launchChromium } from '../../browser/launchChromium.ts';
 import { requireChromium } from '../../browser/findChromium.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -148,11 +147,7 @@ describe('wavecraft-harness devmode', () => {
     await new Promise<void>((resolve) => ui.listen(0, '127.0.0.1', resolve));
     const uiUrl = `http://127.0.0.1:${(ui.address() as AddressInfo).port}/ui.html`;
     const { child, url, out } = await startDevmode(['--ui', uiUrl]);
-    const browser = await chromium.launch({
-      executablePath: requireChromium().path,
-      headless: true,
-      args: launchArgs({}),
-    });
+    const browser = await launchChromium(requireChromium().path);
     try {
       await expect
         .poll(() => out.text, { timeout: 90_000 })

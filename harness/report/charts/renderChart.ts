@@ -1,17 +1,21 @@
 /**
  * Renders a Vega-Lite chart to a standalone SVG string in Node: no browser, no network, no
- * canvas (text widths are estimated, so the output is the same on every machine). Every chart of
+ * canvas (text widths are estimated, so the output is the same on every machine). Its text asks
+ * for the harness's own font family, which the page holding the chart embeds (a standalone SVG:
+ * chartFile.ts), so it draws the same glyphs everywhere. Every chart of
  * the harness — failure plots, validator worst cases, the nightly dashboard — goes through here,
  * so they share one look.
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { SANS_FAMILY } from '../fonts/fontFamilies.ts';
 
 export type ChartSpec = TopLevelSpec;
 
 /** The harness's chart theme: plain, readable in a report, colour-blind-safe series colours. */
 const THEME = {
-  font: 'DejaVu Sans, Verdana, sans-serif',
+  // Embedded by the page or the SVG that holds the chart (harness/report/fonts/): the same glyphs on every machine.
+  font: SANS_FAMILY,
   background: 'white',
   title: { fontSize: 13, anchor: 'start', subtitleFontSize: 11, subtitleColor: '#555' },
   axis: { labelFontSize: 10, titleFontSize: 11, gridColor: '#e6e6e6' },

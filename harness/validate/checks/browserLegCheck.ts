@@ -4,9 +4,8 @@
  * exactly what the Node host gives. Catches what only the browser shows (worklet scope, memory
  * views after growth, the page's host).
  */
-import { chromium } from '@playwright/test';
 import { startReferenceStack } from '../../../devmode/index.ts';
-import { launchArgs } from '../../browser/launchArgs.ts';
+import { launchChromium } from '../../browser/launchChromium.ts';
 import { float32ToBase64 } from '../../io/float32Base64.ts';
 import { renderOffline } from '../../offline/offlineRenderer.ts';
 import { randomSet } from '../parameterSets.ts';
@@ -37,7 +36,7 @@ export const browserLegCheck: ValidatorCheck<'browser'> = {
       };
     }
     const stack = await startReferenceStack({ devServerPort: 0, pagePort: 0, wasmPath: subject.name });
-    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: launchArgs({}) });
+    const browser = await launchChromium(chromiumPath);
     try {
       const page = await (await browser.newContext()).newPage();
       for (const rate of [44100, 48000].filter((r) => rates.includes(r))) {

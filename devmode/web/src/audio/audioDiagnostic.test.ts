@@ -33,6 +33,13 @@ describe('audio diagnostics', () => {
       message: 'could not start the mic source: NotAllowedError: Permission denied',
     });
     expect(sourceFailure('mic', domError('NotFoundError', 'Requested device not found')).code).toBe('noInputDevice');
+    // A headless shell has no permission prompt: it says NotSupportedError where Chromium says NotAllowedError.
+    expect(sourceFailure('mic', domError('NotSupportedError', 'Not supported'))).toMatchObject({
+      code: 'inputPermissionDenied',
+      message: expect.stringMatching(
+        /^could not start the mic source: NotSupportedError: Not supported: this browser cannot ask for microphone permission .*fake capture works .*a real microphone does not$/,
+      ),
+    });
     expect(sourceFailure('mic', domError('NotReadableError', 'Could not start audio source')).code).toBe(
       'streamStartFailed',
     );

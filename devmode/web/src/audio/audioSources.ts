@@ -5,6 +5,8 @@ export type { SourceKind } from '../../../../contracts/probe/probeApi.ts';
 export interface ActiveSource {
   node: AudioNode;
   stop(): void;
+  /** A capture device's own rate, Hz, as its track reports it (fake capture: 44100); before the page resamples it. */
+  captureSampleRate?: number;
 }
 
 export interface ToneSettings {
@@ -45,8 +47,10 @@ export async function createMicSource(context: AudioContext): Promise<ActiveSour
     },
   });
   const node = new MediaStreamAudioSourceNode(context, { mediaStream: stream });
+  const captureSampleRate = stream.getAudioTracks()[0]?.getSettings().sampleRate;
   return {
     node,
+    ...(captureSampleRate ? { captureSampleRate } : {}),
     stop() {
       node.disconnect();
       stream.getTracks().forEach((t) => t.stop());

@@ -24,8 +24,8 @@ import { requireChromium } from './browser/findChromium.ts';
 import { readHarnessConfig, type HarnessConfig } from './config/harnessConfig.ts';
 import { resolveInputWav } from './config/inputFixtures.ts';
 import { assertMeterMatchesSamples } from './page/assertMeterMatchesSamples.ts';
-import { assertSourceNotSilent } from './page/assertSourceNotSilent.ts';
-import { DevModePage } from './page/devModePage.ts';
+import type { DevModePage } from './page/devModePage.ts';
+import { openLivePage } from './page/openLivePage.ts';
 import { DevServerClient } from './rpc/devServerClient.ts';
 import { AudioClockSampler } from './health/audioClockSampler.ts';
 import type { FailureKind } from './health/audioHealth.ts';
@@ -64,6 +64,8 @@ export interface AudioHealthWatch {
    * the whole test (default) or only what was measured (from the page ready and checked on).
    */
   starvation(kind: FailureKind, span?: 'test' | 'measurement'): string | null;
+  /** The measurement starts again from now on every page watched (after more pages were opened, say). */
+  markMeasuring(): void;
 }
 
 interface WorkerFixtures {
@@ -131,15 +133,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         if (next !== testInfo.timeout) testInfo.setTimeout(next);
       }, 1000);
       extender.unref();
-      const primary = () => [...clocks].sort((a, b) => b.samples.length - a.samples.length)[0];
+      // The live page that played longest (over the span judged) speaks for the test.
+      const samplesOf = (c: AudioClockSampler, span: 'test' | 'measurement') =>
+        span === 'measurement' ? c.measuringSamples : c.samples;
+      const primary = (span: 'test' | 'measurement') =>
+        [...clocks].sort((a, b) => samplesOf(b, span).length - samplesOf(a, span).length)[0];
       const healthOf = (span: 'test' | 'measurement') => {
-        const clock = primary();
+        const clock = primary(span);
         const underruns = clocks.reduce(
-          (sum, c) => ({ events: sum.events + c.underruns.events, seconds: sum.seconds + c.underruns.seconds }),
+          (sum, c) => {
+            const u = span === 'measurement' ? c.measuringUnderruns : c.underruns;
+            return { events: sum.events + u.events, seconds: sum.seconds + u.seconds };
+          },
           { events: 0, seconds: 0 },
         );
         return summariseHealth({
-          clock: (span === 'measurement' ? clock?.measuringSamples : clock?.samples) ?? [],
+          clock: (clock ? samplesOf(clock, span) : null) ?? [],
           sampleRate: clock?.sampleRate ?? null,
           machine: machineSampler.since(startedAt),
           cores: machineSampler.cores,
@@ -155,6 +164,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           return sampler;
         },
         starvation: (kind, span = 'test') => starvationCause(healthOf(span), kind),
+        markMeasuring: () => clocks.forEach((c) => c.markMeasuring()),
       });
       clearInterval(extender);
       await Promise.all(clocks.map((c) => c.stop()));
@@ -288,28 +298,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     page.on('pageerror', onPageError);
     page.on('console', onConsole);
-    const devModePage = new DevModePage(page, undefined, (count) => clock.noteCaptureDropouts(count));
-    await devModePage.open(
-      DevModePage.url(stack.pageUrl, {
-        devServerUrl: stack.devServerUrl,
-        dsp: dspPath,
-        fault: harnessConfig.fault,
-        ...(pageSampleRate ? { sampleRate: pageSampleRate } : {}),
-      }),
-    );
-    if (audioSource === 'mic') await devModePage.selectSource('mic');
-    else if (audioSource === 'file') await devModePage.playFile(input.path);
-    else await devModePage.playTone(tone);
-    const status = await devModePage.waitUntilReady();
-    if (status.dspPath !== dspPath)
-      throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${dspPath}"`);
-    await assertSourceNotSilent(devModePage, {
+    const { devModePage } = await openLivePage(page, {
+      pageUrl: stack.pageUrl,
+      devServerUrl: stack.devServerUrl,
+      dspPath,
+      fault: harnessConfig.fault,
+      pageSampleRate,
       source: audioSource,
-      peakDb: audioSource === 'tone' ? tone.levelDb : input.peakDb,
-      what:
-        audioSource === 'tone'
-          ? `the tone is at ${tone.levelDb} dBFS`
-          : `${input.path} peaks at ${input.peakDb.toFixed(1)} dBFS`,
+      inputPath: input.path,
+      inputPeakDb: input.peakDb,
+      tone,
+      onCaptureDropouts: (count) => clock.noteCaptureDropouts(count),
     });
     // Before anything relies on the meter: it must agree with the samples it measured.
     await assertMeterMatchesSamples(devModePage);

@@ -39,6 +39,24 @@ describe('settle detection from meter windows', () => {
     expect(found.movedDb).toBeGreaterThan(10);
   });
 
+  it('the tail of a transient that only the peak still shows: measured from where the peak has settled too', () => {
+    // As Wavecraft's f32 band-pass after its cutoff jumped 1 kHz → 39.9 Hz (measured live): the RMS has settled
+    // within 0.02 dB from the first windows, the peak is still +0.11, then +0.05 dB above its level for 60 ms.
+    const tail = [0.11, 0.11, 0.09, 0.07, 0.05, 0.05, 0.03, 0.02];
+    const ws = windows(35, () => 0.02).map((w, i) => ({
+      ...w,
+      outputPeak: [0.0282 * 10 ** ((tail[i] ?? 0) / 20), 0.0155 * 10 ** ((tail[i] ?? 0) / 20)] as [number, number],
+      outputRms: w.outputRms.map((r) => r * 10 ** ((tail[i] ?? 0) / 5 / 20)) as [number, number],
+    }));
+    const found = findSettled(ws, 0.1);
+    expect(found.settled).toBe(true);
+    expect(
+      found.settledIndex,
+      'the first window whose peak is within a quarter tolerance of its level',
+    ).toBeGreaterThanOrEqual(6);
+    expect(found.settledIndex).toBeLessThanOrEqual(10);
+  });
+
   it('noise-like jitter widens the band instead of reading as movement', () => {
     const noisy = windows(35, (i) => 0.2 * (1 + 0.15 * Math.sin(i * 7.3)), 0);
     expect(findSettled(noisy, 0.1)).toMatchObject({ settledIndex: 0, settled: true });

@@ -1,14 +1,19 @@
 /**
  * Where a step's output stops moving, found from its meter windows rather than assumed: a fixed
  * settle time measured a filter's ringing at some steps (the peak then depended on the sine's phase
- * at the change). The output RMS of each channel is smoothed over two windows. The last 30% of the
- * span is the reference: the range its level keeps, widened by the tolerance and by half that range.
- * A transient is a run of points outside that range from the change on, shrinking as it goes: when
- * it ends before the reference, the span starts after it. When it runs on into the reference, the
- * output may not have settled, or may be a slow modulation (a tremolo's level swings through a
- * range wider than the reference saw): nothing is cut, and the step is reported as possibly not
- * settled, which a failure then says. Points outside the range that do not form such a run (noise,
- * a faster modulation) are no transient.
+ * at the change). Each channel's output is followed twice, as its RMS and as its peak, each smoothed
+ * over two windows (power for the RMS, the larger for the peak). The last 30% of the span is the
+ * reference: the range the level keeps there, widened by a margin (the RMS: the tolerance or half
+ * that range; the peak, which a steady tone holds to a hundredth of a dB: a quarter of the
+ * tolerance or half the range). A transient is a run of points outside that range from the change
+ * on, shrinking as it goes: when it ends before the reference, the span starts after it. The peak
+ * sees the tail of a transient the RMS no longer does (an f32 filter whose coefficients jumped:
+ * +0.1 dB on the peak 60 ms after the change, in some takes and not others, with the RMS settled),
+ * so the span starts where both have settled. When a run goes on into the reference, the output may
+ * not have settled, or may be a slow modulation (a tremolo's level swings through a range wider than
+ * the reference saw): nothing is cut, and the step is reported as possibly not settled, which a
+ * failure then says. Points outside the range that do not form such a run (noise, a faster
+ * modulation) are no transient.
  */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
 import type { MeterWindow } from '../../contracts/meters/meterWindow.ts';
@@ -41,27 +46,39 @@ export function findSettled(windows: readonly MeterWindow[], toleranceDb: number
   const referenceFrom = Math.floor(points * (1 - REFERENCE_SHARE));
   const none = { settledIndex: 0, settled: true, movingUntilIndex: 0, movedDb: 0, bandDb: toleranceDb };
   if (points < 4 || referenceFrom < 1) return none;
-  let runEnd = 0; // points [0, runEnd) are the transient, on the channel where it lasts longest
+  let runEnd = 0; // points [0, runEnd) are the transient, on the channel and statistic where it lasts longest
   let movedDb = 0;
   let bandDb = toleranceDb;
+  const rmsPoint = (ch: 0 | 1, p: number) => {
+    let power = 0;
+    for (let k = 0; k < SMOOTH_WINDOWS; k++) power += windows[p * SMOOTH_WINDOWS + k]!.outputRms[ch] ** 2;
+    return Math.sqrt(power / SMOOTH_WINDOWS);
+  };
+  const peakPoint = (ch: 0 | 1, p: number) => {
+    let peak = 0;
+    for (let k = 0; k < SMOOTH_WINDOWS; k++) peak = Math.max(peak, windows[p * SMOOTH_WINDOWS + k]!.outputPeak[ch]);
+    return peak;
+  };
+  const series = [
+    { statistic: 'rms', point: rmsPoint, marginDb: toleranceDb },
+    { statistic: 'peak', point: peakPoint, marginDb: toleranceDb / 4 },
+  ] as const;
   for (const ch of [0, 1] as const) {
-    const db = Array.from({ length: points }, (_, p) => {
-      let power = 0;
-      for (let k = 0; k < SMOOTH_WINDOWS; k++) power += windows[p * SMOOTH_WINDOWS + k]!.outputRms[ch] ** 2;
-      return Math.max(FLOOR_DB, linearToDb(Math.sqrt(power / SMOOTH_WINDOWS)));
-    });
-    const reference = db.slice(referenceFrom);
-    const low = Math.min(...reference);
-    const high = Math.max(...reference);
-    const margin = Math.max(toleranceDb, (high - low) / 2);
-    bandDb = Math.max(bandDb, (high - low) / 2 + margin);
-    const excess = db.map((x) => Math.max(0, low - margin - x, x - high - margin));
-    // A run from the change on, shrinking (within the tolerance), then nothing outside after it.
-    let end = 0;
-    while (end < points && excess[end]! > 0 && (end === 0 || excess[end]! <= excess[end - 1]! + toleranceDb)) end++;
-    if (end === 0 || excess.slice(end).some((e) => e > 0)) continue;
-    runEnd = Math.max(runEnd, end);
-    movedDb = Math.max(movedDb, excess[0]!);
+    for (const { statistic, point, marginDb } of series) {
+      const db = Array.from({ length: points }, (_, p) => Math.max(FLOOR_DB, linearToDb(point(ch, p))));
+      const reference = db.slice(referenceFrom);
+      const low = Math.min(...reference);
+      const high = Math.max(...reference);
+      const margin = Math.max(marginDb, (high - low) / 2);
+      if (statistic === 'rms') bandDb = Math.max(bandDb, (high - low) / 2 + margin);
+      const excess = db.map((x) => Math.max(0, low - margin - x, x - high - margin));
+      // A run from the change on, shrinking (within the tolerance), then nothing outside after it.
+      let end = 0;
+      while (end < points && excess[end]! > 0 && (end === 0 || excess[end]! <= excess[end - 1]! + toleranceDb)) end++;
+      if (end === 0 || excess.slice(end).some((e) => e > 0)) continue;
+      runEnd = Math.max(runEnd, end);
+      if (statistic === 'rms') movedDb = Math.max(movedDb, excess[0]!);
+    }
   }
   if (runEnd === 0) return { ...none, bandDb };
   if (runEnd >= referenceFrom)

@@ -88,9 +88,10 @@ describe('the packed harness in a fresh plugin project', () => {
   it('fails the nightly on the regressed build, naming scenario, step, parameter and Δ', () => {
     const nightly = harness('nightly', '--wasm', 'dsp/plugin-regress.wasm');
     expect(nightly.status, nightly.output).toBe(1);
-    // On a busy machine one of the 2 may come out inconclusive (named, never passed): the other fails, naming its Δ.
+    // On a busy machine one of the 2 may come out inconclusive (named, never passed): the other fails, naming its Δ
+    // beside the reading's recorded take-to-take spread, led by the build it was recorded with.
     expect(nightly.output).toMatch(
-      /[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1; measured from \d\.\d\d s after the change, where the output had settled\)/,
+      /[\w-]+ \[wasm\] step \d \(volume = -?[\d.]+\) output [LR] (rms|peak): \(DSP build recorded [0-9a-f]{12}, running [0-9a-f]{12}\) golden -?[\d.]+ dBFS, actual -?[\d.]+ dBFS \(Δ \+0\.5\d dB, ±0\.1; recorded spread \d\.\d\d dB over [3-6] takes; measured from \d\.\d\d s after the change, where the output had settled\)/,
     );
     const [, failed, inconclusive] =
       /nightly: failed \(0 passed, (\d) failed, (\d) inconclusive\); history .*my-plugin\/reports\/history\.jsonl/.exec(

@@ -33,6 +33,8 @@ export interface HarnessConfig {
   reportsDir: string;
   /** Tolerances that replace the scenario defaults (a scenario's own still win). */
   tolerances: { levelDb?: number; offlineSnrDb?: number };
+  /** Every live reading must repeat from take to take (the project's `strict`; a scenario's own wins). */
+  strict: boolean;
   /** Extra browser origins the embedded dev server accepts. */
   allowedOrigins: string[];
   /** The plugin project's config, when the harness runs a project's suite. */
@@ -72,6 +74,7 @@ export function readHarnessConfig(env: NodeJS.ProcessEnv = process.env): Harness
     goldensDir: project?.goldensDir ?? join(REPO_ROOT, 'goldens'),
     reportsDir: project?.reportsDir ?? join(REPO_ROOT, 'reports'),
     tolerances: project?.tolerances ?? {},
+    strict: project?.strict ?? false,
     allowedOrigins: project?.allowedOrigins ?? [],
     project,
     fault: fault as FaultId | null,

@@ -27,6 +27,8 @@ export interface ProjectConfig {
   /** Where the harness keeps what it generates for the project (standard fixtures). Gitignored. */
   cacheDir: string;
   tolerances: { levelDb?: number; offlineSnrDb?: number };
+  /** Every live reading must repeat from take to take (`strict`); default false. */
+  strict: boolean;
   devServerUrl: string | null;
   pageUrl: string | null;
   allowedOrigins: string[];
@@ -63,6 +65,7 @@ interface ConfigFile {
   fixtures?: string;
   reports?: string;
   tolerances?: { levelDb?: number; offlineSnrDb?: number };
+  strict?: boolean;
   devServerUrl?: string;
   pageUrl?: string;
   allowedOrigins?: string[];
@@ -101,6 +104,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     reportsDir: at(raw.reports, 'reports'),
     cacheDir: join(root, '.wavecraft'),
     tolerances: raw.tolerances ?? {},
+    strict: raw.strict ?? false,
     devServerUrl: raw.devServerUrl ?? null,
     pageUrl: raw.pageUrl ?? null,
     allowedOrigins: raw.allowedOrigins ?? [],

@@ -25,6 +25,8 @@ export const projectConfigSchema = {
     fixtures: { type: 'string', minLength: 1 },
     reports: { type: 'string', minLength: 1 },
     tolerances: { type: 'object', additionalProperties: false, properties: TOLERANCE_PROPERTIES },
+    /** Every live reading must repeat from take to take (record refuses one that does not); a scenario's own wins. */
+    strict: { type: 'boolean' },
     /** The validator's settings for this plugin (nightly runs it first). */
     validate: {
       type: 'object',

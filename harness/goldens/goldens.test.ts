@@ -4,20 +4,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareAudio } from '../analysis/compareAudio.ts';
 import { formatGoldenJson, readJsonGolden } from './goldenFiles.ts';
-import { compareLiveGoldens, goldenDb, liveGoldenSchema, type LiveGolden } from './liveGolden.ts';
+import { goldenDb, liveGoldenSchema, type LiveGolden, type LiveTake } from './liveGolden.ts';
+import { aggregateTakes, compareLiveGoldens } from './repeatability.ts';
 import { shouldWriteGolden } from './recordMode.ts';
 import { checkLiveGolden } from './scenarioGoldens.ts';
 import type { TestInfo } from '@playwright/test';
 
 const dir = mkdtempSync(join(tmpdir(), 'goldens-'));
 
-function golden(outputRmsDb: number): LiveGolden {
+/** One take of a one-step scenario whose output L RMS is `outputRmsDb`. */
+function take(outputRmsDb: number): LiveTake {
   return {
-    schemaVersion: 1,
     scenario: 's',
     path: 'mock',
     sampleRate: 48000,
     windowFrames: 480,
+    origin: { chromium: '156.0.8078.129', captureSampleRate: 44100, sampleRate: 48000, dspBuildSha256: null },
     steps: [
       {
         set: { input_gain: -6 },
@@ -26,6 +28,7 @@ function golden(outputRmsDb: number): LiveGolden {
         endFrame: 19200,
         input: { peakDb: [-6, -6], rmsDb: [-9.01, -9.01] },
         output: { peakDb: [-12, -12], rmsDb: [outputRmsDb, -15.01] },
+        outputSwingDb: [0.01, 0.01],
       },
     ],
     trace: {
@@ -43,6 +46,10 @@ function golden(outputRmsDb: number): LiveGolden {
   };
 }
 
+/** The golden of three identical takes. */
+const golden = (outputRmsDb: number): LiveGolden =>
+  aggregateTakes([take(outputRmsDb), take(outputRmsDb), take(outputRmsDb)], 0.1).golden;
+
 describe('record mode', () => {
   it('writes only what the --update-snapshots mode allows', () => {
     const table = (['none', 'missing', 'changed', 'all'] as const).map((mode) =>
@@ -59,16 +66,27 @@ describe('record mode', () => {
 
 describe('live golden comparison', () => {
   it('names step, stage, channel and statistic of each deviation beyond tolerance', () => {
-    const { outside, structural } = compareLiveGoldens(golden(-15.01), golden(-15.3), 0.1);
+    const { outside, structural } = compareLiveGoldens(golden(-15.01), take(-15.3), 0.1);
     expect(structural).toEqual([]);
     expect(outside).toEqual([
-      { step: 1, stage: 'output', channel: 'L', statistic: 'rms', goldenDb: -15.01, actualDb: -15.3 },
+      {
+        step: 1,
+        stage: 'output',
+        channel: 'L',
+        statistic: 'rms',
+        goldenDb: -15.01,
+        actualDb: -15.3,
+        toleranceDb: 0.1,
+        spreadDb: 0,
+        takes: 3,
+        fromSpread: false,
+      },
     ]);
   });
 
   it('says a change that was applied but had no effect in those words', async () => {
-    const twoSteps = (secondOutputDb: number): LiveGolden => {
-      const g = golden(-15.01);
+    const twoSteps = (secondOutputDb: number): LiveTake => {
+      const g = take(-15.01);
       const first = g.steps[0]!;
       const second = {
         ...first,
@@ -87,8 +105,9 @@ describe('live golden comparison', () => {
     };
     const goldensDir = mkdtempSync(join(tmpdir(), 'no-effect-'));
     const info = { attach: async () => undefined } as unknown as TestInfo;
-    await checkLiveGolden(goldensDir, twoSteps(-21.01), 0.1, 'all', info);
-    const checked = await checkLiveGolden(goldensDir, twoSteps(-15.01), 0.1, 'none', info);
+    const options = { levelDb: 0.1, strict: false };
+    await checkLiveGolden(goldensDir, [twoSteps(-21.01), twoSteps(-21.01), twoSteps(-21.01)], options, 'all', info);
+    const checked = await checkLiveGolden(goldensDir, [twoSteps(-15.01)], options, 'none', info);
     expect(checked.problems[0]).toBe(
       "no-effect [mock] step 2 (input_gain = -12): the change was applied (the DSP reported it at frame 19200 from step 1's event) but had no effect on the output: it stays within 0.01 dB of step 1, where the golden moves 6.01 dB (R peak)",
     );
@@ -98,11 +117,11 @@ describe('live golden comparison', () => {
   });
 
   it('accepts deviations within tolerance', () => {
-    expect(compareLiveGoldens(golden(-15.01), golden(-15.1), 0.1).outside).toEqual([]);
+    expect(compareLiveGoldens(golden(-15.01), take(-15.1), 0.1).outside).toEqual([]);
   });
 
   it('reports a scenario that changed shape', () => {
-    const other = { ...golden(-15.01), steps: [] };
+    const other = { ...take(-15.01), steps: [] };
     expect(compareLiveGoldens(golden(-15.01), other, 0.1).structural[0]).toMatch(/the golden has 1 steps, the run 0/);
   });
 
@@ -115,7 +134,7 @@ describe('live golden comparison', () => {
 describe('golden files', () => {
   it('say which file is corrupt and never parse it half-way', () => {
     const file = join(dir, 'corrupt.json');
-    writeFileSync(file, '{"schemaVersion": 1, "steps": [');
+    writeFileSync(file, '{"schemaVersion": 2, "steps": [');
     expect(() => readJsonGolden(file, liveGoldenSchema)).toThrow(
       /golden .*corrupt\.json: not valid JSON .*never overwritten outside record mode/,
     );

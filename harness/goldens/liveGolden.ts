@@ -1,15 +1,26 @@
 /**
- * Live golden: the settled meter statistics of each step of a scenario on one DSP path, in dBFS
- * rounded to 0.01 dB (readable diffs), plus a downsampled trace for plots.
- * File: goldens/<path>/<scenario>.json, schema below (`schemaVersion` 1).
+ * Live golden: per step of a scenario on one DSP path, each reading of the settled span (peak and
+ * RMS, per channel, before and after the DSP) as `record` found it over several takes, each a
+ * fresh stream: its value (the middle of the takes' range, dBFS rounded to 0.01 dB), its
+ * take-to-take spread, and how `test` asserts it: within a tolerance (the scenario's, or one
+ * derived from the spread where the reading does not repeat) or not at all, when the RMS of the
+ * same window stands in for a peak that does not repeat. Notes say why, one line each. Plus where
+ * it was recorded (Chromium, capture rate, DSP build) and a downsampled trace for plots.
+ * File: goldens/<path>/<scenario>.json, schema below (`schemaVersion` 2; docs/scenarios.md).
  */
 import type { StageLevels } from '../analysis/meterTrace.ts';
+import { goldenOriginSchema, type GoldenOrigin } from './goldenOrigin.ts';
 
-export const LIVE_GOLDEN_VERSION = 1;
+export const LIVE_GOLDEN_VERSION = 2;
 /** Levels at or below this are stored as this: silence. */
 export const FLOOR_DB = -150;
 
-export interface LiveGoldenStep {
+export type Channel = 0 | 1;
+export type Statistic = 'peakDb' | 'rmsDb';
+export type StageName = 'input' | 'output';
+
+/** One step as one take measured it. */
+export interface LiveTakeStep {
   set: Record<string, number>;
   /** Frames relative to step 0's parameter-event frame: the step's own event, the settled span start, its end. */
   startFrame: number;
@@ -17,28 +28,83 @@ export interface LiveGoldenStep {
   endFrame: number;
   input: StageLevels;
   output: StageLevels;
+  /** How far the output's RMS over 50 ms stretches swung within the measured span, dB per channel (a modulation). */
+  outputSwingDb: [number, number];
 }
 
-export interface LiveGolden {
-  schemaVersion: 1;
+/** The downsampled trace of a run, for plots (not compared): frames relative to step 0's event. */
+export interface LiveTrace {
+  hopFrames: number;
+  frames: number[];
+  inputRmsDb: [number[], number[]];
+  outputRmsDb: [number[], number[]];
+}
+
+/** What one live take (one fresh stream) of a scenario measured. */
+export interface LiveTake {
   scenario: string;
   path: string;
   sampleRate: number;
   windowFrames: number;
-  steps: LiveGoldenStep[];
-  /** Downsampled trace for plotting (not compared): frames relative to step 0's event. */
-  trace: { hopFrames: number; frames: number[]; inputRmsDb: [number[], number[]]; outputRmsDb: [number[], number[]] };
+  origin: GoldenOrigin;
+  steps: LiveTakeStep[];
+  trace: LiveTrace;
 }
 
+/** Per reading of a stage: the tolerance it is asserted within (dB), or null: not asserted (its RMS stands in). */
+export interface StageTolerances {
+  peakDb: [number | null, number | null];
+  rmsDb: [number | null, number | null];
+}
+
+export interface LiveGoldenStep extends LiveTakeStep {
+  /** Take-to-take spread of each reading (the range over the takes), dB. */
+  spreadDb: { input: StageLevels; output: StageLevels };
+  /** How each reading is asserted: ± this (the smallest change it detects), or null (not asserted). */
+  toleranceDb: { input: StageTolerances; output: StageTolerances };
+  /** Why a reading is asserted otherwise than within the scenario's tolerance, one line each. */
+  notes?: string[];
+}
+
+export interface LiveGolden {
+  schemaVersion: 2;
+  scenario: string;
+  path: string;
+  sampleRate: number;
+  windowFrames: number;
+  /** Where it was recorded; a failure elsewhere says so first. */
+  recordedWith: GoldenOrigin;
+  /** How many takes (fresh streams) the readings come from. */
+  takes: number;
+  /** The scenario's level tolerance when it was recorded, dB. */
+  levelToleranceDb: number;
+  steps: LiveGoldenStep[];
+  trace: LiveTrace;
+}
+
+const pair = (items: object) => ({ type: 'array', items, minItems: 2, maxItems: 2 }) as const;
 const levels = {
   type: 'object',
   required: ['peakDb', 'rmsDb'],
   additionalProperties: false,
+  properties: { peakDb: pair({ type: 'number' }), rmsDb: pair({ type: 'number' }) },
+} as const;
+const tolerances = {
+  type: 'object',
+  required: ['peakDb', 'rmsDb'],
+  additionalProperties: false,
   properties: {
-    peakDb: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
-    rmsDb: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    peakDb: pair({ type: ['number', 'null'], exclusiveMinimum: 0 }),
+    rmsDb: pair({ type: ['number', 'null'], exclusiveMinimum: 0 }),
   },
 } as const;
+const bothStages = (of: object) =>
+  ({
+    type: 'object',
+    required: ['input', 'output'],
+    additionalProperties: false,
+    properties: { input: of, output: of },
+  }) as const;
 const channelSeries = {
   type: 'array',
   minItems: 2,
@@ -49,7 +115,18 @@ const channelSeries = {
 export const liveGoldenSchema = {
   $id: 'wavecraft/LiveGolden',
   type: 'object',
-  required: ['schemaVersion', 'scenario', 'path', 'sampleRate', 'windowFrames', 'steps', 'trace'],
+  required: [
+    'schemaVersion',
+    'scenario',
+    'path',
+    'sampleRate',
+    'windowFrames',
+    'recordedWith',
+    'takes',
+    'levelToleranceDb',
+    'steps',
+    'trace',
+  ],
   additionalProperties: false,
   properties: {
     schemaVersion: { const: LIVE_GOLDEN_VERSION },
@@ -57,11 +134,24 @@ export const liveGoldenSchema = {
     path: { type: 'string' },
     sampleRate: { type: 'number', exclusiveMinimum: 0 },
     windowFrames: { type: 'integer', minimum: 1 },
+    recordedWith: goldenOriginSchema,
+    takes: { type: 'integer', minimum: 1 },
+    levelToleranceDb: { type: 'number', exclusiveMinimum: 0 },
     steps: {
       type: 'array',
       items: {
         type: 'object',
-        required: ['set', 'startFrame', 'settledFromFrame', 'endFrame', 'input', 'output'],
+        required: [
+          'set',
+          'startFrame',
+          'settledFromFrame',
+          'endFrame',
+          'input',
+          'output',
+          'outputSwingDb',
+          'spreadDb',
+          'toleranceDb',
+        ],
         additionalProperties: false,
         properties: {
           set: { type: 'object', additionalProperties: { type: 'number' } },
@@ -70,6 +160,10 @@ export const liveGoldenSchema = {
           endFrame: { type: 'integer' },
           input: levels,
           output: levels,
+          outputSwingDb: pair({ type: 'number', minimum: 0 }),
+          spreadDb: bothStages(levels),
+          toleranceDb: bothStages(tolerances),
+          notes: { type: 'array', items: { type: 'string' } },
         },
       },
     },
@@ -99,51 +193,15 @@ export function roundLevels(l: StageLevels): StageLevels {
   };
 }
 
-export interface LiveDifference {
-  step: number;
-  stage: 'input' | 'output';
-  channel: 'L' | 'R';
-  statistic: 'peak' | 'rms';
-  goldenDb: number;
-  actualDb: number;
-}
+/** Every reading of a step, in the order tables list them: output before input, peak before RMS, L before R. */
+export const READINGS: readonly { stage: StageName; statistic: Statistic; channel: Channel }[] = (
+  ['output', 'input'] as const
+).flatMap((stage) =>
+  (['peakDb', 'rmsDb'] as const).flatMap((statistic) =>
+    ([0, 1] as const).map((channel) => ({ stage, statistic, channel })),
+  ),
+);
 
-/** Every statistic of `actual` against `golden`; `outside` holds those beyond `toleranceDb`. */
-export function compareLiveGoldens(
-  golden: LiveGolden,
-  actual: LiveGolden,
-  toleranceDb: number,
-): { all: LiveDifference[]; outside: LiveDifference[]; structural: string[] } {
-  const structural: string[] = [];
-  if (golden.steps.length !== actual.steps.length) {
-    structural.push(
-      `the golden has ${golden.steps.length} steps, the run ${actual.steps.length}: the scenario changed since it was recorded`,
-    );
-  }
-  const all: LiveDifference[] = [];
-  golden.steps.slice(0, actual.steps.length).forEach((g, step) => {
-    const a = actual.steps[step]!;
-    if (JSON.stringify(g.set) !== JSON.stringify(a.set))
-      structural.push(
-        `step ${step + 1} sets ${JSON.stringify(a.set)} but the golden was recorded with ${JSON.stringify(g.set)}`,
-      );
-    for (const stage of ['input', 'output'] as const) {
-      for (const statistic of ['peak', 'rms'] as const) {
-        const key = statistic === 'peak' ? 'peakDb' : 'rmsDb';
-        [0, 1].forEach((ch) => {
-          all.push({
-            step: step + 1,
-            stage,
-            channel: ch === 0 ? 'L' : 'R',
-            statistic,
-            goldenDb: g[stage][key][ch]!,
-            actualDb: a[stage][key][ch]!,
-          });
-        });
-      }
-    }
-  });
-  // Compare what the golden stores (0.01 dB rounding), with a hair of slack for that rounding.
-  const outside = all.filter((d) => Math.abs(d.actualDb - d.goldenDb) > toleranceDb + 0.005);
-  return { all, outside, structural };
-}
+/** "output L peak", as messages and tables name a reading. */
+export const readingName = (r: { stage: StageName; statistic: Statistic; channel: Channel }) =>
+  `${r.stage} ${r.channel ? 'R' : 'L'} ${r.statistic === 'peakDb' ? 'peak' : 'rms'}`;

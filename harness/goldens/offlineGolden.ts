@@ -18,6 +18,8 @@ export interface OfflineGoldenSidecar {
   fixtureSha256: string;
   /** SHA-256 of the DSP build (the WASM module; for the mock, its source). */
   dspBuildSha256: string;
+  /** The Chromium that rendered it (`browser.version()`); a failure under another says so first. */
+  chromium?: string;
 }
 
 export const offlineSidecarSchema = {
@@ -43,5 +45,6 @@ export const offlineSidecarSchema = {
     eventFrames: { type: 'array', items: { type: 'integer', minimum: 0 } },
     fixtureSha256: { type: 'string', pattern: '^([0-9a-f]{64}|tone)$' },
     dspBuildSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    chromium: { type: 'string' },
   },
 } as const;

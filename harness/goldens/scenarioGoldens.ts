@@ -4,6 +4,7 @@
  * actual (meters aligned on the parameter events; waveform, residual and spectrum of the render),
  * the actual output WAV, and the JSON diffs.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import type { TestInfo } from '@playwright/test';
 import { compareAudio, describeComparison, type AudioComparison } from '../analysis/compareAudio.ts';
 import { diagnoseDifference, type RenderEvent } from '../analysis/diagnoseDifference.ts';
@@ -13,7 +14,22 @@ import { chartFile } from '../report/chartFile.ts';
 import { encodeWav, readWav } from '../wav/wavFile.ts';
 import { displayPath, goldenPath, readJsonGolden, writeBinaryGolden, writeJsonGolden } from './goldenFiles.ts';
 import { GoldenError } from './goldenError.ts';
-import { compareLiveGoldens, liveGoldenSchema, type LiveDifference, type LiveGolden } from './liveGolden.ts';
+import { originNote } from './goldenOrigin.ts';
+import {
+  LIVE_GOLDEN_VERSION,
+  liveGoldenSchema,
+  type LiveGolden,
+  type LiveTake,
+  type LiveTakeStep,
+} from './liveGolden.ts';
+import {
+  aggregateTakes,
+  compareLiveGoldens,
+  describeDeviation,
+  strictProblems,
+  type LiveDifference,
+  type ReadingRecord,
+} from './repeatability.ts';
 import { offlineSidecarSchema, type OfflineGoldenSidecar } from './offlineGolden.ts';
 import { RECORD_HELP, shouldWriteGolden, type GoldenState, type UpdateMode } from './recordMode.ts';
 import { magnitudeSpectrum } from '../analysis/magnitudeSpectrum.ts';
@@ -41,8 +57,10 @@ const describeSet = (set: Record<string, number> | undefined) =>
     .map(([id, value]) => `${id} = ${value}`)
     .join(', ');
 
+type MeterStep = Pick<LiveTakeStep, 'output'>;
+
 /** The largest move of any output statistic between two steps, dB, and which one. */
-function outputMove(from: LiveGolden['steps'][number], to: LiveGolden['steps'][number]): { db: number; what: string } {
+function outputMove(from: MeterStep, to: MeterStep): { db: number; what: string } {
   let best = { db: 0, what: '' };
   for (const stat of ['peakDb', 'rmsDb'] as const) {
     for (const ch of [0, 1] as const) {
@@ -60,7 +78,7 @@ function outputMove(from: LiveGolden['steps'][number], to: LiveGolden['steps'][n
  */
 function changesWithoutEffect(
   golden: LiveGolden,
-  actual: LiveGolden,
+  actual: LiveTake,
   toleranceDb: number,
   failedSteps: ReadonlySet<number>,
 ): string[] {
@@ -79,34 +97,95 @@ function changesWithoutEffect(
 }
 
 /** Seconds from a step's change to its measured span: where the output was found settled. */
-const settledAfter = (run: LiveGolden, step: number) => {
+const settledAfter = (run: LiveTake, step: number) => {
   const s = run.steps[step - 1];
   return s ? ((s.settledFromFrame - s.startFrame) / run.sampleRate).toFixed(2) : '?';
 };
 
+/** A live golden on disk: read and checked; `outdated` when an earlier harness wrote it (another schema). */
+function readLiveGolden(file: string): { golden: LiveGolden | null; outdated: number | null } {
+  if (existsSync(file)) {
+    let version: unknown = null;
+    try {
+      version = (JSON.parse(readFileSync(file, 'utf8')) as { schemaVersion?: unknown }).schemaVersion;
+    } catch {
+      // readJsonGolden says what is wrong with it.
+    }
+    if (typeof version === 'number' && version !== LIVE_GOLDEN_VERSION) return { golden: null, outdated: version };
+  }
+  return { golden: readJsonGolden<LiveGolden>(file, liveGoldenSchema), outdated: null };
+}
+
+export interface LiveGoldenCheck extends GoldenCheck {
+  worstDeviationDb: number | null;
+  /** Record mode: every reading's repeatability, for record's table. */
+  readings: ReadingRecord[];
+}
+
+export interface LiveCheckOptions {
+  /** The scenario's level tolerance now, dB. */
+  levelDb: number;
+  /** A reading that does not repeat is an error at record time, not asserted otherwise. */
+  strict: boolean;
+}
+
+/**
+ * Checks the live takes of a scenario against its golden. Outside record mode there is one take,
+ * asserted reading by reading as the golden says. In record mode the takes become the new golden
+ * (repeatability.ts), written when the old one is missing, no longer holds for a take, or claims a
+ * reading repeats that the takes show does not.
+ */
 export async function checkLiveGolden(
   goldensDir: string,
-  actual: LiveGolden,
-  toleranceDb: number,
+  takes: readonly LiveTake[],
+  options: LiveCheckOptions,
   mode: UpdateMode,
   testInfo: TestInfo,
-): Promise<GoldenCheck & { worstDeviationDb: number | null }> {
+): Promise<LiveGoldenCheck> {
+  const actual = takes[0]!;
   const file = goldenPath(goldensDir, actual.path, actual.scenario, '.json');
-  const golden = readJsonGolden<LiveGolden>(file, liveGoldenSchema);
-  const result: GoldenCheck & { worstDeviationDb: number | null } = {
+  const { golden, outdated } = readLiveGolden(file);
+  const result: LiveGoldenCheck = {
     problems: [],
     changes: [],
     unchanged: 0,
     written: [],
     worstDeviationDb: null,
+    readings: [],
   };
+  const recording = mode !== 'none';
+  const fresh = recording ? aggregateTakes(takes, options.levelDb) : null;
+  if (fresh) result.readings = fresh.readings;
   let state: GoldenState = 'missing';
   let outside: LiveDifference[] = [];
-  if (golden) {
-    const cmp = compareLiveGoldens(golden, actual, toleranceDb);
+  if (outdated !== null) {
+    state = 'changed';
+    if (!shouldWriteGolden(mode, state))
+      result.problems.push(
+        `${actual.scenario} [${actual.path}] live golden ${displayPath(file)} was recorded by an earlier harness (golden schema ${outdated}, now ${LIVE_GOLDEN_VERSION}: it keeps no take-to-take spread); ${RECORD_HELP}`,
+      );
+  } else if (golden) {
+    const note = originNote(golden.recordedWith, actual.origin);
+    const compared = takes.map((take) => compareLiveGoldens(golden, take, options.levelDb));
+    const cmp = compared[0]!;
     outside = cmp.outside;
     result.worstDeviationDb = cmp.all.reduce((m, d) => Math.max(m, Math.abs(d.actualDb - d.goldenDb)), 0);
-    state = outside.length > 0 || cmp.structural.length > 0 ? 'changed' : 'unchanged';
+    // Record mode: the golden no longer holds when a take falls outside it, or when it says a reading repeats and the
+    // takes show it does not (or the other way round).
+    const claimsChanged =
+      fresh !== null &&
+      fresh.readings.some((r) => {
+        const recorded = golden.steps[r.step - 1]?.toleranceDb[r.stage][r.statistic][r.channel];
+        return (
+          recorded === undefined ||
+          (recorded === null) !== (r.toleranceDb === null) ||
+          (recorded !== null &&
+            r.toleranceDb !== null &&
+            recorded > golden.levelToleranceDb !== r.toleranceDb > options.levelDb)
+        );
+      });
+    state =
+      compared.some((c) => c.outside.length > 0 || c.structural.length > 0) || claimsChanged ? 'changed' : 'unchanged';
     for (const d of cmp.all) {
       const row = {
         golden: displayPath(file),
@@ -119,14 +198,16 @@ export async function checkLiveGolden(
     }
     if (state === 'changed' && !shouldWriteGolden(mode, state)) {
       result.problems.push(
-        ...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${s}; ${RECORD_HELP}`),
+        ...cmp.structural.map((s) => `${actual.scenario} [${actual.path}] live golden: ${note}${s}; ${RECORD_HELP}`),
       );
       if (cmp.structural.length === 0)
-        result.problems.push(...changesWithoutEffect(golden, actual, toleranceDb, new Set(outside.map((d) => d.step))));
+        result.problems.push(
+          ...changesWithoutEffect(golden, actual, options.levelDb, new Set(outside.map((d) => d.step))),
+        );
       result.problems.push(
         ...outside.map(
           (d) =>
-            `${actual.scenario} [${actual.path}] step ${d.step} (${describeSet(actual.steps[d.step - 1]?.set)}) ${d.stage} ${d.channel} ${d.statistic}: golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (Δ ${(d.actualDb - d.goldenDb >= 0 ? '+' : '') + (d.actualDb - d.goldenDb).toFixed(2)} dB, ±${toleranceDb}; measured from ${settledAfter(actual, d.step)} s after the change, where the output had settled)`,
+            `${actual.scenario} [${actual.path}] step ${d.step} (${describeSet(actual.steps[d.step - 1]?.set)}) ${d.stage} ${d.channel} ${d.statistic}: ${note}golden ${fmt(d.goldenDb)} dBFS, actual ${fmt(d.actualDb)} dBFS (${describeDeviation(d)}; measured from ${settledAfter(actual, d.step)} s after the change, where the output had settled)`,
         ),
       );
     }
@@ -134,24 +215,28 @@ export async function checkLiveGolden(
     result.problems.push(`${actual.scenario} [${actual.path}]: no live golden at ${displayPath(file)}; ${RECORD_HELP}`);
   }
   const write = shouldWriteGolden(mode, state);
-  if (write) {
-    await writeJsonGolden(file, actual);
-    result.written.push(displayPath(file));
-    if (state === 'missing')
-      result.changes.push({
-        golden: displayPath(file),
-        what: 'new golden',
-        old: '—',
-        new: `${actual.steps.length} steps`,
-      });
+  if (write && fresh) {
+    if (options.strict && strictProblems(fresh.golden, fresh.readings).length > 0) {
+      result.problems.push(...strictProblems(fresh.golden, fresh.readings));
+    } else {
+      await writeJsonGolden(file, fresh.golden);
+      result.written.push(displayPath(file));
+      if (state === 'missing')
+        result.changes.push({
+          golden: displayPath(file),
+          what: 'new golden',
+          old: '—',
+          new: `${actual.steps.length} steps, ${takes.length} takes`,
+        });
+    }
   }
   if (write || result.problems.length > 0) {
     await testInfo.attach('meter-trace-plot.svg', {
-      body: await chartFile(meterTraceChart({ golden, actual, toleranceDb, outside })),
+      body: await chartFile(meterTraceChart({ golden, actual, toleranceDb: options.levelDb, outside })),
       contentType: 'image/svg+xml',
     });
     await testInfo.attach('live-diff.json', {
-      body: JSON.stringify({ state, toleranceDb, outside, actual, golden }, null, 2),
+      body: JSON.stringify({ state, levelToleranceDb: options.levelDb, outside, actual, golden, takes }, null, 2),
       contentType: 'application/json',
     });
   }
@@ -239,10 +324,14 @@ export async function checkOfflineGolden(
       );
     }
     if (failed && !shouldWriteGolden(mode, state)) {
+      const note =
+        goldenSidecar.chromium && sidecar.chromium
+          ? originNote({ chromium: goldenSidecar.chromium }, { chromium: sidecar.chromium })
+          : '';
       result.problems.push(
         lengthChanged
-          ? `${where}: ${actual.channels[0].length} frames, golden ${golden.channels[0]!.length}; ${RECORD_HELP}`
-          : `${where}: ${describeComparison(comparison)}; below the ${snrThresholdDb} dB threshold${goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256 ? ' (the input fixture changed since recording)' : ''}; ${diagnoseDifference(golden.channels, actual.channels, sidecar.sampleRate, snrThresholdDb, events).text}`,
+          ? `${where}: ${note}${actual.channels[0].length} frames, golden ${golden.channels[0]!.length}; ${RECORD_HELP}`
+          : `${where}: ${note}${describeComparison(comparison)}; below the ${snrThresholdDb} dB threshold${goldenSidecar.fixtureSha256 !== sidecar.fixtureSha256 ? ' (the input fixture changed since recording)' : ''}; ${diagnoseDifference(golden.channels, actual.channels, sidecar.sampleRate, snrThresholdDb, events).text}`,
       );
     }
   } else if (!shouldWriteGolden(mode, 'missing')) {

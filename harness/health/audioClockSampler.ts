@@ -18,6 +18,8 @@ export class AudioClockSampler {
   /** performance.now() when the test began to measure (its page ready and checked); null before. */
   measuringFromMs: number | null = null;
   private underrunsAtStart: { events: number; seconds: number } | null = null;
+  /** The underrun counters when the measurement was last marked (null: not marked, or not read yet then). */
+  private underrunsAtMark: { events: number; seconds: number } | null = null;
   private underrunsNow: { events: number; seconds: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
   private reading = false;
@@ -47,6 +49,7 @@ export class AudioClockSampler {
   /** From here on the test measures: a measurement's failure is judged on the audio from here. */
   markMeasuring(): void {
     this.measuringFromMs = performance.now();
+    this.underrunsAtMark = this.underrunsNow;
   }
 
   /** The samples a measurement was taken on (all of them when the mark was never set). */
@@ -63,6 +66,13 @@ export class AudioClockSampler {
 
   get underruns(): { events: number; seconds: number } {
     const a = this.underrunsAtStart;
+    const b = this.underrunsNow;
+    return a && b ? { events: b.events - a.events, seconds: b.seconds - a.seconds } : { events: 0, seconds: 0 };
+  }
+
+  /** Render underruns since the measurement was marked (all of them when it never was). */
+  get measuringUnderruns(): { events: number; seconds: number } {
+    const a = this.measuringFromMs === null ? this.underrunsAtStart : (this.underrunsAtMark ?? this.underrunsAtStart);
     const b = this.underrunsNow;
     return a && b ? { events: b.events - a.events, seconds: b.seconds - a.seconds } : { events: 0, seconds: 0 };
   }

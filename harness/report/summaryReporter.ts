@@ -1,7 +1,9 @@
 /**
  * A Playwright reporter for CI dashboards and record runs:
  * - writes reports/summary.json: per test, its status and the worst deviation (dB) and SNRs it measured;
- * - prints, after a record run, the table of golden changes (old → new) and what stayed unchanged.
+ * - prints, after a record run, the table of golden changes (old → new) and what stayed unchanged,
+ *   then the table of readings that do not repeat from take to take: spread, what is asserted
+ *   instead, the smallest change each still detects, and why it moves where the harness can tell.
  * Works after `playwright merge-reports` too, so sharded runs get one summary.
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -56,6 +58,26 @@ interface GoldenChanges {
   unchanged: number;
 }
 
+/** A reading of record's takes, as the scenario suite attaches them ('golden-repeatability'). */
+interface RepeatabilityReading {
+  step: number;
+  set: Record<string, number>;
+  reading: string;
+  valueDb: number;
+  spreadDb: number;
+  takes: number;
+  assertion: 'tolerance' | 'rms-instead' | 'spread';
+  toleranceDb: number | null;
+  detectableDb: number;
+  cause: string | null;
+}
+
+interface Repeatability {
+  scenario: string;
+  path: string;
+  readings: RepeatabilityReading[];
+}
+
 /** SNRs of identical signals are infinite; JSON has no Infinity, so they are reported as this. */
 export const IDENTICAL_SNR_DB = 999;
 
@@ -71,6 +93,7 @@ export default class SummaryReporter implements Reporter {
   private readonly outputFile: string;
   private readonly entries = new Map<string, SummaryEntry>();
   private readonly goldenChanges: GoldenChanges[] = [];
+  private readonly repeatability: Repeatability[] = [];
   private rootDir = '';
 
   constructor(options: { outputFile?: string } = {}) {
@@ -115,6 +138,8 @@ export default class SummaryReporter implements Reporter {
     for (const attachment of result.attachments) {
       if (attachment.name === 'golden-changes' && attachment.body)
         this.goldenChanges.push(JSON.parse(attachment.body.toString()) as GoldenChanges);
+      if (attachment.name === 'golden-repeatability' && attachment.body)
+        this.repeatability.push(JSON.parse(attachment.body.toString()) as Repeatability);
     }
   }
 
@@ -141,6 +166,7 @@ export default class SummaryReporter implements Reporter {
     writeFileSync(temp, `${JSON.stringify(summary, null, 2)}\n`);
     renameSync(temp, this.outputFile);
     if (this.goldenChanges.length > 0) console.log(formatChangeTable(this.goldenChanges));
+    if (this.repeatability.length > 0) console.log(formatRepeatabilityTable(this.repeatability));
     console.log(formatVerdicts(verdict, verdicts, tests));
   }
 }
@@ -172,5 +198,37 @@ function formatChangeTable(all: GoldenChanges[]): string {
     if (g.changes.length === 0) lines.push('    (no change beyond 0.005 dB)');
   }
   lines.push(`  ${unchanged} statistic(s) unchanged.`);
+  return lines.join('\n');
+}
+
+/**
+ * Record's second table: every reading whose take-to-take spread is beyond what repeats, with what
+ * `test` asserts instead and the smallest level change it still detects there.
+ */
+export function formatRepeatabilityTable(all: readonly Repeatability[]): string {
+  const moving = all
+    .flatMap((r) =>
+      r.readings.filter((x) => x.assertion !== 'tolerance').map((x) => ({ ...x, scenario: r.scenario, path: r.path })),
+    )
+    .sort((a, b) => `${a.path}/${a.scenario}`.localeCompare(`${b.path}/${b.scenario}`) || a.step - b.step);
+  const readings = all.reduce((n, r) => n + r.readings.length, 0);
+  const takes = [...new Set(all.flatMap((r) => r.readings.map((x) => x.takes)))].sort((a, b) => a - b).join(' or ');
+  if (moving.length === 0)
+    return `\nRepeatability: all ${readings} readings repeat from take to take (${takes} takes each): each asserted within its tolerance.`;
+  const lines = [
+    '',
+    `Repeatability: ${moving.length} of ${readings} readings do not repeat from take to take (${takes} takes each); each is asserted as said, and its golden says so:`,
+    `  ${'scenario [path] step reading'.padEnd(52)} ${'value'.padStart(8)} ${'spread'.padStart(7)}  asserted instead                    detects  why`,
+  ];
+  for (const r of moving) {
+    const what = `${r.scenario} [${r.path}] step ${r.step} ${r.reading}`;
+    const instead =
+      r.assertion === 'rms-instead'
+        ? `the RMS of the same window`
+        : `±${r.toleranceDb!.toFixed(2)} dB (from the spread)`;
+    lines.push(
+      `  ${what.padEnd(52)} ${r.valueDb.toFixed(2).padStart(8)} ${r.spreadDb.toFixed(2).padStart(7)}  ${instead.padEnd(34)} ±${r.detectableDb.toFixed(2).padEnd(6)} ${r.cause ?? ''}`,
+    );
+  }
   return lines.join('\n');
 }

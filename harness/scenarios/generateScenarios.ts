@@ -8,7 +8,14 @@
  * in. Given the DSP, every step is rendered first and must move the output (stepMovement.ts).
  */
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
-import { gateOf, processorOf, switchIn } from '../../contracts/ipc/processors.ts';
+import {
+  gateOf,
+  PROCESSOR_ENABLED_SUFFIX,
+  processorGates,
+  processorOf,
+  switchIn,
+} from '../../contracts/ipc/processors.ts';
+import { REPEATS_SHARE } from '../goldens/repeatability.ts';
 import { MOVEMENT_FACTOR } from './scenarioLint.ts';
 import type { SimulatedStep, StepSimulation } from './stepMovement.ts';
 
@@ -63,7 +70,16 @@ function switchInFor(
   definition: ParameterDefinition,
   definitions: readonly ParameterDefinition[],
 ): Record<string, number> {
-  const gates = switchIn(definition.id, definitions);
+  // A gate itself (a bypass, say) switches nothing alone where its processor's other gate is out: a generator's
+  // bypass toggles a generator that is on.
+  const own = gateOf(definition.id);
+  const gates = own
+    ? Object.fromEntries(
+        processorGates(definitions)
+          .filter((g) => g.processor === own.processor && g.id !== definition.id)
+          .map((g) => [g.id, g.inValue]),
+      )
+    : switchIn(definition.id, definitions);
   return Object.fromEntries(
     Object.entries(gates).filter(([id, inValue]) => definitions.find((d) => d.id === id)?.default !== inValue),
   );
@@ -88,9 +104,10 @@ const awayFromDefault = (d: ParameterDefinition) =>
   ).filter((v, i, all) => v !== d.default && all.indexOf(v) === i);
 
 /**
- * Settings to try when a step moves nothing, nearest first: the processor's other parameters away
- * from their defaults, one and then two at a time; then any other processor's parameter, with that
- * processor switched in (an oscillator's frequency moves a level only through a filter).
+ * Settings to try when a step moves nothing or does not repeat, nearest first: the processor's
+ * other parameters away from their defaults, one and then two at a time; another processor's
+ * generator switched off; then any other processor's parameter, with that processor switched in
+ * (an oscillator's frequency moves a level only through a filter).
  */
 function contexts(
   definition: ParameterDefinition,
@@ -104,10 +121,18 @@ function contexts(
       .filter((b) => Object.keys(b)[0] !== Object.keys(a)[0])
       .map((b) => ({ ...a, ...b })),
   );
+  // Another processor's generator switched off (`<processor>_enabled` on by default): a second tone gone from the
+  // output, whose phase against the input would move the step's readings from take to take.
+  const own = processorOf(definition.id, definitions) ?? gateOf(definition.id)?.processor;
+  const quieter = definitions
+    .filter((d) => d.type === 'bool' && d.default === 1 && d.id.endsWith(PROCESSOR_ENABLED_SUFFIX))
+    .filter((d) => gateOf(d.id)!.processor !== own)
+    .map((d) => ({ [d.id]: 0 }));
   const far = definitions
     .filter((d) => d.id !== definition.id && !gateOf(d.id) && !near.includes(d))
     .flatMap((d) => awayFromDefault(d).map((v) => ({ ...switchInFor(d, definitions), [d.id]: v })));
-  return [{}, ...singles, ...pairs, ...far];
+  const quieterSingles = quieter.flatMap((q) => singles.map((single) => ({ ...single, ...q })));
+  return [{}, ...singles, ...pairs, ...quieter, ...quieterSingles, ...far];
 }
 
 /**
@@ -131,8 +156,10 @@ export interface GenerationReport {
  * output by more than MOVEMENT_FACTOR × the level tolerance: a step that does not is retried with
  * the processor's other parameters set away from their defaults, then dropped; step 1, the
  * baseline, says `"hold": true` when it moves nothing. Of the settings under which the most steps
- * move, the one whose steps' levels artefacts move least wins (the first, nearest, among equals):
- * a step whose level they move by more than half the tolerance is fragile live, and is named.
+ * move, the one under which the most steps repeat wins (the artefact stand-in moves their level by
+ * at most half the tolerance, and simulated takes their RMS by at most REPEATS_SHARE of it), then
+ * the one whose least repeatable step moves least (the first, nearest, among equals). A step that
+ * does not repeat under the winner is named: fragile live.
  */
 export function generateScenarios(
   definitions: readonly ParameterDefinition[],
@@ -142,6 +169,13 @@ export function generateScenarios(
   const report: GenerationReport = { scenarios: [], notes: [], unmoved: [], fragile: [] };
   const neededDb = MOVEMENT_FACTOR * levelToleranceDb;
   const robustDb = levelToleranceDb / 2;
+  const repeatsDb = REPEATS_SHARE * levelToleranceDb;
+  /** Whether step i of a simulation repeats: artefacts move it under half the tolerance, takes its RMS hardly. */
+  const stepRepeats = (sim: StepSimulation, i: number) =>
+    sim.artefactShiftDb[i]! <= robustDb && sim.takeSpreadDb[i]! <= repeatsDb;
+  /** How far step i moves from the artefacts or between takes, in units of what it may (1: at the limit). */
+  const unrepeatability = (sim: StepSimulation, i: number) =>
+    Math.max(sim.artefactShiftDb[i]! / robustDb, sim.takeSpreadDb[i]! / repeatsDb);
   for (const definition of definitions) {
     const values = parameterValues(definition);
     const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
@@ -168,27 +202,46 @@ export function generateScenarios(
         let best: {
           context: Record<string, number>;
           moving: number;
-          shiftDb: number;
+          repeating: number;
+          spreadDb: number;
           simulation: StepSimulation;
         } | null = null;
         for (const candidate of contexts(definition, definitions)) {
           const simulation = simulate(stepsWith(candidate));
-          const { moves, artefactShiftDb } = simulation;
+          // A step moves when the parameter moves the output: by more than the tolerance allows, and by more than
+          // the takes move it on their own (a tremolo's swing is no parameter's doing).
+          const moves = simulation.moves.map((m, i) => (m > 2 * simulation.takeSpreadDb[i]! ? m : 0));
+          const counted = (i: number) => i === 0 || moves[i]! > neededDb;
           const moving = moves.slice(1).filter((m) => m > neededDb).length;
-          const shiftDb = Math.max(...artefactShiftDb.filter((_, i) => i === 0 || moves[i]! > neededDb));
-          if (!best || moving > best.moving || (moving === best.moving && shiftDb < best.shiftDb - 1e-3))
-            best = { context: candidate, moving, shiftDb, simulation };
-          if (moving === chunk.length - 1 && shiftDb <= robustDb) break;
+          // A step repeats when neither the capture's artefacts nor the takes move its level: its readings hold.
+          const repeating = moves.filter((_, i) => counted(i) && stepRepeats(simulation, i)).length;
+          // How far its least repeatable step moves, from the artefacts or between takes.
+          const spreadDb = Math.max(...moves.map((_, i) => (counted(i) ? unrepeatability(simulation, i) : 0)));
+          if (
+            !best ||
+            moving > best.moving ||
+            (moving === best.moving && repeating > best.repeating) ||
+            (moving === best.moving && repeating === best.repeating && spreadDb < best.spreadDb - 1e-3)
+          )
+            best = { context: candidate, moving, repeating, spreadDb, simulation };
+          if (moving === chunk.length - 1 && repeating === chunk.length) break;
         }
         // The winner's own simulation: rendering it again would give the same levels.
         context = best!.context;
-        const { moves, artefactShiftDb } = best!.simulation;
+        const simulation = best!.simulation;
+        const { artefactShiftDb, takeSpreadDb } = simulation;
+        const moves = simulation.moves.map((m, i) => (m > 2 * takeSpreadDb[i]! ? m : 0));
         const kept = stepsWith(context).flatMap((step, i) => (i === 0 || moves[i]! > neededDb ? [{ step, i }] : []));
         steps = kept.map(({ step, i }) => (i === 0 && moves[0]! <= neededDb ? { ...step, hold: true } : step));
         kept.forEach(({ step, i }, n) => {
+          const where = `${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]})`;
           if (artefactShiftDb[i]! > robustDb)
             report.fragile.push(
-              `${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]}): noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`,
+              `${where}: noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`,
+            );
+          if (takeSpreadDb[i]! > repeatsDb)
+            report.fragile.push(
+              `${where}: its RMS moves ${takeSpreadDb[i]!.toFixed(2)} dB between simulated takes (the DSP's own generators or LFOs stand elsewhere when the step starts); record will assert it within a tolerance derived from its spread, and say so`,
             );
         });
         const dropped = chunk.length - steps.length;

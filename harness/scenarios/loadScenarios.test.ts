@@ -51,7 +51,7 @@ describe('scenario files', () => {
       source: 'mic',
       steps: [{ set: { volume: 0 }, holdSeconds: 0.5 }],
     });
-    const [user] = loadScenarios(folder({ 'user.json': noPaths }), { levelDb: 0.25 });
+    const [user] = loadScenarios(folder({ 'user.json': noPaths }), { tolerances: { levelDb: 0.25 } });
     expect(user).toMatchObject({ paths: ['wasm'], tolerances: { levelDb: 0.25, offlineSnrDb: 120 } });
   });
 

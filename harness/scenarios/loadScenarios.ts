@@ -18,17 +18,25 @@ export class ScenarioError extends Error {
   }
 }
 
-type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live' | 'paths'> &
-  Partial<Pick<Scenario, 'settleSeconds' | 'live' | 'paths'>> & { tolerances?: Partial<Scenario['tolerances']> };
+type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live' | 'paths' | 'strict'> &
+  Partial<Pick<Scenario, 'settleSeconds' | 'live' | 'paths' | 'strict'>> & {
+    tolerances?: Partial<Scenario['tolerances']>;
+  };
 
 /** Tolerances a suite sets for all its scenarios (a scenario's own still win). */
 export type SuiteTolerances = Partial<Scenario['tolerances']>;
+
+/** What a suite sets for all its scenarios (wavecraft.config.json); a scenario's own still wins. */
+export interface SuiteDefaults {
+  tolerances?: SuiteTolerances;
+  strict?: boolean;
+}
 
 /** Parses one scenario file's text; returns the scenario or the problems found (each "file: /pointer message"). */
 export function parseScenario(
   file: string,
   text: string,
-  suiteTolerances: SuiteTolerances = {},
+  suite: SuiteDefaults = {},
 ): { scenario?: Scenario; problems: string[] } {
   let json: unknown;
   try {
@@ -52,15 +60,16 @@ export function parseScenario(
     name: basename(file, '.json'),
     file,
     paths: raw.paths ?? SCENARIO_DEFAULTS.paths,
-    tolerances: { ...SCENARIO_DEFAULTS.tolerances, ...suiteTolerances, ...raw.tolerances },
+    tolerances: { ...SCENARIO_DEFAULTS.tolerances, ...suite.tolerances, ...raw.tolerances },
     settleSeconds: raw.settleSeconds ?? SCENARIO_DEFAULTS.settleSeconds,
     live: raw.live ?? SCENARIO_DEFAULTS.live,
+    strict: raw.strict ?? suite.strict ?? SCENARIO_DEFAULTS.strict,
   };
   return problems.length ? { problems } : { scenario, problems };
 }
 
 /** Loads all scenarios of `dir`; throws ScenarioError listing every problem of every file. */
-export function loadScenarios(dir: string, suiteTolerances: SuiteTolerances = {}): Scenario[] {
+export function loadScenarios(dir: string, suite: SuiteDefaults = {}): Scenario[] {
   if (!existsSync(dir)) throw new ScenarioError([`${dir}: no such scenario folder`]);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
@@ -69,7 +78,7 @@ export function loadScenarios(dir: string, suiteTolerances: SuiteTolerances = {}
   const problems: string[] = [];
   for (const name of files) {
     const file = join(dir, name);
-    const result = parseScenario(file, readFileSync(file, 'utf8'), suiteTolerances);
+    const result = parseScenario(file, readFileSync(file, 'utf8'), suite);
     problems.push(...result.problems);
     if (result.scenario) scenarios.push(result.scenario);
   }

@@ -51,6 +51,12 @@ export interface Scenario {
    * starts.
    */
   live: boolean;
+  /**
+   * Every live reading must repeat from take to take: `record` refuses one that does not, naming it and what would fix
+   * it, instead of asserting the RMS in its place or a tolerance derived from its spread. Default false (or the
+   * suite's `strict`).
+   */
+  strict: boolean;
 }
 
 export const SCENARIO_DEFAULTS = {
@@ -58,4 +64,5 @@ export const SCENARIO_DEFAULTS = {
   tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
   settleSeconds: 0.05,
   live: true,
+  strict: false,
 } as const;

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { LiveTake } from '../goldens/liveGolden.ts';
+import { aggregateTakes } from '../goldens/repeatability.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { MOCK_PARAMETER_RANGES } from '../../devmode/dsp/mock/mockDsp.ts';
 import { readHarnessConfig } from '../config/harnessConfig.ts';
@@ -26,7 +28,10 @@ describe('the scenario lint', () => {
   it('flags a step that moves less than 3× the tolerance, missing extremes, bypass and stereo coverage', () => {
     const goldens = mkdtempSync(join(tmpdir(), 'lint-'));
     mkdirSync(join(goldens, 'wasm'));
-    const levels = (l: number, r: number) => ({ peakDb: [l, r], rmsDb: [l - 3, r - 3] });
+    const levels = (l: number, r: number) => ({
+      peakDb: [l, r] as [number, number],
+      rmsDb: [l - 3, r - 3] as [number, number],
+    });
     const step = (input: [number, number], output: [number, number]) => ({
       set: {},
       startFrame: 0,
@@ -34,19 +39,18 @@ describe('the scenario lint', () => {
       endFrame: 1,
       input: levels(...input),
       output: levels(...output),
+      outputSwingDb: [0, 0] as [number, number],
     });
-    writeFileSync(
-      join(goldens, 'wasm', 'q.json'),
-      JSON.stringify({
-        schemaVersion: 1,
-        scenario: 'q',
-        path: 'wasm',
-        sampleRate: 48000,
-        windowFrames: 480,
-        steps: [step([-6, -6], [-9, -9]), step([-6, -6], [-9.08, -9.08])],
-        trace: { hopFrames: 1, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] },
-      }),
-    );
+    const take: LiveTake = {
+      scenario: 'q',
+      path: 'wasm',
+      sampleRate: 48000,
+      windowFrames: 480,
+      origin: { chromium: '156' },
+      steps: [step([-6, -6], [-9, -9]), step([-6, -6], [-9.08, -9.08])],
+      trace: { hopFrames: 1, frames: [], inputRmsDb: [[], []], outputRmsDb: [[], []] },
+    };
+    writeFileSync(join(goldens, 'wasm', 'q.json'), JSON.stringify(aggregateTakes([take, take, take], 0.1).golden));
     const scenario: Scenario = {
       ...SCENARIO_DEFAULTS,
       name: 'q',

@@ -68,6 +68,7 @@ export const scenarioFileSchema = {
     },
     settleSeconds: { type: 'number', minimum: 0.01, maximum: 1 },
     live: { type: 'boolean' },
+    strict: { type: 'boolean' },
   },
   allOf: [
     { if: { properties: { source: { const: 'tone' } } }, then: { required: ['tone'] }, else: { required: ['input'] } },

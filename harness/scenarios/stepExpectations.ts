@@ -2,14 +2,10 @@
  * A scenario's analytic expectations (`steps[i].expect`) against the live run's settled levels:
  * what the DSP's own maths says the output must be, independent of any golden.
  */
-import type { LiveGoldenStep } from '../goldens/liveGolden.ts';
+import type { LiveTakeStep } from '../goldens/liveGolden.ts';
 import type { Scenario } from './scenario.ts';
 
-export function stepExpectationProblems(
-  scenario: Scenario,
-  measured: readonly LiveGoldenStep[],
-  path: string,
-): string[] {
+export function stepExpectationProblems(scenario: Scenario, measured: readonly LiveTakeStep[], path: string): string[] {
   const tolerance = scenario.tolerances.levelDb;
   const problems: string[] = [];
   scenario.steps.forEach((step, i) => {

@@ -52,7 +52,10 @@ export async function stillStepProblems(harness: HarnessConfig, wasmPath: string
   const { bytes, definitions } = await loadWasmDspFile(wasmPath);
   const ids = definitions.map((d) => d.id);
   const problems: string[] = [];
-  for (const scenario of loadScenarios(harness.scenariosDir, harness.tolerances)) {
+  for (const scenario of loadScenarios(harness.scenariosDir, {
+    tolerances: harness.tolerances,
+    strict: harness.strict,
+  })) {
     if (!scenario.paths.includes('wasm') || !scenario.live) continue;
     const input = await scenarioInput(scenario, harness.fixturesDirs);
     const moves = moveSimulator(

@@ -39,7 +39,7 @@ export async function runSuiteSetup(
   }
   const wasmPath = config.wasmPath!;
   const { definitions } = await loadWasmDspFile(wasmPath);
-  const scenarios = loadScenarios(config.scenariosDir, config.tolerances);
+  const scenarios = loadScenarios(config.scenariosDir, { tolerances: config.tolerances, strict: config.strict });
   if (scenarios.length === 0)
     throw new Error(
       `no scenarios in ${config.scenariosDir}; create some with: npx wavecraft-harness init --wasm ${basename(wasmPath)}`,

@@ -88,15 +88,33 @@ export async function applyParameterStep(
   page: DevModePage,
   values: Record<string, number>,
 ): Promise<AppliedStep> {
-  const fromEvent = (await page.readTrace(Number.MAX_SAFE_INTEGER)).paramEvents.length;
+  return (await applyParameterStepOn(rpc, [page], values))[0]!;
+}
+
+/**
+ * Sends every value of the step once over the dev server, then waits for each page's DSP to apply
+ * them all (pages playing takes of one scenario at once each hear the same change).
+ */
+export async function applyParameterStepOn(
+  rpc: DevServerClient,
+  pages: readonly DevModePage[],
+  values: Record<string, number>,
+): Promise<AppliedStep[]> {
+  const fromEvents = await Promise.all(
+    pages.map(async (page) => (await page.readTrace(Number.MAX_SAFE_INTEGER)).paramEvents.length),
+  );
   const sentAt: Record<string, number> = {};
   for (const [id, value] of Object.entries(values)) {
     sentAt[id] = Date.now(); // the same clock the worklet stamps with
     await rpc.call('setParameter', { id, value });
   }
-  const events = await page.waitForParamEvents(values, fromEvent);
-  const latencyMs = Object.fromEntries(events.map((e) => [e.id, e.appliedAtEpochMs - sentAt[e.id]!]));
-  return { values, events, effectiveFrame: Math.max(...events.map((e) => e.frame)), latencyMs };
+  return Promise.all(
+    pages.map(async (page, i) => {
+      const events = await page.waitForParamEvents(values, fromEvents[i]!);
+      const latencyMs = Object.fromEntries(events.map((e) => [e.id, e.appliedAtEpochMs - sentAt[e.id]!]));
+      return { values, events, effectiveFrame: Math.max(...events.map((e) => e.frame)), latencyMs };
+    }),
+  );
 }
 
 /**

@@ -12,7 +12,10 @@ import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
 import { checkLiveGolden, checkOfflineGolden, type GoldenChange } from '../goldens/scenarioGoldens.ts';
 import type { UpdateMode } from '../goldens/recordMode.ts';
 import { INCONCLUSIVE } from '../verdict/verdict.ts';
-import { annotateUnsettled, runLiveScenario } from '../scenarios/liveScenario.ts';
+import { annotateUnsettled } from '../scenarios/liveScenario.ts';
+import { openLivePage } from '../page/openLivePage.ts';
+import { playLiveTakes, TAKE_STAGGER_MS } from './liveTakes.ts';
+import type { DevModePage } from '../page/devModePage.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import { renderScenarioOffline } from '../scenarios/offlineScenario.ts';
@@ -24,7 +27,7 @@ import { test } from '../test.ts';
 const PARITY_SNR_DB = 120;
 
 export function defineScenarioSuite(config: HarnessConfig): void {
-  for (const scenario of loadScenarios(config.scenariosDir, config.tolerances)) {
+  for (const scenario of loadScenarios(config.scenariosDir, { tolerances: config.tolerances, strict: config.strict })) {
     test.describe(`scenario ${scenario.name}`, () => {
       test.use({
         inputWav: scenario.input ?? 'silence-mono.wav',
@@ -36,40 +39,98 @@ export function defineScenarioSuite(config: HarnessConfig): void {
 
       test(
         scenario.description,
-        async ({ dspPath, rpc, stack, harnessConfig, offlinePage, devModePage, audioHealth }, testInfo) => {
+        async (
+          {
+            dspPath,
+            rpc,
+            stack,
+            harnessConfig,
+            offlinePage,
+            devModePage,
+            audioHealth,
+            browserPool,
+            input,
+            audioSource,
+            tone,
+            pageSampleRate,
+          },
+          testInfo,
+        ) => {
           const mode = testInfo.config.updateSnapshots as UpdateMode;
           const problems: string[] = [];
           const changes: GoldenChange[] = [];
           const written: string[] = [];
           let unchanged = 0;
+          const dspBuild = dspBuildSha256(dspPath, stack.wasmPath);
 
           // Live: settled meter statistics per step.
           const defaults = Object.fromEntries(
             (await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]),
           );
           if (scenario.live) {
-            const live = await runLiveScenario(rpc, devModePage, scenario, dspPath, (title, body) =>
-              test.step(title, body),
-            );
+            const recording = mode !== 'none';
+            const { takes, run, inconclusive } = await playLiveTakes({
+              rpc,
+              page: devModePage,
+              openPages: async (count) => {
+                if (count === 0) return { pages: [], close: async () => undefined };
+                // The takes' pages share one context: a context each costs a browser window's renderer more. They
+                // open one after another, a random while apart: each page's DSP starts its generators and LFOs at
+                // its own time, so where they stand when a step starts differs from take to take, as between runs.
+                const context = await (await browserPool.get(input.path)).newContext();
+                const pages: DevModePage[] = [];
+                for (let i = 0; i < count; i++) {
+                  await new Promise((resolve) => setTimeout(resolve, Math.random() * TAKE_STAGGER_MS));
+                  const page = await context.newPage();
+                  const clock = audioHealth.watch(page);
+                  const opened = await openLivePage(page, {
+                    pageUrl: stack.pageUrl,
+                    devServerUrl: stack.devServerUrl,
+                    dspPath,
+                    fault: harnessConfig.fault,
+                    pageSampleRate,
+                    source: audioSource,
+                    inputPath: input.path,
+                    inputPeakDb: input.peakDb,
+                    tone,
+                    onCaptureDropouts: (n) => clock.noteCaptureDropouts(n),
+                  });
+                  pages.push(opened.devModePage);
+                }
+                return { pages, close: () => context.close() };
+              },
+              health: {
+                markMeasuring: () => audioHealth.markMeasuring(),
+                starvation: () => audioHealth.starvation('input', 'measurement'),
+              },
+              scenario,
+              path: dspPath,
+              recording,
+              origin: {
+                chromium: devModePage.page.context().browser()?.version() ?? 'unknown',
+                dspBuildSha256: dspBuild,
+              },
+              inStep: (title, body) => test.step(title, body),
+            });
             // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
-            const starved = mode !== 'none' ? audioHealth.starvation('input', 'measurement') : null;
-            if (starved) {
+            if (inconclusive) {
               testInfo.annotations.push({
                 type: INCONCLUSIVE,
-                description: `${starved}. Nothing was recorded: goldens are recorded on clean audio only; record again on a quieter machine`,
+                description: `${inconclusive}. Nothing was recorded: goldens are recorded on clean audio only; record again on a quieter machine`,
               });
               test.skip(true, 'inconclusive: the machine starved the audio while recording');
             }
+            const live = run;
             const checked = await checkLiveGolden(
               harnessConfig.goldensDir,
-              live.golden,
-              scenario.tolerances.levelDb,
+              takes,
+              { levelDb: scenario.tolerances.levelDb, strict: scenario.strict },
               mode,
               testInfo,
             );
             problems.push(
               ...annotateUnsettled(
-                [...stepExpectationProblems(scenario, live.golden.steps, dspPath), ...checked.problems],
+                [...stepExpectationProblems(scenario, takes[0]!.steps, dspPath), ...checked.problems],
                 live.unsettled,
               ),
             );
@@ -84,6 +145,13 @@ export function defineScenarioSuite(config: HarnessConfig): void {
                 description: checked.worstDeviationDb.toFixed(3),
               });
             testInfo.annotations.push({ type: 'capture-dropouts', description: String(live.dropouts) });
+            if (recording) {
+              testInfo.annotations.push({ type: 'takes', description: String(takes.length) });
+              await testInfo.attach('golden-repeatability', {
+                body: JSON.stringify({ scenario: scenario.name, path: dspPath, readings: checked.readings }),
+                contentType: 'application/json',
+              });
+            }
           }
 
           // Offline: exact frames, deterministic output.
@@ -110,7 +178,8 @@ export function defineScenarioSuite(config: HarnessConfig): void {
                 frames: offline.render.channels[0].length,
                 eventFrames: offline.eventFrames,
                 fixtureSha256: offline.fixtureSha256,
-                dspBuildSha256: dspBuildSha256(dspPath, stack.wasmPath),
+                dspBuildSha256: dspBuild,
+                chromium: offlinePage.context().browser()?.version() ?? 'unknown',
               },
             },
             scenario.tolerances.offlineSnrDb,

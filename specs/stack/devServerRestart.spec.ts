@@ -23,6 +23,7 @@ const scenario = (levels: number[]): Scenario => ({
   tolerances: { levelDb: 0.1, offlineSnrDb: 120, liveSnrDb: 60 },
   settleSeconds: 0.05,
   live: true,
+  strict: false,
 });
 
 test('a dev server killed mid-scenario fails the run clearly; the page reconnects and re-applies; the next run passes', async ({
@@ -44,7 +45,7 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
   const rpc = await DevServerClient.connect(url);
 
   // Kill the server while step 2 holds.
-  const run = runLiveScenario(rpc, page, scenario([1, 0.5, 0.25, 0.125]), 'mock');
+  const run = runLiveScenario(rpc, [page], scenario([1, 0.5, 0.25, 0.125]), 'mock');
   run.catch(() => undefined);
   await page.waitForParamEvents({ input_trim_level: 0.5 }, 0);
   await first.close();
@@ -64,8 +65,8 @@ test('a dev server killed mid-scenario fails the run clearly; the page reconnect
 
     // The next run against the restarted server passes.
     const fresh = await DevServerClient.connect(url);
-    const next = await runLiveScenario(fresh, page, scenario([1, 0.5]), 'mock');
-    expect(next.golden.steps.map((s) => s.output.peakDb[0])).toEqual([-6, -12.02]);
+    const next = await runLiveScenario(fresh, [page], scenario([1, 0.5]), 'mock');
+    expect(next.takes[0]!.steps.map((s) => s.output.peakDb[0])).toEqual([-6, -12.02]);
     fresh.close();
   } finally {
     await second.close();

@@ -5,7 +5,8 @@
  * page with a failed check and its plot.
  */
 import { readFileSync } from 'node:fs';
-import { compareLiveGoldens, type LiveGolden } from '../../harness/goldens/liveGolden.ts';
+import type { LiveGolden, LiveTake } from '../../harness/goldens/liveGolden.ts';
+import { compareLiveGoldens } from '../../harness/goldens/repeatability.ts';
 import { generateHistory } from '../../harness/nightly/generatedHistory.ts';
 import { renderTrendPage } from '../../harness/nightly/trendPage.ts';
 import { chartFile } from '../../harness/report/chartFile.ts';
@@ -15,17 +16,18 @@ import { formatHtmlReport } from '../../harness/validate/validationReport.ts';
 export const DASHBOARD_GOLDEN = 'trend-30-runs-3-regressions-1-inconclusive.png';
 export const FAILURE_PLOT_GOLDEN = 'failure-plot-gain-step-2-plus-1-5db.png';
 
+/** A live golden of gain-steps-mono, frozen here so the plot's pixels do not follow the audio goldens. */
 export const gainStepsGolden = (): LiveGolden =>
-  JSON.parse(readFileSync(new URL('../../goldens/wasm/gain-steps-mono.json', import.meta.url), 'utf8')) as LiveGolden;
+  JSON.parse(readFileSync(new URL('./gainStepsRun.json', import.meta.url), 'utf8')) as LiveGolden;
 
 export async function dashboardHtml(): Promise<string> {
   return renderTrendPage(generateHistory({ runs: 30, tests: 6, regressions: [9, 17, 25], inconclusive: [5] }));
 }
 
 /** The failure plot's golden and actual: step 2 1.5 dB loud, every step 240 frames (5 ms) late. */
-export function failurePlotInput(): { golden: LiveGolden; actual: LiveGolden } {
+export function failurePlotInput(): { golden: LiveGolden; actual: LiveTake } {
   const golden = gainStepsGolden();
-  const actual = structuredClone(golden);
+  const actual: LiveTake = { ...structuredClone(golden), origin: golden.recordedWith };
   const step = actual.steps[1]!;
   const end = actual.steps[2]?.startFrame ?? step.endFrame;
   step.output.rmsDb = step.output.rmsDb.map((v) => v + 1.5) as [number, number];

@@ -10,7 +10,13 @@ export interface StageLevelsInput {
   rmsDb: [number, number] | number[];
 }
 
-/** One step of a live meter run (a live golden's step). */
+/** Per reading of a stage, the tolerance it is asserted within, dB; null: not asserted. */
+export interface StageTolerancesInput {
+  peakDb: (number | null)[];
+  rmsDb: (number | null)[];
+}
+
+/** One step of a live meter run (a live golden's step, or one take's). */
 export interface MeterRunStepInput {
   set: Record<string, number>;
   startFrame: number;
@@ -18,6 +24,8 @@ export interface MeterRunStepInput {
   endFrame: number;
   input: StageLevelsInput;
   output: StageLevelsInput;
+  /** A golden's: each reading's own tolerance (derived from its take-to-take spread where it does not repeat). */
+  toleranceDb?: { input: StageTolerancesInput; output: StageTolerancesInput };
 }
 
 /** A live meter run: its steps and its downsampled RMS trace. */

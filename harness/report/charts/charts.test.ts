@@ -2,15 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareAudio } from '../../analysis/compareAudio.ts';
 import { magnitudeSpectrum } from '../../analysis/magnitudeSpectrum.ts';
-import { compareLiveGoldens, type LiveGolden } from '../../goldens/liveGolden.ts';
+import type { LiveGolden } from '../../goldens/liveGolden.ts';
+import { compareLiveGoldens } from '../../goldens/repeatability.ts';
 import { meterTraceChart } from './meterTraceChart.ts';
 import { offlineDiffChart } from './offlineDiffChart.ts';
 import { renderChartSvg } from './renderChart.ts';
 import { validatorWorstChart } from './validatorWorstChart.ts';
 
 const golden = JSON.parse(
-  readFileSync(new URL('../../../goldens/wasm/gain-steps-mono.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../specs/support/gainStepsRun.json', import.meta.url), 'utf8'),
 ) as LiveGolden;
+/** A golden read as one take of a run (its origin is where it was recorded). */
+const asTake = (g: LiveGolden) => ({ ...g, origin: g.recordedWith });
 
 /** The golden with step `step` (1-based) louder by `db` in its statistics and its trace. */
 function louder(g: LiveGolden, step: number, db: number): LiveGolden {
@@ -49,7 +52,7 @@ const texts = (svg: string) =>
 describe('meter trace chart', () => {
   it('labels each step with its parameter values, has axis titles in seconds and dBFS, a legend, and marks the failing step with its deviation', async () => {
     const actual = louder(golden, 2, 1.5);
-    const { outside } = compareLiveGoldens(golden, actual, 0.1);
+    const { outside } = compareLiveGoldens(golden, asTake(actual), 0.1);
     const svg = await renderChartSvg(meterTraceChart({ golden, actual, toleranceDb: 0.1, outside }));
     const words = texts(svg);
     expect(words).toEqual(

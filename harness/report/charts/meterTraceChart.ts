@@ -3,8 +3,9 @@
  * column per scenario step and one row per channel and statistic. Each step is drawn on its own
  * stretch, in seconds since that step's parameter event (golden and actual each on their own
  * event frame), so a run whose steps started a few ms later lines up instead of looking shifted.
- * The settled level of each statistic is drawn with the golden's ±tolerance band; statistics
- * outside it are marked. RMS rows also carry the downsampled meter traces.
+ * The settled level of each statistic is drawn with the golden's ±tolerance band (each reading's
+ * own, where the golden derived it from its take-to-take spread; none where the reading is not
+ * asserted); statistics outside it are marked. RMS rows also carry the downsampled meter traces.
  */
 import type {
   MeterDeviationInput as LiveDifference,
@@ -101,15 +102,16 @@ export function meterTraceChart({ golden, actual, toleranceDb, outside }: MeterT
         const t2 = (own.endFrame - own.startFrame) / g.sampleRate;
         const level = own[stage][key][ch]!;
         data.push({ ...base, kind: 'level', series, t, t2, db: level });
-        if (series === 'golden')
+        const band = own.toleranceDb ? own.toleranceDb[stage][key][ch] : toleranceDb;
+        if (series === 'golden' && band !== null && band !== undefined)
           data.push({
             ...base,
             kind: 'band',
             series: 'golden ± tolerance',
             t,
             t2,
-            db: level - toleranceDb,
-            db2: level + toleranceDb,
+            db: level - band,
+            db2: level + band,
           });
       }
       const miss = outside.find(

@@ -11,6 +11,7 @@ export default defineConfig({
       'fixtures/**/*.test.ts',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'rust/**/*.test.ts',
     ],
     exclude: ['**/*.adoption.test.ts', 'node_modules/**', 'dist/**'],
     // No wall-clock limit: a slower or busier machine takes longer, and that is not a failure. A

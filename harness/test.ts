@@ -31,6 +31,7 @@ import { AudioClockSampler } from './health/audioClockSampler.ts';
 import type { FailureKind } from './health/audioHealth.ts';
 import { describeHealth, starvationCause, summariseHealth } from './health/audioHealth.ts';
 import { MachineSampler } from './health/machineSampler.ts';
+import { PhaseTimer, PHASES_ANNOTATION } from './health/phaseTimer.ts';
 import { failureKind, markInconclusive } from './verdict/markInconclusive.ts';
 import { extendedTimeout } from './budget/testTimeout.ts';
 import { AUDIO_HEALTH } from './verdict/verdict.ts';
@@ -93,6 +94,8 @@ export interface HarnessOptions {
 
 interface TestFixtures extends HarnessOptions {
   audioHealth: AudioHealthWatch;
+  /** Where the test's time goes (the `phases` annotation; bench/testPhases.ts). */
+  phases: PhaseTimer;
   input: InputFixture;
   audioBrowser: Browser;
   offlinePage: Page;
@@ -109,6 +112,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   harnessConfig: [async ({}, use) => use(readHarnessConfig()), { scope: 'worker' }],
 
+  phases: async ({}, use, testInfo) => {
+    const phases = new PhaseTimer();
+    await use(phases);
+    if (phases.totals.size > 0) testInfo.annotations.push({ type: PHASES_ANNOTATION, description: phases.toJson() });
+  },
+
   machineSampler: [
     async ({}, use) => {
       const sampler = new MachineSampler().start();
@@ -119,7 +128,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
 
   audioHealth: [
-    async ({ machineSampler }, use, testInfo) => {
+    async ({ machineSampler, phases }, use, testInfo) => {
       const startedAt = performance.now();
       const clocks: AudioClockSampler[] = [];
       // While the audio moves, the test gets the time it takes (the limit is a backstop, not a verdict).
@@ -168,6 +177,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       });
       clearInterval(extender);
       await Promise.all(clocks.map((c) => c.stop()));
+      const polled = clocks.reduce((ms, c) => ms + c.readMs, 0);
+      if (clocks.length) phases.add('health polling', polled, 0);
       // The live page that played longest speaks for the test.
       testInfo.annotations.push({ type: AUDIO_HEALTH, description: describeHealth(healthOf('test')) });
       if (testInfo.status === 'failed' || testInfo.status === 'timedOut') {
@@ -246,13 +257,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(await offlineRenderPage());
   },
 
-  audioBrowser: async ({ browserPool, input }, use) => {
+  audioBrowser: async ({ browserPool, input, phases }, use) => {
     // One capture file per browser process; the worker keeps it for the next test with that file.
-    const browser = await browserPool.get(input.path);
+    const browser = await phases.time('browser', () => browserPool.get(input.path));
     try {
       await use(browser);
     } finally {
-      await browserPool.release(input.path, browser);
+      await phases.time('teardown', () => browserPool.release(input.path, browser));
     }
   },
 
@@ -282,6 +293,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       harnessConfig,
       pageSampleRate,
       audioHealth,
+      phases,
     },
     use,
     testInfo,
@@ -298,7 +310,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     };
     page.on('pageerror', onPageError);
     page.on('console', onConsole);
-    const { devModePage } = await openLivePage(page, {
+    const { devModePage } = await openLivePage(phases, page, {
       pageUrl: stack.pageUrl,
       devServerUrl: stack.devServerUrl,
       dspPath,
@@ -311,19 +323,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       onCaptureDropouts: (count) => clock.noteCaptureDropouts(count),
     });
     // Before anything relies on the meter: it must agree with the samples it measured.
-    await assertMeterMatchesSamples(devModePage);
+    await phases.time('meter self-check', () => assertMeterMatchesSamples(devModePage));
     clock.markMeasuring();
 
     try {
       await use(devModePage);
     } finally {
-      await clock.stop();
-      page.off('pageerror', onPageError);
-      page.off('console', onConsole);
-      // A passing test hands its page on to the next one (fresh document, same renderer); a failed one's goes.
-      if (testInfo.status === testInfo.expectedStatus && pageErrors.length === 0)
-        await browserPool.keepPage(input.path, page);
-      else await page.context().close();
+      await phases.time('teardown', async () => {
+        await clock.stop();
+        page.off('pageerror', onPageError);
+        page.off('console', onConsole);
+        // A passing test hands its page on to the next one (fresh document, same renderer); a failed one's goes.
+        if (testInfo.status === testInfo.expectedStatus && pageErrors.length === 0)
+          await browserPool.keepPage(input.path, page);
+        else await page.context().close();
+      });
     }
     if (pageErrors.length > 0) throw new Error(`the dev-mode page threw:\n  ${pageErrors.join('\n  ')}`);
   },

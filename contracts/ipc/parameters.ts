@@ -1,26 +1,14 @@
-/** Parameter metadata as the Wavecraft IPC describes it. */
+/**
+ * Parameter metadata as the Wavecraft IPC describes it (declared once, with its schema, in
+ * messages.ts), and what the page and the harness compute from it.
+ */
+import type { Static } from '@sinclair/typebox';
+import type { ParameterDefinitionSchema, ParameterInfoSchema, ParameterType } from './messages.ts';
 
-export type ParameterType = 'float' | 'bool' | 'enum';
+export type { ParameterType };
 
 /** A parameter's definition: what a DSP declares, without a current value. */
-export interface ParameterDefinition {
-  id: string;
-  name: string;
-  type: ParameterType;
-  default: number;
-  min: number;
-  max: number;
-  unit?: string;
-  group?: string;
-  /** Variant names of an enum; the value is the variant index. */
-  variants?: string[];
-  /**
-   * A float's skew, as Wavecraft's `ParamRange::Skewed { factor }`: a control at position p in
-   * [0, 1] stands for min + (max − min) · p^(1/skew) (skew > 1 gives the low end more travel, as a
-   * cutoff wants). Absent: linear. An extension of this harness; Wavecraft's IPC does not send it.
-   */
-  skew?: number;
-}
+export type ParameterDefinition = Static<typeof ParameterDefinitionSchema>;
 
 /** The value at control position `p` in [0, 1] (the skew applied). */
 export function valueAtPosition(d: Pick<ParameterDefinition, 'min' | 'max' | 'skew'>, p: number): number {
@@ -34,9 +22,7 @@ export function positionOf(d: Pick<ParameterDefinition, 'min' | 'max' | 'skew'>,
 }
 
 /** A parameter's definition plus its current value, as `getAllParameters` returns it. */
-export interface ParameterInfo extends ParameterDefinition {
-  value: number;
-}
+export type ParameterInfo = Static<typeof ParameterInfoSchema>;
 
 /**
  * Why `value` is not acceptable for `definition`, or null when it is.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIO_DIAGNOSTIC_CODES } from './messages.ts';
 import { readFileSync } from 'node:fs';
 import {
   validateNotification,
@@ -86,6 +87,25 @@ describe('method params and results', () => {
       'must NOT have additional properties',
     );
     expect(validateParams('getOscilloscopeFrame', undefined).ok).toBe(true);
+  });
+
+  it('takes every audio diagnostic code the one declaration lists, at both ends, and no other', () => {
+    const status = (code: string) => ({ phase: 'failed', updated_at_ms: 1, diagnostic: { code, message: 'm' } });
+    for (const code of AUDIO_DIAGNOSTIC_CODES) {
+      expect(validateResult('getAudioStatus', { status: status(code) }).ok, code).toBe(true);
+      expect(validateNotification('audioStatusChanged', status(code)).ok, code).toBe(true);
+      expect(
+        validateParams('registerAudio', {
+          client_id: 'c',
+          sample_rate: 48000,
+          buffer_size: 128,
+          phase: 'failed',
+          diagnostic: { code, message: 'm' },
+        }).ok,
+        code,
+      ).toBe(true);
+    }
+    expect(validateNotification('audioStatusChanged', status('micBroken')).ok).toBe(false);
   });
 
   it("takes the audio status's diagnostic only as Wavecraft's {code, message, hint?}", () => {

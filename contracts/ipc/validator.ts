@@ -1,16 +1,19 @@
 /**
- * ajv validators for every IPC message. The dev server validates what it receives;
- * the harness validates everything it sends and receives.
+ * ajv validators for every IPC message, compiled from the one declaration (messages.ts). The dev
+ * server validates what it receives; the harness validates everything it sends and receives.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import {
-  methodSchemas,
-  notificationSchemas,
-  parameterDefinitionListSchema,
-  requestEnvelopeSchema,
-  serverMessageEnvelopeSchema,
-} from './messageSchemas.ts';
-import { isMethodName, isNotificationName, METHOD_NAMES, NOTIFICATION_NAMES } from './messages.ts';
+  isMethodName,
+  isNotificationName,
+  METHOD_NAMES,
+  METHOD_SCHEMAS,
+  NOTIFICATION_NAMES,
+  NOTIFICATION_SCHEMAS,
+  ParameterDefinitionListSchema,
+  RequestEnvelopeSchema,
+  ServerMessageEnvelopeSchema,
+} from './messages.ts';
 import type { MethodName, NotificationName } from './messages.ts';
 import type { ParameterDefinition } from './parameters.ts';
 
@@ -34,13 +37,13 @@ function compile(schema: object): Check {
   return { fast: fastAjv.compile(schema), full: fullAjv.compile(schema) };
 }
 
-const envelope = compile(requestEnvelopeSchema);
-const serverEnvelope = compile(serverMessageEnvelopeSchema);
-const definitionList = compile(parameterDefinitionListSchema);
-const paramsValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].params)]));
-const resultValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(methodSchemas[m].result)]));
+const envelope = compile(RequestEnvelopeSchema);
+const serverEnvelope = compile(ServerMessageEnvelopeSchema);
+const definitionList = compile(ParameterDefinitionListSchema);
+const paramsValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(METHOD_SCHEMAS[m].params)]));
+const resultValidators = new Map<MethodName, Check>(METHOD_NAMES.map((m) => [m, compile(METHOD_SCHEMAS[m].result)]));
 const notificationValidators = new Map<NotificationName, Check>(
-  NOTIFICATION_NAMES.map((n) => [n, compile(notificationSchemas[n])]),
+  NOTIFICATION_NAMES.map((n) => [n, compile(NOTIFICATION_SCHEMAS[n])]),
 );
 
 /** Renders ajv errors as "`/pointer` message" lines. */

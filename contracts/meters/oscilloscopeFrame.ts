@@ -7,15 +7,8 @@ export const OSCILLOSCOPE_POINTS = 1024;
 /** Below this peak (linear) a frame is `no_signal`, as in Wavecraft. */
 export const OSCILLOSCOPE_NO_SIGNAL_LEVEL = 1e-4;
 
-export interface OscilloscopeFrame {
-  points_l: number[];
-  points_r: number[];
-  sample_rate: number;
-  /** Audio-clock frame of the first point (monotonic). */
-  timestamp: number;
-  no_signal: boolean;
-  trigger_mode: 'risingZeroCrossing';
-}
+/** Its type, declared once with its schema in the IPC's declaration. */
+export type { OscilloscopeFrame } from '../ipc/messages.ts';
 
 /**
  * Where a frame of `points` starts in `left` (the last `2 × points` samples, oldest first): the

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
-import type { ValidateOptions } from '../validate/validatorCheck.ts';
+import { validateOptionsFromConfig, type ConfigValidateOptions } from '../validate/validatorOptions.ts';
 import { projectConfigSchema } from './projectConfigSchema.ts';
 
 export const CONFIG_FILE_NAME = 'wavecraft.config.json';
@@ -34,16 +34,8 @@ export interface ProjectConfig {
   allowedOrigins: string[];
   /** Your own plugin UI, for `devmode` (as --ui): its origin is allowed and the audio page runs headless beside it. */
   uiUrl: string | null;
-  /**
-   * The validator's settings (`validate`): strictness, generator, headroom, fuzzHeadroom, tailSeconds, maxCpuShare,
-   * skip.
-   */
-  validate: Partial<
-    Pick<
-      ValidateOptions,
-      'strictness' | 'generator' | 'headroom' | 'fuzzHeadroom' | 'tailSeconds' | 'maxCpuShare' | 'skip'
-    >
-  >;
+  /** The validator's settings (`validate`): the options of harness/validate/validatorOptions.ts with a config key. */
+  validate: ConfigValidateOptions;
 }
 
 export class ConfigError extends Error {
@@ -70,7 +62,7 @@ interface ConfigFile {
   pageUrl?: string;
   allowedOrigins?: string[];
   ui?: string;
-  validate?: ProjectConfig['validate'];
+  validate?: Record<string, unknown>;
 }
 
 /** The config file in `dir` or the nearest folder above it, or null. */
@@ -109,7 +101,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     pageUrl: raw.pageUrl ?? null,
     allowedOrigins: raw.allowedOrigins ?? [],
     uiUrl: raw.ui ?? null,
-    validate: raw.validate ?? {},
+    validate: validateOptionsFromConfig(raw.validate),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The JSON Schema of a plugin project's harness config file, `wavecraft.config.json`. */
 import { TOLERANCE_PROPERTIES } from '../scenarios/scenarioSchema.ts';
-import { CHECK_IDS } from '../validate/checkIds.ts';
+import { validateConfigSchema } from '../validate/validatorOptions.ts';
 
 export const projectConfigSchema = {
   $id: 'wavecraft/ProjectConfig',
@@ -27,20 +27,8 @@ export const projectConfigSchema = {
     tolerances: { type: 'object', additionalProperties: false, properties: TOLERANCE_PROPERTIES },
     /** Every live reading must repeat from take to take (record refuses one that does not); a scenario's own wins. */
     strict: { type: 'boolean' },
-    /** The validator's settings for this plugin (nightly runs it first). */
-    validate: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        strictness: { type: 'integer', minimum: 1, maximum: 10 },
-        generator: { type: 'boolean' },
-        headroom: { type: 'number', exclusiveMinimum: 0 },
-        fuzzHeadroom: { type: 'number', exclusiveMinimum: 0 },
-        tailSeconds: { type: 'number', exclusiveMinimum: 0, maximum: 60 },
-        maxCpuShare: { type: 'number', exclusiveMinimum: 0 },
-        skip: { type: 'array', items: { enum: CHECK_IDS } },
-      },
-    },
+    /** The validator's settings for this plugin (nightly runs it first): made from its option table. */
+    validate: validateConfigSchema(),
     devServerUrl: { type: 'string', pattern: '^wss?://' },
     pageUrl: { type: 'string', pattern: '^https?://' },
     allowedOrigins: { type: 'array', items: { type: 'string', pattern: '^https?://' } },

@@ -24,6 +24,9 @@ export class AudioClockSampler {
   private timer: NodeJS.Timeout | null = null;
   private reading = false;
   private stopped = false;
+  /** Reads made, and their round trips in all (ms): what the watch costs. */
+  reads = 0;
+  readMs = 0;
 
   constructor(private readonly page: Page) {}
 
@@ -94,6 +97,8 @@ export class AudioClockSampler {
           : null;
       });
       const after = performance.now();
+      this.reads++;
+      this.readMs += after - before;
       if (!s || s.frame < 0 || this.stopped) return;
       this.sampleRate = s.sampleRate;
       this.samples.push({ wallMs: (before + after) / 2, frame: s.frame });

@@ -35,6 +35,7 @@ function entry(name: string, verdict: Verdict): SummaryEntry {
     offlineSnrDb: null,
     paritySnrDb: null,
     liveSnrDb: null,
+    phases: null,
     error: verdict === 'failed' ? 'gain-steps: Δ +0.30 dB' : null,
   };
 }

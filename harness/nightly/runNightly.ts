@@ -23,6 +23,7 @@ import { testListLines } from './testList.ts';
 import { renderTrendPage } from './trendPage.ts';
 import { writeValidationOutputs } from '../validate/writeValidationOutputs.ts';
 import type { ValidationServices } from '../validate/runValidation.ts';
+import { DEFAULT_VALIDATE_OPTIONS } from '../validate/validatorOptions.ts';
 import { validateWasmFile } from '../validate/runValidation.ts';
 import { formatConsoleReport } from '../validate/validationReport.ts';
 
@@ -90,7 +91,10 @@ export async function runNightly({
   // The validator first: it needs no goldens and names the rule a build breaks.
   const validation = await validateWasmFile(
     wasmPath,
-    { ...project.validate, strictness: strictness ?? project.validate.strictness ?? 5 },
+    {
+      ...project.validate,
+      strictness: strictness ?? project.validate.strictness ?? DEFAULT_VALIDATE_OPTIONS.strictness,
+    },
     services,
   );
   log(formatConsoleReport(validation));

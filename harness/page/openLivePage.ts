@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ProbeStatus } from '../../contracts/probe/probeApi.ts';
+import type { PhaseTimer } from '../health/phaseTimer.ts';
 import { assertSourceNotSilent } from './assertSourceNotSilent.ts';
 import { DevModePage } from './devModePage.ts';
 
@@ -27,12 +28,29 @@ export interface LivePageOptions {
   onCaptureDropouts?: (count: number) => void;
 }
 
-/** Opens `page` as a live dev-mode page and waits until it plays and meters its source. */
+/** Opens `page` as a live dev-mode page and waits until it plays and meters its source (its phases timed). */
 export async function openLivePage(
+  phases: PhaseTimer,
   page: Page,
   options: LivePageOptions,
 ): Promise<{ devModePage: DevModePage; status: ProbeStatus }> {
   const devModePage = new DevModePage(page, undefined, options.onCaptureDropouts);
+  const status = await phases.time('page to probe-ready', () => ready(devModePage, options));
+  await phases.time('source start', () =>
+    assertSourceNotSilent(devModePage, {
+      source: options.source,
+      peakDb: options.source === 'tone' ? options.tone.levelDb : options.inputPeakDb,
+      what:
+        options.source === 'tone'
+          ? `the tone is at ${options.tone.levelDb} dBFS`
+          : `${options.inputPath} peaks at ${options.inputPeakDb.toFixed(1)} dBFS`,
+    }),
+  );
+  return { devModePage, status };
+}
+
+/** Navigates to the page, starts its source and waits until audio runs through the DSP path asked for. */
+async function ready(devModePage: DevModePage, options: LivePageOptions): Promise<ProbeStatus> {
   await devModePage.open(
     DevModePage.url(options.pageUrl, {
       devServerUrl: options.devServerUrl,
@@ -47,13 +65,5 @@ export async function openLivePage(
   const status = await devModePage.waitUntilReady();
   if (status.dspPath !== options.dspPath)
     throw new Error(`the page runs the "${status.dspPath}" DSP path, but this project asked for "${options.dspPath}"`);
-  await assertSourceNotSilent(devModePage, {
-    source: options.source,
-    peakDb: options.source === 'tone' ? options.tone.levelDb : options.inputPeakDb,
-    what:
-      options.source === 'tone'
-        ? `the tone is at ${options.tone.levelDb} dBFS`
-        : `${options.inputPath} peaks at ${options.inputPeakDb.toFixed(1)} dBFS`,
-  });
-  return { devModePage, status };
+  return status;
 }

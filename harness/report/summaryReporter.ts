@@ -34,6 +34,8 @@ export interface SummaryEntry {
   offlineSnrDb: number | null;
   paritySnrDb: number | null;
   liveSnrDb: number | null;
+  /** Where the test's time went: per phase, [wall ms, machine CPU ms] (harness/health/phaseTimer.ts); null if none. */
+  phases: Record<string, [number, number]> | null;
   error: string | null;
 }
 
@@ -129,6 +131,7 @@ export default class SummaryReporter implements Reporter {
       offlineSnrDb: numeric(test, 'offline-snr-db'),
       paritySnrDb: numeric(test, 'parity-snr-db'),
       liveSnrDb: numeric(test, 'live-snr-db'),
+      phases: phasesOf(annotation('phases')),
       error:
         (result.errors[0]?.message === undefined ? undefined : withoutAnsi(result.errors[0].message))
           ?.split('\n')
@@ -151,7 +154,11 @@ export default class SummaryReporter implements Reporter {
     for (const t of tests) counts[t.outcome] = (counts[t.outcome] ?? 0) + 1;
     const verdicts: Record<Verdict, number> = { passed: 0, failed: 0, inconclusive: 0, skipped: 0 };
     for (const t of tests) verdicts[t.verdict]++;
-    const verdict = runVerdict(tests.map((t) => t.verdict));
+    // A run that failed outside every test (no test matched --grep, global set-up threw) is failed,
+    // never "passed" with nothing checked.
+    const testsVerdict = runVerdict(tests.map((t) => t.verdict));
+    const runFailedOutsideTests = testsVerdict === 'passed' && result.status !== 'passed';
+    const verdict = runFailedOutsideTests ? 'failed' : testsVerdict;
     const summary: Summary = {
       generatedAt: new Date().toISOString(),
       rootDir: this.rootDir,
@@ -168,6 +175,19 @@ export default class SummaryReporter implements Reporter {
     if (this.goldenChanges.length > 0) console.log(formatChangeTable(this.goldenChanges));
     if (this.repeatability.length > 0) console.log(formatRepeatabilityTable(this.repeatability));
     console.log(formatVerdicts(verdict, verdicts, tests));
+    if (runFailedOutsideTests)
+      console.log(
+        `  the run itself ${result.status === 'failed' ? 'failed' : `ended ${result.status}`} outside any test${tests.length === 0 ? ': no test ran (does --grep match a scenario title, "scenario <name> › <description>"?)' : ' (see the errors above)'}`,
+      );
+  }
+}
+
+function phasesOf(text: string | null): Record<string, [number, number]> | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Record<string, [number, number]>;
+  } catch {
+    return null;
   }
 }
 

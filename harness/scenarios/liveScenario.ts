@@ -9,6 +9,7 @@ import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
 import type { ProbeMeterWindow } from '../../contracts/probe/probeApi.ts';
 import type { GoldenOrigin } from '../goldens/goldenOrigin.ts';
+import { PhaseTimer } from '../health/phaseTimer.ts';
 import { goldenDb, roundLevels, type LiveTake, type LiveTakeStep, type LiveTrace } from '../goldens/liveGolden.ts';
 import { MeterTrace } from '../analysis/meterTrace.ts';
 import type { DevModePage } from '../page/devModePage.ts';
@@ -52,6 +53,8 @@ export type InStep = <T>(title: string, body: () => Promise<T>) => Promise<T>;
 
 export interface LiveRunOptions {
   inStep?: InStep;
+  /** Where the time goes: each step's parameter waits and its audio. */
+  phases?: PhaseTimer;
   /** Where the run happens, beyond what each page reports (its rates): Chromium's version, the DSP build. */
   origin?: Pick<GoldenOrigin, 'chromium' | 'dspBuildSha256'>;
 }
@@ -64,6 +67,7 @@ export async function runLiveScenario(
   options: LiveRunOptions = {},
 ): Promise<LiveRun> {
   const inStep = options.inStep ?? ((_title, body) => body());
+  const phases = options.phases ?? new PhaseTimer();
   await Promise.all(pages.map((page) => page.startTrace()));
   const steps: LiveTakeStep[][] = pages.map(() => []);
   const eventFrames: number[][] = pages.map(() => []);
@@ -79,36 +83,40 @@ export async function runLiveScenario(
         .join(', ') || 'no change'
     }, held ${step.holdSeconds} s${step.hold ? ' (hold)' : ''}${pages.length > 1 ? `, ${pages.length} takes at once` : ''}`;
     await inStep(title, async () => {
-      const applied = await rpc.whileConnected(where, applyParameterStepOn(rpc, pages, step.set));
-      await Promise.all(
-        pages.map(async (page, p) => {
-          const change = applied[p]!;
-          eventFrames[p]!.push(change.effectiveFrame);
-          latencyMs.push(...Object.values(change.latencyMs));
-          const measured = await rpc.whileConnected(
-            where,
-            measureSettled(page, change, {
-              settleSeconds: scenario.settleSeconds,
-              spanSeconds: step.holdSeconds - scenario.settleSeconds,
-              detectSettleDb: scenario.tolerances.levelDb,
-              ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
-            }),
-          );
-          traces[p] = measured.trace;
-          dropouts += measured.dropouts.length;
-          if (p === 0 && measured.unsettled) unsettled[index + 1] = measured.unsettled.note;
-          const origin = eventFrames[p]![0]!;
-          const measuredWindows = measured.trace.windowsIn(measured.levels.fromFrame, measured.levels.toFrame);
-          steps[p]!.push({
-            set: step.set,
-            startFrame: change.effectiveFrame - origin,
-            settledFromFrame: measured.levels.fromFrame - origin,
-            endFrame: change.effectiveFrame + Math.round(step.holdSeconds * measured.trace.sampleRate) - origin,
-            input: roundLevels(measured.levels.input),
-            output: roundLevels(measured.levels.output),
-            outputSwingDb: swingDb(measuredWindows, measured.trace.windowFrames),
-          });
-        }),
+      const applied = await phases.time('parameter waits', () =>
+        rpc.whileConnected(where, applyParameterStepOn(rpc, pages, step.set)),
+      );
+      await phases.time('audio', () =>
+        Promise.all(
+          pages.map(async (page, p) => {
+            const change = applied[p]!;
+            eventFrames[p]!.push(change.effectiveFrame);
+            latencyMs.push(...Object.values(change.latencyMs));
+            const measured = await rpc.whileConnected(
+              where,
+              measureSettled(page, change, {
+                settleSeconds: scenario.settleSeconds,
+                spanSeconds: step.holdSeconds - scenario.settleSeconds,
+                detectSettleDb: scenario.tolerances.levelDb,
+                ...(scenario.source === 'mic' ? { expectedInput: 'median' as const } : {}),
+              }),
+            );
+            traces[p] = measured.trace;
+            dropouts += measured.dropouts.length;
+            if (p === 0 && measured.unsettled) unsettled[index + 1] = measured.unsettled.note;
+            const origin = eventFrames[p]![0]!;
+            const measuredWindows = measured.trace.windowsIn(measured.levels.fromFrame, measured.levels.toFrame);
+            steps[p]!.push({
+              set: step.set,
+              startFrame: change.effectiveFrame - origin,
+              settledFromFrame: measured.levels.fromFrame - origin,
+              endFrame: change.effectiveFrame + Math.round(step.holdSeconds * measured.trace.sampleRate) - origin,
+              input: roundLevels(measured.levels.input),
+              output: roundLevels(measured.levels.output),
+              outputSwingDb: swingDb(measuredWindows, measured.trace.windowFrames),
+            });
+          }),
+        ),
       );
     });
   }

@@ -35,6 +35,7 @@ export interface LiveTakesContext {
   recording: boolean;
   origin: LiveRunOptions['origin'];
   inStep: InStep;
+  phases?: LiveRunOptions['phases'];
 }
 
 export interface LiveTakes {
@@ -66,6 +67,7 @@ export async function playLiveTakes(ctx: LiveTakesContext): Promise<LiveTakes> {
     try {
       const run = await runLiveScenario(rpc, pages, scenario, ctx.path, {
         origin: ctx.origin,
+        ...(ctx.phases ? { phases: ctx.phases } : {}),
         inStep: (title, body) => ctx.inStep(recording ? `take round ${round + 1}: ${title}` : title, body),
       });
       const starved = recording ? ctx.health.starvation() : null;

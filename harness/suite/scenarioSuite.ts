@@ -53,6 +53,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
             audioSource,
             tone,
             pageSampleRate,
+            phases,
           },
           testInfo,
         ) => {
@@ -83,7 +84,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
                   await new Promise((resolve) => setTimeout(resolve, Math.random() * TAKE_STAGGER_MS));
                   const page = await context.newPage();
                   const clock = audioHealth.watch(page);
-                  const opened = await openLivePage(page, {
+                  const opened = await openLivePage(phases, page, {
                     pageUrl: stack.pageUrl,
                     devServerUrl: stack.devServerUrl,
                     dspPath,
@@ -111,6 +112,7 @@ export function defineScenarioSuite(config: HarnessConfig): void {
                 dspBuildSha256: dspBuild,
               },
               inStep: (title, body) => test.step(title, body),
+              phases,
             });
             // A golden is recorded on clean audio only: on starved audio, record nothing and say why.
             if (inconclusive) {
@@ -121,12 +123,14 @@ export function defineScenarioSuite(config: HarnessConfig): void {
               test.skip(true, 'inconclusive: the machine starved the audio while recording');
             }
             const live = run;
-            const checked = await checkLiveGolden(
-              harnessConfig.goldensDir,
-              takes,
-              { levelDb: scenario.tolerances.levelDb, strict: scenario.strict },
-              mode,
-              testInfo,
+            const checked = await phases.time('comparison', () =>
+              checkLiveGolden(
+                harnessConfig.goldensDir,
+                takes,
+                { levelDb: scenario.tolerances.levelDb, strict: scenario.strict },
+                mode,
+                testInfo,
+              ),
             );
             problems.push(
               ...annotateUnsettled(
@@ -158,7 +162,9 @@ export function defineScenarioSuite(config: HarnessConfig): void {
           const inputPath =
             scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
           const common = { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults };
-          const offline = await renderScenarioOffline(offlinePage, { ...common, dsp: dspPath });
+          const offline = await phases.time('offline render', () =>
+            renderScenarioOffline(offlinePage, { ...common, dsp: dspPath }),
+          );
           // No golden needed to know these are wrong: NaN, ±Inf or subnormal output samples.
           const scan = scanSamples(offline.render.channels);
           if (scan.first) {
@@ -166,26 +172,28 @@ export function defineScenarioSuite(config: HarnessConfig): void {
               `${scenario.name} [${dspPath}] offline render: ${scan.nan} NaN, ${scan.inf} Inf and ${scan.subnormal} subnormal output samples; the first, ${scan.first.value}, at frame ${scan.first.frame} ${scan.first.channel} (${(scan.first.frame / offline.render.sampleRate).toFixed(4)} s): a DSP must keep its output finite and flush denormals`,
             );
           }
-          const checked = await checkOfflineGolden(
-            harnessConfig.goldensDir,
-            {
-              channels: offline.render.channels,
-              sidecar: {
-                schemaVersion: OFFLINE_GOLDEN_VERSION,
-                scenario: scenario.name,
-                path: dspPath,
-                sampleRate: offline.render.sampleRate,
-                frames: offline.render.channels[0].length,
-                eventFrames: offline.eventFrames,
-                fixtureSha256: offline.fixtureSha256,
-                dspBuildSha256: dspBuild,
-                chromium: offlinePage.context().browser()?.version() ?? 'unknown',
+          const checked = await phases.time('comparison', () =>
+            checkOfflineGolden(
+              harnessConfig.goldensDir,
+              {
+                channels: offline.render.channels,
+                sidecar: {
+                  schemaVersion: OFFLINE_GOLDEN_VERSION,
+                  scenario: scenario.name,
+                  path: dspPath,
+                  sampleRate: offline.render.sampleRate,
+                  frames: offline.render.channels[0].length,
+                  eventFrames: offline.eventFrames,
+                  fixtureSha256: offline.fixtureSha256,
+                  dspBuildSha256: dspBuild,
+                  chromium: offlinePage.context().browser()?.version() ?? 'unknown',
+                },
               },
-            },
-            scenario.tolerances.offlineSnrDb,
-            mode,
-            testInfo,
-            offline.eventFrames.map((frame, i) => ({ frame, set: scenario.steps[i]!.set })),
+              scenario.tolerances.offlineSnrDb,
+              mode,
+              testInfo,
+              offline.eventFrames.map((frame, i) => ({ frame, set: scenario.steps[i]!.set })),
+            ),
           );
           problems.push(...checked.problems);
           changes.push(...checked.changes);
@@ -196,8 +204,12 @@ export function defineScenarioSuite(config: HarnessConfig): void {
 
           // Parity: the mock and the WASM DSP agree to float precision on what both implement.
           if (dspPath === 'wasm' && isParityScenario(scenario)) {
-            const mock = await renderScenarioOffline(offlinePage, { ...common, dsp: 'mock' });
-            const parity = compareAudio(mock.render.channels, offline.render.channels, offline.render.sampleRate);
+            const mock = await phases.time('offline render', () =>
+              renderScenarioOffline(offlinePage, { ...common, dsp: 'mock' }),
+            );
+            const parity = await phases.time('comparison', async () =>
+              compareAudio(mock.render.channels, offline.render.channels, offline.render.sampleRate),
+            );
             testInfo.annotations.push({ type: 'parity-snr-db', description: String(parity.snrDb) });
             if (parity.snrDb < PARITY_SNR_DB)
               problems.push(

@@ -5,6 +5,7 @@
  * growth of every call the others made); Chromium reaches the browser leg through its context.
  */
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_VALIDATE_OPTIONS, type ValidateOptions } from './validatorOptions.ts';
 import { requireChromium } from '../browser/findChromium.ts';
 import { validateParameterDefinitions } from '../../contracts/ipc/validator.ts';
 import { checkWasmDsp } from '../../contracts/wasm/checkWasmDsp.ts';
@@ -14,13 +15,7 @@ import { DspTrap, wasmSubject, type DspUnderTest } from './dspUnderTest.ts';
 import { findGeneratorGates, type GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
 import { Random } from '../signals/random.ts';
-import {
-  DEFAULT_VALIDATE_OPTIONS,
-  type CheckOutcome,
-  type ValidateOptions,
-  type ValidatorCheck,
-  type WorstCase,
-} from './validatorCheck.ts';
+import { type CheckOutcome, type ValidatorCheck, type WorstCase } from './validatorCheck.ts';
 
 export interface CheckResult {
   id: string;

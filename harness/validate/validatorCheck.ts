@@ -6,45 +6,7 @@ import type { ProblemCount } from './problems.ts';
 import type { Random } from '../signals/random.ts';
 import type { ParameterSet } from './render.ts';
 import type { Stereo } from './testSignals.ts';
-
-export interface ValidateOptions {
-  /** 1..10; each check runs from its own minimum strictness. Default 5. */
-  strictness: number;
-  seed: number;
-  /** Sample peak allowed at default parameters and through single parameter jumps. Default 4.0 (+12 dBFS). */
-  headroom: number;
-  /**
-   * Sample peak allowed during automation fuzz, or null for the fuzz's own bound (+80 dBFS,
-   * automationFuzzCheck.ts). Changes every 1 to 64 frames make correct state-variable filters ring
-   * far beyond the headroom (the reference reaches +45 dBFS), so the fuzz's bound is its own.
-   */
-  fuzzHeadroom: number | null;
-  /** Seconds of silence in which the output must fall below -120 dBFS. Default 1. */
-  tailSeconds: number;
-  /** The DSP makes sound from silence: skip the silence check. */
-  generator: boolean;
-  /** Largest share of one core at 48 kHz, at strictness ≥ 7. Default 0.5. */
-  maxCpuShare: number;
-  /** Run only these checks (ids). */
-  only: string[] | null;
-  /** Leave these checks out (ids), e.g. a project's accepted exceptions. */
-  skip: string[] | null;
-  /** Run the browser leg (AudioWorklet in Chromium). Default true. */
-  browser: boolean;
-}
-
-export const DEFAULT_VALIDATE_OPTIONS: ValidateOptions = {
-  strictness: 5,
-  seed: 1,
-  headroom: 4,
-  fuzzHeadroom: null,
-  tailSeconds: 1,
-  generator: false,
-  maxCpuShare: 0.5,
-  only: null,
-  skip: null,
-  browser: true,
-};
+import type { ValidateOptions } from './validatorOptions.ts';
 
 export interface CheckContext {
   subject: DspUnderTest;

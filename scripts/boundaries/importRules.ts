@@ -56,7 +56,7 @@ export const IMPORT_RULES: ImportRule[] = [
     layer: 'contracts (shared by the harness, the reference stack and user stacks)',
     files: ['contracts/'],
     mayImport: ['contracts/'],
-    packages: ['ajv'],
+    packages: ['ajv', '@sinclair/typebox'],
     node: false,
     nodeExceptions: ['contracts/wasm/loadWasmDspFile.ts'],
     forbiddenGlobals: ['window', 'document', 'require', 'Buffer', '__dirname'],

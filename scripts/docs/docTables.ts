@@ -5,12 +5,22 @@
  */
 import { formatCommandTable } from '../../harness/cli/commands.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
+import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
+import { AUDIO_DIAGNOSTIC_HINTS } from '../../contracts/ipc/messages.ts';
+
+/** The audio diagnostic codes and their hints, as docs/protocol.md shows them. */
+function formatAudioDiagnosticTable(): string {
+  const rows = Object.entries(AUDIO_DIAGNOSTIC_HINTS).map(([code, hint]) => `| \`${code}\` | ${hint} |`);
+  return ['| code | hint |', '|---|---|', ...rows].join('\n');
+}
 
 /** Each generated section: the files it is in (from the repo root) and what writes it. */
 export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () => string }> = {
   commands: { files: ['README.md', 'docs/plugin-projects.md'], generate: formatCommandTable },
   'environment-user': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('user') },
   'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
+  'validate-options': { files: ['docs/validator.md'], generate: formatValidateOptionTable },
+  'audio-diagnostics': { files: ['docs/protocol.md'], generate: formatAudioDiagnosticTable },
 };
 
 const marker = (name: string) => new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);

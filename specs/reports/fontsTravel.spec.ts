@@ -9,13 +9,14 @@
  *   in a second Chromium build (the 153 headless shell, fixtures/browsers/headlessShell.ts), as in
  *   the browser the goldens were recorded with; not one pixel off.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import subsetFont from 'subset-font';
 import { NO_CAPTURE } from '../../harness/browser/browserPool.ts';
+import { findChromium } from '../../harness/browser/findChromium.ts';
 import { launchChromium } from '../../harness/browser/launchChromium.ts';
 import { expect, test } from '../../harness/test.ts';
 import { headlessShellPath } from '../../fixtures/browsers/headlessShell.ts';
@@ -83,6 +84,18 @@ function pixelsDiffering(a: Buffer, b: Buffer): { differ: number; sizes: string;
   return { differ, sizes, diff: differ ? PNG.sync.write(diff) : null };
 }
 
+/**
+ * The second build: the headless shell, unless the machine's Chromium is that shell already (CHROMIUM_PATH pointing at
+ * it), then the Chromium the search finds without CHROMIUM_PATH.
+ */
+function secondBuild(machines: string): string {
+  const shell = headlessShellPath();
+  if (realpathSync(machines) !== realpathSync(shell)) return shell;
+  const other = findChromium({ ...process.env, CHROMIUM_PATH: '' });
+  if (!other) throw new Error(`CHROMIUM_PATH is the headless shell (${shell}) and no other Chromium is on this machine`);
+  return other.path;
+}
+
 /** The width of a line of the browser's default sans-serif: it tells one font set from another. */
 const sansSerifWidth = (page: Page) =>
   page.evaluate(() => {
@@ -132,6 +145,7 @@ test('every glyph of the report pages is drawn from the fonts they embed', async
 });
 
 for (const elsewhere of ['only a monospace font installed', 'the Chromium 153 headless shell'] as const) {
+  // (With CHROMIUM_PATH at that shell, the second build is the machine's other Chromium: see secondBuild.)
   test(`the dashboard and the failure plot render to the same pixels with ${elsewhere}`, async ({
     browserPool,
     chromiumPath,
@@ -142,7 +156,7 @@ for (const elsewhere of ['only a monospace font installed', 'the Chromium 153 he
     try {
       other =
         elsewhere === 'the Chromium 153 headless shell'
-          ? await launchChromium(headlessShellPath())
+          ? await launchChromium(secondBuild(chromiumPath))
           : await launchChromium(chromiumPath, {
               env: { ...process.env, FONTCONFIG_FILE: await monospaceOnlyFontconfig(testInfo.outputPath('fontset')) },
             });

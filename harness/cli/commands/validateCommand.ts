@@ -7,56 +7,64 @@ import { CHECK_IDS } from '../../validate/checkCatalog.ts';
 import { validateWasmFile } from '../../validate/runValidation.ts';
 import { formatConsoleReport } from '../../validate/validationReport.ts';
 import { writeValidationOutputs } from '../../validate/writeValidationOutputs.ts';
-import { DEFAULT_VALIDATE_OPTIONS, type ValidateOptions } from '../../validate/validatorCheck.ts';
+import {
+  DEFAULT_VALIDATE_OPTIONS,
+  VALIDATE_OPTIONS,
+  type OptionSpec,
+  type ValidateOptionKey,
+  type ValidateOptions,
+} from '../../validate/validatorOptions.ts';
 import { ensureChromium } from '../../setup/ensureChromium.ts';
-import { defineCommand, numberOption, type OptionValues } from '../command.ts';
+import { defineCommand, numberOption } from '../command.ts';
 import { UsageError } from '../usageError.ts';
 
+/** The validator's own options (their flags, from harness/validate/validatorOptions.ts), then the outputs'. */
 const OPTIONS = {
   wasm: { type: 'string', placeholder: 'build.wasm', required: true },
-  strictness: { type: 'string', placeholder: '1..10' },
-  seed: { type: 'string', placeholder: 'N' },
+  ...validatorFlags(),
   junit: { type: 'string', placeholder: 'F' },
   json: { type: 'string', placeholder: 'F' },
   html: { type: 'string', placeholder: 'F' },
-  only: { type: 'string', placeholder: 'id,id' },
-  skip: { type: 'string', placeholder: 'id,id' },
-  headroom: { type: 'string', placeholder: '4' },
-  'fuzz-headroom': { type: 'string', placeholder: 'N' },
-  'tail-seconds': { type: 'string', placeholder: '1' },
-  generator: { type: 'boolean', default: false },
-  'max-cpu-share': { type: 'string', placeholder: '0.5' },
-  'no-browser': { type: 'boolean', default: false },
 } as const;
 
+/** Each validator option that has a flag, as this parser's option: a value (`--seed N`) or a switch. */
+function validatorFlags(): Record<
+  string,
+  { type: 'string'; placeholder: string } | { type: 'boolean'; default: false }
+> {
+  const flags: Record<string, { type: 'string'; placeholder: string } | { type: 'boolean'; default: false }> = {};
+  for (const spec of Object.values(VALIDATE_OPTIONS) as OptionSpec[]) {
+    if (!spec.flag) continue;
+    flags[spec.flag] =
+      spec.kind === 'boolean'
+        ? { type: 'boolean', default: false }
+        : { type: 'string', placeholder: spec.kind === 'ids' ? 'id,id' : spec.placeholder };
+  }
+  return flags;
+}
+
 /** The validator's options from the command's values (defaults where not given). */
-export function validateOptions(values: OptionValues<typeof OPTIONS>): ValidateOptions {
-  const number = (name: keyof typeof OPTIONS, min: number, max: number, integer = false) =>
-    numberOption('validate', name, values[name] as string | undefined, min, max, integer);
-  const ids = (name: 'only' | 'skip') => {
-    const list = values[name] ? values[name].split(',').map((s) => s.trim()) : null;
-    const unknown = list?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
-    if (unknown.length) {
-      throw new UsageError(
-        `validate: --${name} names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`,
-      );
+export function validateOptions(values: Record<string, string | boolean | undefined>): ValidateOptions {
+  const options: Record<string, unknown> = { ...DEFAULT_VALIDATE_OPTIONS };
+  for (const [key, spec] of Object.entries(VALIDATE_OPTIONS) as [ValidateOptionKey, OptionSpec][]) {
+    if (!spec.flag) continue;
+    const value = values[spec.flag];
+    if (spec.kind === 'boolean') {
+      if (value) options[key] = !spec.negated;
+    } else if (spec.kind === 'number') {
+      const n = numberOption('validate', spec.flag, value as string | undefined, spec.min, spec.max, spec.integer);
+      if (n !== undefined) options[key] = n;
+    } else if (typeof value === 'string') {
+      const list = value.split(',').map((s) => s.trim());
+      const unknown = list.filter((id) => !(CHECK_IDS as readonly string[]).includes(id));
+      if (unknown.length)
+        throw new UsageError(
+          `validate: --${spec.flag} names unknown check(s) ${unknown.join(', ')}; the checks are ${CHECK_IDS.join(', ')}`,
+        );
+      options[key] = list;
     }
-    return list;
-  };
-  const d = DEFAULT_VALIDATE_OPTIONS;
-  return {
-    ...d,
-    strictness: number('strictness', 1, 10, true) ?? d.strictness,
-    seed: number('seed', 0, 2 ** 32 - 1, true) ?? d.seed,
-    headroom: number('headroom', 0.001, 1e6) ?? d.headroom,
-    fuzzHeadroom: number('fuzz-headroom', 0.001, 1e6) ?? d.fuzzHeadroom,
-    tailSeconds: number('tail-seconds', 0.01, 60) ?? d.tailSeconds,
-    maxCpuShare: number('max-cpu-share', 0.0001, 100) ?? d.maxCpuShare,
-    generator: values.generator,
-    browser: !values['no-browser'],
-    only: ids('only'),
-    skip: ids('skip'),
-  };
+  }
+  return options as ValidateOptions;
 }
 
 export const validateCommand = defineCommand({

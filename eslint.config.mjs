@@ -17,6 +17,8 @@ export default tseslint.config(
       'fixtures/generated/',
       'examples/rust-plugin/build/',
       'examples/rust-plugin/reports/',
+      // A developer's own scratch scripts (git-ignored).
+      '.scratch/',
     ],
   },
   js.configs.recommended,

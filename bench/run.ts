@@ -12,6 +12,8 @@ import { measureParameterLatency } from './parameterLatency.ts';
 import { measureServerThroughput } from './serverThroughput.ts';
 import { fmt } from './stats.ts';
 import { measureSuiteEfficiency } from './suiteEfficiency.ts';
+import { measureHealthWatchCost } from './healthWatchCost.ts';
+import { formatPhaseTable } from './testPhases.ts';
 import { DEFAULT_BASELINE_REF, measureSuiteVsBaseline } from './suiteVsBaseline.ts';
 import { measureTrendPage } from './trendPageLoad.ts';
 import { measureValidatorScaling } from './validatorScaling.ts';
@@ -107,7 +109,14 @@ if (suite) {
   log(
     `   both cores ${suite.cpuBusy === null ? 'n/a' : `${fmt(100 * suite.cpuBusy, 0)}%`} busy during the run; a fresh browser's launch → probe ready: ${fmt(suite.launchToReadyMs.median, 0)} ms [${fmt(suite.launchToReadyMs.min, 0)}–${fmt(suite.launchToReadyMs.max, 0)}] (kept browsers and pages skip most of it)`,
   );
+  log('   where a live test goes, medians over the run:');
+  log(formatPhaseTable(suite.phases));
 }
+// The audio-health watch's CPU, on and off in turns while a page plays (--quick: 2 short rounds).
+const watch = await measureHealthWatchCost(quick ? 2 : 6, quick ? 2 : 5);
+log(
+  `   the audio-health watch: ${fmt(watch.readsPerSecond, 1)} reads/s; a playing page and this process use ${fmt(watch.watchOff.median, 3)} cores without it, ${fmt(watch.watchOn.median, 3)} with it: ${fmt(100 * watch.extraCores, 1)}% of a core (goal well under 5% of a test's wall time: ${goal('health watch < 5% of a core', watch.extraCores < 0.05, `${fmt(100 * watch.extraCores, 1)}%`)})`,
+);
 
 const trendPage = await measureTrendPage([30, 365], 30, quick ? 1 : 5);
 log('\n6. Nightly dashboard (reports/trend.html), 30 tests, generated history');
@@ -162,6 +171,7 @@ const report = {
   latency,
   server,
   suite,
+  healthWatch: watch,
   trendPage,
   workletHost: host,
   vsBaseline,

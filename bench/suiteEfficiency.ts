@@ -14,6 +14,8 @@ import { DevModePage } from '../harness/page/devModePage.ts';
 import { loadScenarios } from '../harness/scenarios/loadScenarios.ts';
 import { startReferenceStack } from '../devmode/index.ts';
 import { stats, type Stats } from './stats.ts';
+import { phaseTable, type TestPhasesResult } from './testPhases.ts';
+import type { Summary } from '../harness/report/summaryReporter.ts';
 
 export interface SuiteEfficiencyResult {
   grep: string | null;
@@ -27,6 +29,8 @@ export interface SuiteEfficiencyResult {
   /** Share of both cores busy during the run (/proc/stat): near 1 means the suite is CPU-bound. */
   cpuBusy: number | null;
   launchToReadyMs: Stats;
+  /** Where a live test's time goes, from the same run (bench/testPhases.ts). */
+  phases: TestPhasesResult;
 }
 
 function cpuTicks(): { busy: number; total: number } | null {
@@ -75,13 +79,24 @@ export async function measureSuiteEfficiency(
     (sum, s) => sum + s.paths.length * s.steps.reduce((t, step) => t + step.holdSeconds, 0),
     0,
   );
-  const report = join(mkdtempSync(join(tmpdir(), 'suite-')), 'report.json');
+  const dir = mkdtempSync(join(tmpdir(), 'suite-'));
+  const report = join(dir, 'report.json');
+  const summaryFile = join(dir, 'summary.json');
   const before = cpuTicks();
   const started = performance.now();
   const run = spawnSync(
     'npx',
-    ['playwright', 'test', 'specs/scenarios.spec.ts', ...(grep ? ['--grep', grep] : []), '--reporter=json'],
-    { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report } },
+    [
+      'playwright',
+      'test',
+      'specs/scenarios.spec.ts',
+      ...(grep ? ['--grep', grep] : []),
+      '--reporter=json,./harness/report/summaryReporter.ts',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'ignore'],
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, WAVECRAFT_SUMMARY_FILE: summaryFile },
+    },
   );
   const wallSeconds = (performance.now() - started) / 1000;
   const after = cpuTicks();
@@ -99,6 +114,7 @@ export async function measureSuiteEfficiency(
     ratioAfterStartup: (wallSeconds - startupSeconds) / liveAudioSeconds,
     cpuBusy: before && after ? (after.busy - before.busy) / (after.total - before.total) : null,
     launchToReadyMs: await measureLaunchToReady(launchRepeats),
+    phases: phaseTable(JSON.parse(readFileSync(summaryFile, 'utf8')) as Summary),
   };
 }
 

@@ -52,7 +52,6 @@ export function measureTestPhases(
       'specs/scenarios.spec.ts',
       ...(options.grep ? ['--grep', options.grep] : []),
       ...(options.workers ? ['--workers', String(options.workers)] : []),
-      '--reporter=./harness/report/summaryReporter.ts',
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, WAVECRAFT_SUMMARY_FILE: summaryFile } },
   );

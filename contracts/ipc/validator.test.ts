@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIO_DIAGNOSTIC_CODES } from './messages.ts';
+import { AUDIO_DIAGNOSTIC_CODES, METHOD_NAMES, NOTIFICATION_NAMES } from './messages.ts';
 import { readFileSync } from 'node:fs';
 import {
   validateNotification,
@@ -192,5 +192,17 @@ describe('parameter definitions', () => {
     const result = validateParameterDefinitions([{ id: '', name: 'X', type: 'int', default: 0, min: 0, max: 1 }]);
     expect(result.errors).toContain('/0/id must NOT have fewer than 1 characters');
     expect(result.errors.some((e) => e.startsWith('/0/type must be equal to one of the allowed values'))).toBe(true);
+  });
+});
+
+describe('every schema', () => {
+  // Validators compile on first use: this compiles each (both of its compilations, as a value
+  // every schema refuses is explained), so a schema that ajv's strict mode refuses fails here.
+  it('compiles in strict mode and refuses a bare number', () => {
+    for (const method of METHOD_NAMES) {
+      expect(validateParams(method, 42).ok, method).toBe(false);
+      expect(validateResult(method, 42).ok, method).toBe(false);
+    }
+    for (const name of NOTIFICATION_NAMES) expect(validateNotification(name, 42).ok, name).toBe(false);
   });
 });

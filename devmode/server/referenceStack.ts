@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { REFERENCE_WASM_PATH } from '../dsp/reference/referenceDsp.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
-import { wasmModuleDiagnostic } from '../../contracts/ipc/audioDiagnostics.ts';
+import { wasmModuleDiagnostic } from '../../contracts/wasm/wasmModuleDiagnostic.ts';
 import { DevServer } from './devServer.ts';
 import { WasmBuildWatcher } from './wasmBuildWatcher.ts';
 import { StaticPageServer } from './staticPageServer.ts';

@@ -46,7 +46,7 @@ export class StaticPageServer {
             res.writeHead(status, { 'content-type': 'text/plain' }).end(`${status}\n`);
             return;
           }
-          res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+          res.writeHead(200, { 'content-type': type, 'cache-control': cacheControl(req.url ?? '/') });
           createReadStream(file)
             .on('error', () => res.destroy())
             .pipe(res);
@@ -98,6 +98,18 @@ export class StaticPageServer {
     if (!info.isFile()) return { status: 404 };
     return { status: 200, file: real, type: contentType(real) };
   }
+}
+
+/**
+ * The build's assets are named by their content hash (Vite's /assets/name-HASH.ext): a page kept
+ * between tests loads them from its cache, with the compiled code V8 keeps for cached scripts.
+ * Everything else (index.html, which names the hashes; a mounted DSP build, rebuilt in place) is
+ * fetched again every time.
+ */
+function cacheControl(url: string): string {
+  return /^\/assets\/[^/?]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\?|$)/.test(url)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-store';
 }
 
 function isInside(root: string, path: string): boolean {

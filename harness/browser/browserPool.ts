@@ -1,6 +1,7 @@
 /**
- * The Chromium processes of one Playwright worker, one per fake-capture file, launched on first
- * use and kept for the worker's later tests with that file (a launch and a close cost ~0.3 s).
+ * The Chromium processes of one Playwright worker, one per fake-capture file (and one shared by the
+ * live pages that play a file or the tone, LIVE_WITHOUT_CAPTURE), launched on first use and kept
+ * for the worker's later tests with that file (a launch and a close cost ~0.3 s).
  * Launching the next tests' browsers ahead, while a test plays, was tried and made the suite
  * slower on 2 cores: launches compete with the live audio and cause capture dropouts.
  *
@@ -16,6 +17,11 @@ import { launchChromium } from './launchChromium.ts';
 
 /** Key of the browser without fake capture (offline renders, plain pages). */
 export const NO_CAPTURE = '';
+/**
+ * Key of the browser for live pages that play a file or the tone (no microphone): one for them
+ * all, whatever their input, where a capture browser serves only the tests of its file.
+ */
+export const LIVE_WITHOUT_CAPTURE = 'live without capture';
 
 interface Entry {
   browser: Promise<Browser>;
@@ -110,7 +116,10 @@ export class BrowserPool {
   }
 
   private launch(captureWav: string): Entry {
-    const browser = launchChromium(this.executablePath, captureWav === NO_CAPTURE ? {} : { captureWav });
+    const browser = launchChromium(
+      this.executablePath,
+      captureWav === NO_CAPTURE || captureWav === LIVE_WITHOUT_CAPTURE ? {} : { captureWav },
+    );
     this.launches++;
     const entry: Entry = { browser, idlePage: null };
     this.entries.set(captureWav, entry);

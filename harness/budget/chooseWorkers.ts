@@ -1,18 +1,20 @@
 /**
- * How many Playwright workers the machine can give live audio: each worker plays one real-time
- * stream at a time, and a live test keeps about two cores busy (the audio thread, the renderer,
- * the test's own Node process, the dev server, an offline render). Measured on 2 cores: two
- * workers made each test 2–4× slower (tone-output-gain 19 s against 5 s alone), finished no
- * sooner, and starved the audio of a record run into recording nothing. The choice is the cores
- * this process may use (taskset counts) times the share of them idle right now, measured over
- * 0.5 s at start (a load average lags by minutes and counts a previous run), halved, rounded, at
- * least 1. WAVECRAFT_WORKERS wins.
+ * How many Playwright workers the machine can give live audio. A worker plays one test at a time;
+ * a test plays one real-time stream (`record`: its takes, several at once). A playing dev-mode
+ * page costs ~0.35 of a core (its renderer, Chromium's audio and GPU processes, the test's Node
+ * process), and a test's other work (navigation, the offline render, comparisons) fits beside it,
+ * so each stream is given one idle core (measured: docs/benchmarks.md, figure 5). The idle cores
+ * are the cores this process may use (taskset counts) times the share of them idle right now,
+ * measured over 0.5 s at start (a load average lags by minutes and counts a previous run); the
+ * workers are the idle cores over the streams a test plays, rounded, at least 1 and at most the
+ * cores. WAVECRAFT_WORKERS wins.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { cpuTimes } from '../health/cpuTimes.ts';
+import { TAKES_PER_ROUND } from '../goldens/repeatability.ts';
 
-/** Cores one live test keeps busy (see above). */
-export const CORES_PER_LIVE_TEST = 2;
+/** Idle cores one live audio stream is given (see above). */
+export const CORES_PER_LIVE_STREAM = 1;
 
 export interface WorkerChoice {
   workers: number;
@@ -27,7 +29,14 @@ export interface MachineNow {
   load1: number;
 }
 
-export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = process.env): WorkerChoice {
+/**
+ * `streamsPerTest`: the live streams one test plays at once (1; `record` plays TAKES_PER_ROUND takes).
+ */
+export function chooseWorkers(
+  machine: MachineNow,
+  env: NodeJS.ProcessEnv = process.env,
+  streamsPerTest = 1,
+): WorkerChoice {
   const given = env['WAVECRAFT_WORKERS'];
   if (given !== undefined && given !== '') {
     const n = Number(given);
@@ -39,14 +48,14 @@ export function chooseWorkers(machine: MachineNow, env: NodeJS.ProcessEnv = proc
   // Without a CPU reading (no /proc/stat), the load average stands in.
   const busy = machine.busyShare ?? Math.min(1, machine.load1 / cores);
   const idleCores = cores * (1 - busy);
-  const workers = Math.max(1, Math.min(cores, Math.round(idleCores / CORES_PER_LIVE_TEST)));
+  const workers = Math.max(1, Math.min(cores, Math.round(idleCores / (streamsPerTest * CORES_PER_LIVE_STREAM))));
   const measured =
     machine.busyShare === null
       ? `load average ${machine.load1.toFixed(1)}`
       : `${Math.round(busy * 100)}% of the CPU busy at start`;
   return {
     workers,
-    reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per ${CORES_PER_LIVE_TEST} idle cores; WAVECRAFT_WORKERS overrides`,
+    reason: `${cores} core(s) for this run, ${measured} (${idleCores.toFixed(1)} idle): one live audio stream per idle core, ${streamsPerTest === 1 ? 'one' : streamsPerTest} per test${streamsPerTest === 1 ? '' : ' (the takes of record)'}; WAVECRAFT_WORKERS overrides`,
   };
 }
 
@@ -64,13 +73,23 @@ export function measureMachineNow(sampleMs = 500): MachineNow {
 }
 
 /** The workers for this run, printed once by the runner's own process (not by each worker). */
-export function workersForRun(env: NodeJS.ProcessEnv = process.env): number {
+export function workersForRun(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): number {
   if (env['TEST_WORKER_INDEX'] !== undefined) return 1; // a worker's copy of the config: not used for scheduling
   const choice = chooseWorkers(
     env['WAVECRAFT_WORKERS'] ? { cores: availableParallelism(), busyShare: null, load1: 0 } : measureMachineNow(),
     env,
+    recording(argv) ? TAKES_PER_ROUND : 1,
   );
   // stderr: stdout may carry a reporter's output (--reporter=json).
   console.error(`[wavecraft] ${choice.workers} worker(s): ${choice.reason}`);
   return choice.workers;
+}
+
+/** Whether Playwright was asked to write snapshots (record): `-u`, `--update-snapshots[=mode]` but `none`. */
+export function recording(argv: readonly string[]): boolean {
+  return argv.some(
+    (a, i) =>
+      a === '-u' ||
+      (a.startsWith('--update-snapshots') && (a.includes('=') ? a.split('=')[1] !== 'none' : argv[i + 1] !== 'none')),
+  );
 }

@@ -1,5 +1,5 @@
 /** The JSON Schema of a plugin project's harness config file, `wavecraft.config.json`. */
-import { TOLERANCE_PROPERTIES } from '../scenarios/scenarioSchema.ts';
+import { TOLERANCE_PROPERTIES } from './toleranceSchema.ts';
 import { validateConfigSchema } from '../validate/validatorOptions.ts';
 
 export const projectConfigSchema = {

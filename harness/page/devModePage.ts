@@ -9,9 +9,9 @@
  *   (the page hung; the test's audio health then tells a hung page from a starved machine).
  */
 import type { Page } from '@playwright/test';
-import { performance } from 'node:perf_hooks';
 import type { ProbeParamEvent, ProbeStatus, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 import { base64ToFloat32 } from '../io/float32Base64.ts';
+import { waitOnAudioClock } from './audioClockWait.ts';
 
 export interface AudioCapture {
   /** Audio-clock frame of the first sample. */
@@ -199,15 +199,15 @@ export class DevModePage {
     return (await handle.jsonValue()) === 'sound';
   }
 
-  /**
-   * Records `frames` frames of the worklet's raw input and output from audio-clock `fromFrame`
-   * (optional probe feature). Resolves once they are in.
-   */
   /** Whether the page's probe offers the optional captureAudio(). */
   async hasCaptureAudio(): Promise<boolean> {
     return this.page.evaluate(() => typeof window.wavecraftProbe?.captureAudio === 'function');
   }
 
+  /**
+   * Records `frames` frames of the worklet's raw input and output from audio-clock `fromFrame`
+   * (optional probe feature). Resolves once they are in.
+   */
   async captureAudio(fromFrame: number, frames: number): Promise<AudioCapture> {
     const c = await this.page.evaluate(
       ({ fromFrame, frames }) => {
@@ -265,99 +265,16 @@ export class DevModePage {
     return { output: [rows[0]!, rows[1]!], input: [rows[2]!, rows[3]!] };
   }
 
-  /** The page's audio clock, or null when the page does not answer within `stallMs`. */
-  private async clock(): Promise<{ frame: number; sampleRate: number | null; status: ProbeStatus } | null> {
-    let timer: NodeJS.Timeout | undefined;
-    const noAnswer = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.stallMs)));
-    try {
-      const status = await Promise.race([this.status(), noAnswer]);
-      return status ? { frame: status.latestFrame, sampleRate: status.sampleRate, status } : null;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** How long the page's browser takes to answer a CDP call (ms), or null when it does not within `stallMs` / 2. */
-  private async browserAnswerMs(): Promise<number | null> {
-    const browser = this.page.context().browser();
-    if (!browser) return null;
-    const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const noAnswer = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.stallMs / 2)));
-    const ask = (async () => {
-      const cdp = await browser.newBrowserCDPSession();
-      await cdp.send('Browser.getVersion');
-      await cdp.detach().catch(() => undefined);
-      return performance.now() - started;
-    })().catch(() => null);
-    try {
-      return await Promise.race([ask, noAnswer]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /**
-   * Waits in chunks of WAIT_CHUNK_MS while the audio clock moves. Ends with an error that names
-   * what it waited for when `audioSeconds` of audio played without it, when the clock stood still
-   * for `stallMs`, or when the page stopped answering.
-   */
-  private async waitFor<T>(
+  /** A wait on the audio clock (audioClockWait.ts): the page's stall policy. */
+  private waitFor<T>(
     what: string,
     wait: (options: { timeout: number; polling: number }) => Promise<T>,
     audioSeconds?: number,
   ): Promise<T> {
-    const start = await this.clock();
-    let lastFrame = start?.frame ?? -1;
-    let lastProgressAt = performance.now();
-    for (;;) {
-      try {
-        return await wait({ timeout: WAIT_CHUNK_MS, polling: 10 });
-      } catch (error) {
-        const message = (error as Error).message;
-        if (!message.includes('Timeout')) throw new Error(`while waiting for ${what}: ${message.split('\n')[0]}`);
-      }
-      const now = await this.clock();
-      if (!now) {
-        // A starved machine slows everything; a hung page alone is silent while its browser answers.
-        const browserMs = await this.browserAnswerMs();
-        if (browserMs !== null)
-          throw new Error(
-            `the page hung: it did not answer for ${this.stallMs / 1000} s while waiting for ${what}, while its browser answered in ${Math.round(browserMs)} ms`,
-          );
-        throw new Error(
-          `neither the page nor its browser answered for ${this.stallMs / 1000} s while waiting for ${what} (the machine or the browser stalled)`,
-        );
-      }
-      if (now.frame > lastFrame) {
-        lastFrame = now.frame;
-        lastProgressAt = performance.now();
-      }
-      const played = start && start.frame >= 0 && now.sampleRate ? (now.frame - start.frame) / now.sampleRate : 0;
-      if (audioSeconds !== undefined && played >= audioSeconds) {
-        throw new Error(
-          `${what} did not happen within ${audioSeconds} s of audio (${played.toFixed(2)} s played); probe status: ${JSON.stringify(now.status)}`,
-        );
-      }
-      const stalledMs = performance.now() - lastProgressAt;
-      if (stalledMs >= this.stallMs) {
-        // The page answered all along: a clock that stands still that long is the page's own hang
-        // (a real-time audio thread outranks a busy machine); one that never started may be slow.
-        const status = JSON.stringify(now.status);
-        if (now.frame >= 0)
-          throw new Error(
-            `the page hung: its audio clock stood still at frame ${now.frame} for ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}, though the page answered; probe status: ${status}`,
-          );
-        throw new Error(
-          `the page's audio never started in ${(stalledMs / 1000).toFixed(1)} s while waiting for ${what}; probe status: ${status}`,
-        );
-      }
-    }
+    return waitOnAudioClock(this.page, { stallMs: this.stallMs, what, audioSeconds }, wait, () => this.status());
   }
 }
 
-/** One waitForFunction call's span; between chunks the wait checks the audio clock. */
-const WAIT_CHUNK_MS = 1000;
 /** Audio a parameter change may take to reach the DSP (seen: p95 30-51 ms on a slow machine). */
 const PARAMETER_AUDIO_SECONDS = 3;
 /** Audio the meter display may lag the meter. */

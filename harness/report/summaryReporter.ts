@@ -10,7 +10,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { AUDIO_HEALTH, INCONCLUSIVE, runVerdict, verdictOf, type Verdict } from '../verdict/verdict.ts';
-import { withoutAnsi } from './withoutAnsi.ts';
+import { withoutAnsi } from '../io/withoutAnsi.ts';
 
 export interface SummaryEntry {
   title: string;
@@ -99,7 +99,7 @@ export default class SummaryReporter implements Reporter {
   private rootDir = '';
 
   constructor(options: { outputFile?: string } = {}) {
-    this.outputFile = resolve(options.outputFile ?? 'reports/summary.json');
+    this.outputFile = resolve(options.outputFile ?? process.env['WAVECRAFT_SUMMARY_FILE'] ?? 'reports/summary.json');
   }
 
   printsToStdio(): boolean {

@@ -1,10 +1,5 @@
 /** The JSON Schema of a scenario file (fixtures/scenarios/*.json, or a plugin project's scenarios/). */
-
-/** Level and SNR tolerances: a scenario's own, or a suite's (wavecraft.config.json). */
-export const TOLERANCE_PROPERTIES = {
-  levelDb: { type: 'number', exclusiveMinimum: 0, maximum: 20 },
-  offlineSnrDb: { type: 'number', minimum: 0, maximum: 300 },
-} as const;
+import { TOLERANCE_PROPERTIES } from '../config/toleranceSchema.ts';
 
 /** A level in dBFS, for both channels or [left, right]. */
 const expectedLevel = {

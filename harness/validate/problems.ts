@@ -5,7 +5,7 @@
  * A check that stopped at its first problem once called a filter's +677 dBFS blow-up "subnormal
  * output", because the subnormals came first.
  */
-import type { WorstCase } from './validatorCheck.ts';
+import type { WorstCase } from './worstCase.ts';
 
 /**
  * Output beyond this (+120 dBFS) has blown up, whatever the headroom. Bounded transients of

@@ -15,7 +15,8 @@ import { DspTrap, wasmSubject, type DspUnderTest } from './dspUnderTest.ts';
 import { findGeneratorGates, type GeneratorGate } from './generatorGates.ts';
 import type { ProblemCount } from './problems.ts';
 import { Random } from '../signals/random.ts';
-import { type CheckOutcome, type ValidatorCheck, type WorstCase } from './validatorCheck.ts';
+import { type CheckOutcome, type ValidatorCheck } from './validatorCheck.ts';
+import { type WorstCase } from './worstCase.ts';
 
 export interface CheckResult {
   id: string;

@@ -8,7 +8,7 @@
 import { generatorHint, steadyTone, type GeneratorGate } from './generatorGates.ts';
 import { BLOW_UP, dbfs, type Problems } from './problems.ts';
 import { peakOf } from './render.ts';
-import type { WorstCase } from './validatorCheck.ts';
+import type { WorstCase } from './worstCase.ts';
 
 export const TAIL_FLOOR = 1e-6; // -120 dBFS
 export const TAIL_WINDOW_SECONDS = 0.25;

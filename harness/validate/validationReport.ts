@@ -8,7 +8,7 @@ import { MONO_STACK, SANS_STACK } from '../report/fonts/fontFamilies.ts';
 import { withEmbeddedFonts } from '../report/fonts/embeddedFonts.ts';
 import { validatorWorstChart } from '../report/charts/validatorWorstChart.ts';
 import { SEVERITY } from './problems.ts';
-import { describeParams, type WorstCase } from './validatorCheck.ts';
+import { describeParams, type WorstCase } from './worstCase.ts';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
 

@@ -7,7 +7,7 @@
 import type { TestInfo } from '@playwright/test';
 import type { FailureKind } from '../health/audioHealth.ts';
 import { INCONCLUSIVE } from './verdict.ts';
-import { withoutAnsi } from '../report/withoutAnsi.ts';
+import { withoutAnsi } from '../io/withoutAnsi.ts';
 
 /** A page that hung while its browser answered (harness/page/devModePage.ts): never excused. */
 const HUNG = /the page hung:/;

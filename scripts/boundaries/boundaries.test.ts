@@ -94,8 +94,8 @@ describe('layer boundaries', () => {
     ],
     [
       'harness/report/charts/validatorWorstChart.ts',
-      "import type { WorstCase } from '../../validate/validatorCheck.ts';\n",
-      /^harness\/report\/charts\/validatorWorstChart\.ts:1 imports harness\/validate\/validatorCheck\.ts/,
+      "import type { WorstCase } from '../../validate/worstCase.ts';\n",
+      /^harness\/report\/charts\/validatorWorstChart\.ts:1 imports harness\/validate\/worstCase\.ts/,
     ],
     [
       'bench/browserSession.ts',
@@ -135,6 +135,41 @@ describe('layer boundaries', () => {
       'harness/goldens/x.ts:4',
       'harness/goldens/x.ts:5',
       'harness/goldens/x.ts:6',
+    ]);
+  });
+});
+
+describe("harness/'s floor plan and import cycles", () => {
+  it('fail when a folder imports a tier above its own, naming both tiers', () => {
+    const root = tree({
+      'harness/verdict/markInconclusive.ts': "import type { S } from '../report/summaryReporter.ts';\n",
+    });
+    expect(boundaryViolations(root)).toEqual([
+      expect.stringMatching(
+        /^harness\/verdict\/markInconclusive\.ts:1 imports harness\/report\/summaryReporter\.ts: the drivers tier \(harness\/verdict\) may not import the results tier above it \(harness\/report\)/,
+      ),
+    ]);
+  });
+
+  it('fail on a harness folder in no tier', () => {
+    const root = tree({ 'harness/newPart/thing.ts': 'export const x = 1;\n' });
+    expect(boundaryViolations(root)).toEqual([
+      'harness/newPart/thing.ts is in harness/newPart, which is in no tier of the floor plan (scripts/boundaries/harnessTiers.ts): give it one',
+    ]);
+  });
+
+  it('fail on a file cycle and a folder cycle, each told as a loop with the imports that make it', () => {
+    const root = tree({
+      'harness/validate/problems.ts': "import type { W } from './validatorCheck.ts';\nexport type P = 1;\n",
+      'harness/validate/validatorCheck.ts': "import type { P } from './problems.ts';\nexport type W = 1;\n",
+      'harness/config/projectConfigSchema.ts': "import type { S } from '../scenarios/scenario.ts';\n",
+      'harness/config/toleranceSchema.ts': 'export const T = 1;\n',
+      'harness/scenarios/scenario.ts': 'export type S = 1;\n',
+      'harness/scenarios/scenarioSchema.ts': "import { T } from '../config/toleranceSchema.ts';\n",
+    });
+    expect(boundaryViolations(root)).toEqual([
+      'file cycle: harness/validate/problems.ts → harness/validate/validatorCheck.ts → harness/validate/problems.ts (harness/validate/problems.ts:1 imports harness/validate/validatorCheck.ts; harness/validate/validatorCheck.ts:1 imports harness/validate/problems.ts)',
+      'folder cycle: harness/config → harness/scenarios → harness/config (harness/config/projectConfigSchema.ts:1 imports harness/scenarios/scenario.ts; harness/scenarios/scenarioSchema.ts:1 imports harness/config/toleranceSchema.ts)',
     ]);
   });
 });

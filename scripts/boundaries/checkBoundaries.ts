@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { HARNESS_TIERS, harnessFolderOf, tierOf, type HarnessTier } from './harnessTiers.ts';
+import { importCycles, type ImportEdge } from './importCycles.ts';
 import { IMPORT_RULES, type ImportRule } from './importRules.ts';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'build', '.git', 'reports', 'generated']);
@@ -54,11 +56,42 @@ function ruleFor(file: string, rules: readonly ImportRule[]): ImportRule | undef
   return rules.find((rule) => rule.files.some((prefix) => file.startsWith(prefix)));
 }
 
-export function boundaryViolations(root: string, rules: readonly ImportRule[] = IMPORT_RULES): string[] {
+/**
+ * The folder a file counts in for folder cycles: the second level (harness/validate,
+ * devmode/web, contracts/ipc), its subfolders with it (validate/checks is part of validate).
+ */
+const folderOf = (file: string) => dirname(file).split('/').slice(0, 2).join('/');
+
+/** A harness file's import of another harness folder against the tiers: null when allowed. */
+function tierViolation(file: string, target: string, tiers: readonly HarnessTier[]): string | null {
+  const from = harnessFolderOf(file);
+  const to = harnessFolderOf(target);
+  if (from === null || to === null || from === to) return null;
+  const a = tierOf(from, tiers);
+  const b = tierOf(to, tiers);
+  if (a < 0) return `harness/${from} is in no tier of the floor plan (scripts/boundaries/harnessTiers.ts): give it one`;
+  if (b < 0) return `harness/${to} is in no tier of the floor plan (scripts/boundaries/harnessTiers.ts): give it one`;
+  if (b <= a) return null;
+  return `the ${tiers[a]!.tier} tier (harness/${from}) may not import the ${tiers[b]!.tier} tier above it (harness/${to}): ${tiers[a]!.tier}: ${tiers[a]!.why}`;
+}
+
+export function boundaryViolations(
+  root: string,
+  rules: readonly ImportRule[] = IMPORT_RULES,
+  tiers: readonly HarnessTier[] = HARNESS_TIERS,
+): string[] {
   const violations: string[] = [];
+  const edges: ImportEdge[] = [];
+  const governed = new Set<string>();
   for (const file of sourceFiles(root)) {
     const rule = ruleFor(file, rules);
     if (!rule) continue;
+    governed.add(file);
+    const folder = harnessFolderOf(file);
+    if (folder !== null && tierOf(folder, tiers) < 0)
+      violations.push(
+        `${file} is in harness/${folder}, which is in no tier of the floor plan (scripts/boundaries/harnessTiers.ts): give it one`,
+      );
     const text = readFileSync(join(root, file), 'utf8');
     if (rule.forbiddenGlobals?.length && !rule.nodeExceptions?.includes(file)) {
       const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' ')).replace(/\/\/.*$/gm, '');
@@ -75,7 +108,9 @@ export function boundaryViolations(root: string, rules: readonly ImportRule[] = 
           violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
       } else if (spec.startsWith('.')) {
         const target = relative(root, resolve(root, dirname(file), spec));
+        edges.push({ from: file, to: target, line });
         const barred = rule.mayNotImport?.find((prefix) => target.startsWith(prefix));
+        const misplaced = tierViolation(file, target, tiers);
         if (barred !== undefined) {
           violations.push(
             `${where} imports ${target}: the ${rule.layer} layer may not import ${barred}${rule.why ? ` (${rule.why})` : ''}`,
@@ -84,6 +119,9 @@ export function boundaryViolations(root: string, rules: readonly ImportRule[] = 
           violations.push(
             `${where} imports ${target}: the ${rule.layer} layer may import only ${rule.mayImport.join(', ')}`,
           );
+        } else if (misplaced !== null && !misplaced.includes('in no tier')) {
+          // One message per import: the tiers speak where the layer rules allow it.
+          violations.push(`${where} imports ${target}: ${misplaced}`);
         }
       } else {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
@@ -95,7 +133,9 @@ export function boundaryViolations(root: string, rules: readonly ImportRule[] = 
       }
     }
   }
-  return violations;
+  const inside = edges.filter((e) => governed.has(e.to));
+  violations.push(...importCycles(inside, (f) => f, 'file'), ...importCycles(inside, folderOf, 'folder'));
+  return [...new Set(violations)];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -115,7 +115,7 @@ export const IMPORT_RULES: ImportRule[] = [
   },
   {
     layer: 'harness CLI and Playwright suite (the top: they use the library)',
-    files: ['harness/cli/', 'harness/suite/', 'harness/test.ts'],
+    files: ['harness/cli/', 'harness/suite/', 'harness/test.ts', 'harness/testFixtures/'],
     mayImport: ['harness/', 'contracts/', 'devmode/index.ts'],
     packages: ['*'],
     node: true,
@@ -124,7 +124,7 @@ export const IMPORT_RULES: ImportRule[] = [
     layer: 'harness library (the reference stack only through devmode/index.ts)',
     files: ['harness/'],
     mayImport: ['harness/', 'contracts/', 'devmode/index.ts'],
-    mayNotImport: ['harness/cli/', 'harness/suite/', 'harness/test.ts'],
+    mayNotImport: ['harness/cli/', 'harness/suite/', 'harness/test.ts', 'harness/testFixtures/'],
     why: 'the library never depends on its CLI, its Playwright suite or its test fixture',
     packages: ['*'],
     node: true,

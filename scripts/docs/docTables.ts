@@ -7,6 +7,19 @@ import { formatCommandTable } from '../../harness/cli/commands.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
 import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
 import { AUDIO_DIAGNOSTIC_HINTS } from '../../contracts/ipc/messages.ts';
+import { HARNESS_TIERS } from '../boundaries/harnessTiers.ts';
+
+/** harness/'s floor plan, top tier first, as the README and CONTRIBUTING.md show it. */
+function formatHarnessTierTable(): string {
+  const rows = [...HARNESS_TIERS]
+    .reverse()
+    .map(
+      (t) => `| ${t.tier} | ${t.folders.map((f) => `\`${f.endsWith('.ts') ? f : `${f}/`}\``).join(', ')} | ${t.why} |`,
+    );
+  return ['| tier (top first) | folders of `harness/` | what it is, and why there |', '|---|---|---|', ...rows].join(
+    '\n',
+  );
+}
 
 /** The audio diagnostic codes and their hints, as docs/protocol.md shows them. */
 function formatAudioDiagnosticTable(): string {
@@ -21,6 +34,7 @@ export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () 
   'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
   'validate-options': { files: ['docs/validator.md'], generate: formatValidateOptionTable },
   'audio-diagnostics': { files: ['docs/protocol.md'], generate: formatAudioDiagnosticTable },
+  'harness-tiers': { files: ['README.md', 'CONTRIBUTING.md'], generate: formatHarnessTierTable },
 };
 
 const marker = (name: string) => new RegExp(`(<!-- generated:${name} -->\\n)[\\s\\S]*?(<!-- /generated:${name} -->)`);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { buildWatDsp } from '../../fixtures/wasm/watDspModule.ts';
 import { expect, test } from '../../harness/test.ts';
-import { withoutAnsi } from '../../harness/report/withoutAnsi.ts';
+import { withoutAnsi } from '../../harness/io/withoutAnsi.ts';
 
 interface JsonReport {
   suites: JsonSuite[];

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '../../harness/test.ts';
 import { INCONCLUSIVE } from '../../harness/verdict/verdict.ts';
-import { withoutAnsi } from '../../harness/report/withoutAnsi.ts';
+import { withoutAnsi } from '../../harness/io/withoutAnsi.ts';
 
 interface JsonResult {
   status: string;

@@ -9,7 +9,8 @@ import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems
 import { concat, defaults, freshInstance, peakOf, renderBlocks, type ParameterChange } from '../render.ts';
 import { addTailProblem, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 
 const SECONDS = 10;
 /**

@@ -2,7 +2,8 @@
 import { parameterSets } from '../parameterSets.ts';
 import { freshInstance, largestDifference, renderBlocks } from '../render.ts';
 import { noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt, type WorstCase } from '../worstCase.ts';
 
 const FIXED_SIZES = [1, 2, 16, 32, 64, 128, 441, 480, 512, 1024];
 /**

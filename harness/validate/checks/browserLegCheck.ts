@@ -11,7 +11,8 @@ import { renderOffline } from '../../offline/offlineRenderer.ts';
 import { randomSet } from '../parameterSets.ts';
 import { firstDifference, freshInstance, renderBlocks, type ParameterChange } from '../render.ts';
 import { noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 
 const QUANTUM = 128;
 

@@ -6,7 +6,8 @@ import { keyRates, parameterSets, rendersAt } from '../parameterSets.ts';
 import { addScan, describeSample, Problems, scanOutput } from '../problems.ts';
 import { freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
 import { makeSignal, SIGNAL_DESCRIPTIONS, SIGNALS } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 
 export const finiteOutputCheck: ValidatorCheck<'finite-output'> = {
   id: 'finite-output',

@@ -3,7 +3,8 @@ import { randomSet } from '../parameterSets.ts';
 import { firstDifference, freshInstance, type ParameterSet } from '../render.ts';
 import { noise, type Stereo } from '../testSignals.ts';
 import type { DspInstance } from '../dspUnderTest.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 
 function interleaved(a: DspInstance, b: DspInstance, inputA: Stereo, inputB: Stereo, block: number): [Stereo, Stereo] {
   const frames = inputA[0].length;

@@ -10,7 +10,8 @@ import { switchIn } from '../../../contracts/ipc/processors.ts';
 import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
 import { defaults, freshInstance, peakOf, renderBlocks, type ParameterChange, type ParameterSet } from '../render.ts';
 import { noise, type Stereo } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 import { sine } from '../../signals/signals.ts';
 
 const SEGMENT_SECONDS = 0.5;

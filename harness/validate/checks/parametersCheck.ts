@@ -7,7 +7,8 @@ import { randomValue } from '../parameterSets.ts';
 import type { Random } from '../../signals/random.ts';
 import { defaults, freshInstance, renderBlocks, scanSamples } from '../render.ts';
 import { noise } from '../testSignals.ts';
-import { excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { excerpt, type WorstCase } from '../worstCase.ts';
 
 const close = (a: number, b: number) => a === b || Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
 

@@ -2,7 +2,8 @@
 import { parameterSets } from '../parameterSets.ts';
 import { firstDifference, freshInstance, renderBlocks } from '../render.ts';
 import { noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck, type WorstCase } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt, type WorstCase } from '../worstCase.ts';
 
 export const resetCheck: ValidatorCheck<'reset'> = {
   id: 'reset',

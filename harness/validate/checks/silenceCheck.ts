@@ -11,7 +11,8 @@ import { addScan, describeSample, Problems, scanOutput } from '../problems.ts';
 import { concat, freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
 import { addTailProblem, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
-import { describeParams, excerpt, type ValidatorCheck } from '../validatorCheck.ts';
+import { type ValidatorCheck } from '../validatorCheck.ts';
+import { describeParams, excerpt } from '../worstCase.ts';
 
 export const silenceCheck: ValidatorCheck<'silence'> = {
   id: 'silence',

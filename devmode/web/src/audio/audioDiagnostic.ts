@@ -13,7 +13,8 @@
  * | the input stream or file will not start             | `streamStartFailed`     |
  * | the DSP traps while processing; anything else        | `unknown`               |
  */
-import { audioDiagnostic, wasmModuleDiagnostic } from '../../../../contracts/ipc/audioDiagnostics.ts';
+import { audioDiagnostic } from '../../../../contracts/ipc/audioDiagnostics.ts';
+import { wasmModuleDiagnostic } from '../../../../contracts/wasm/wasmModuleDiagnostic.ts';
 import type { AudioDiagnostic } from '../../../../contracts/ipc/messages.ts';
 
 export { audioDiagnostic };

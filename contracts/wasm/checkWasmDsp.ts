@@ -35,6 +35,34 @@ export async function checkWasmDsp(
   } catch (error) {
     throw new WasmDspError('WASM_COMPILE', moduleName, 'module', `does not compile: ${(error as Error).message}`);
   }
+  checkImportsAndExports(module, moduleName);
+  const instance = await instantiate(module, moduleName);
+  const exports = instance.exports as unknown as WasmDspExports;
+  checkArities(exports, moduleName);
+  const version = call(exports, 'wc_abi_version', moduleName, () => exports.wc_abi_version());
+  if (version !== ABI_VERSION) {
+    throw new WasmDspError(
+      'WASM_ABI_VERSION',
+      moduleName,
+      'wc_abi_version',
+      `wc_abi_version() returned ${version}; this host speaks ABI ${ABI_VERSION}`,
+    );
+  }
+  const definitions = readSchema(exports, moduleName, validateDefinitions);
+  const status = call(exports, 'wc_init', moduleName, () => exports.wc_init(sampleRate, HOST_MAX_FRAMES));
+  if (status !== 0) {
+    throw new WasmDspError(
+      'WASM_INIT_FAILED',
+      moduleName,
+      'wc_init',
+      `wc_init(${sampleRate}, ${HOST_MAX_FRAMES}) returned ${status}, not 0`,
+    );
+  }
+  return { exports, definitions };
+}
+
+/** An ABI v1 module imports nothing and exports `memory` and every required function, each of its kind. */
+function checkImportsAndExports(module: WebAssembly.Module, moduleName: string): void {
   const imports = WebAssembly.Module.imports(module);
   if (imports.length > 0) {
     const names = imports.map((i) => `${i.module}.${i.name}`).join(', ');
@@ -73,8 +101,10 @@ export async function checkWasmDsp(
       );
     }
   }
-  const instance = await instantiate(module, moduleName);
-  const exports = instance.exports as unknown as WasmDspExports;
+}
+
+/** Each required function takes the number of parameters ABI v1 gives it. */
+function checkArities(exports: WasmDspExports, moduleName: string): void {
   for (const [name, arity] of Object.entries(REQUIRED_FUNCTIONS)) {
     const fn = exports[name as keyof WasmDspExports] as unknown as { length: number };
     if (fn.length !== arity) {
@@ -86,26 +116,6 @@ export async function checkWasmDsp(
       );
     }
   }
-  const version = call(exports, 'wc_abi_version', moduleName, () => exports.wc_abi_version());
-  if (version !== ABI_VERSION) {
-    throw new WasmDspError(
-      'WASM_ABI_VERSION',
-      moduleName,
-      'wc_abi_version',
-      `wc_abi_version() returned ${version}; this host speaks ABI ${ABI_VERSION}`,
-    );
-  }
-  const definitions = readSchema(exports, moduleName, validateDefinitions);
-  const status = call(exports, 'wc_init', moduleName, () => exports.wc_init(sampleRate, HOST_MAX_FRAMES));
-  if (status !== 0) {
-    throw new WasmDspError(
-      'WASM_INIT_FAILED',
-      moduleName,
-      'wc_init',
-      `wc_init(${sampleRate}, ${HOST_MAX_FRAMES}) returned ${status}, not 0`,
-    );
-  }
-  return { exports, definitions };
 }
 
 async function instantiate(module: WebAssembly.Module, moduleName: string): Promise<WebAssembly.Instance> {

@@ -1,7 +1,8 @@
 /**
  * wavecraft-harness: the harness's command line, for a plugin project that has it as a dev
  * dependency. Playwright runs underneath; arguments the CLI does not know pass through to it.
- * The commands, their usage and their runners are one table: commands.ts.
+ * The commands, their usage and their runners are one table: commandTable.ts (each command's
+ * definition in commands/, the parser in commandDefinition.ts).
  *
  * Every command but init takes --config path/to/wavecraft.config.json (default: the nearest one
  * from the current folder up).
@@ -9,8 +10,8 @@
 import { ConfigError } from '../config/projectConfig.ts';
 import { ProjectExistsError } from '../init/initProject.ts';
 import { ScenarioError } from '../scenarios/loadScenarios.ts';
-import { runCommand } from './command.ts';
-import { COMMANDS, formatUsage, isCommandName } from './commands.ts';
+import { runCommand } from './commandDefinition.ts';
+import { COMMANDS, formatUsage, isCommandName } from './commandTable.ts';
 import { SUITE_CONFIG } from './runSuite.ts';
 import { UsageError } from './usageError.ts';
 

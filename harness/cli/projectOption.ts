@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { findProjectConfig, loadProjectConfig, type ProjectConfig } from '../config/projectConfig.ts';
-import type { CommandOption } from './command.ts';
+import type { CommandOption } from './commandDefinition.ts';
 import { UsageError } from './usageError.ts';
 
 export const CONFIG_OPTION = { type: 'string', placeholder: 'FILE', hidden: true } as const satisfies CommandOption;

@@ -7,7 +7,7 @@ import { formatGoldenJson, readJsonGolden } from './goldenFiles.ts';
 import { goldenDb, liveGoldenSchema, type LiveGolden, type LiveTake } from './liveGolden.ts';
 import { aggregateTakes, compareLiveGoldens } from './repeatability.ts';
 import { shouldWriteGolden } from './recordMode.ts';
-import { checkLiveGolden } from './scenarioGoldens.ts';
+import { checkLiveGolden } from './liveGoldenCheck.ts';
 import type { TestInfo } from '@playwright/test';
 
 const dir = mkdtempSync(join(tmpdir(), 'goldens-'));

@@ -11,7 +11,7 @@ import {
   strictProblems,
   takesDisagree,
 } from './repeatability.ts';
-import { checkLiveGolden } from './scenarioGoldens.ts';
+import { checkLiveGolden } from './liveGoldenCheck.ts';
 
 interface Reading {
   outputPeak?: [number, number];

@@ -151,6 +151,185 @@ export interface GenerationReport {
   fragile: string[];
 }
 
+/** What a generated step must do, from the level tolerance. */
+interface StepLimits {
+  levelToleranceDb: number;
+  /** A step moves the output by more than this (MOVEMENT_FACTOR × the tolerance). */
+  neededDb: number;
+  /** The artefact stand-in may move a repeating step's level by at most this (half the tolerance). */
+  robustDb: number;
+  /** Simulated takes may move a repeating step's RMS by at most this (REPEATS_SHARE of the tolerance). */
+  repeatsDb: number;
+}
+
+/** Whether step i of a simulation repeats: artefacts move it under half the tolerance, takes its RMS hardly. */
+const stepRepeats = (sim: StepSimulation, i: number, l: StepLimits) =>
+  sim.artefactShiftDb[i]! <= l.robustDb && sim.takeSpreadDb[i]! <= l.repeatsDb;
+/** How far step i moves from the artefacts or between takes, in units of what it may (1: at the limit). */
+const unrepeatability = (sim: StepSimulation, i: number, l: StepLimits) =>
+  Math.max(sim.artefactShiftDb[i]! / l.robustDb, sim.takeSpreadDb[i]! / l.repeatsDb);
+/**
+ * How far each step moves the output, where the parameter moves it: by more than the takes move it on their own (a
+ * tremolo's swing is no parameter's doing); 0 elsewhere.
+ */
+const parameterMoves = (sim: StepSimulation) => sim.moves.map((m, i) => (m > 2 * sim.takeSpreadDb[i]! ? m : 0));
+
+interface ContextChoice {
+  context: Record<string, number>;
+  moving: number;
+  repeating: number;
+  spreadDb: number;
+  simulation: StepSimulation;
+}
+
+/**
+ * Of the settings under which the most steps move, the one under which the most repeat, then the one whose least
+ * repeatable step moves least (the first, nearest, among equals).
+ */
+function chooseContext(
+  candidates: Iterable<Record<string, number>>,
+  stepsWith: (context: Record<string, number>) => SimulatedStep[],
+  simulate: StepSimulator,
+  limits: StepLimits,
+): ContextChoice {
+  let best: ContextChoice | null = null;
+  for (const candidate of candidates) {
+    const simulation = simulate(stepsWith(candidate));
+    const steps = simulation.moves.length;
+    const moves = parameterMoves(simulation);
+    const counted = (i: number) => i === 0 || moves[i]! > limits.neededDb;
+    const moving = moves.slice(1).filter((m) => m > limits.neededDb).length;
+    // A step repeats when neither the capture's artefacts nor the takes move its level: its readings hold.
+    const repeating = moves.filter((_, i) => counted(i) && stepRepeats(simulation, i, limits)).length;
+    // How far its least repeatable step moves, from the artefacts or between takes.
+    const spreadDb = Math.max(...moves.map((_, i) => (counted(i) ? unrepeatability(simulation, i, limits) : 0)));
+    if (
+      !best ||
+      moving > best.moving ||
+      (moving === best.moving && repeating > best.repeating) ||
+      (moving === best.moving && repeating === best.repeating && spreadDb < best.spreadDb - 1e-3)
+    )
+      best = { context: candidate, moving, repeating, spreadDb, simulation };
+    if (moving === steps - 1 && repeating === steps) break;
+  }
+  return best!;
+}
+
+/**
+ * The steps the chosen setting keeps (those that move; step 1 always, `hold` when it moves nothing), each that does
+ * not repeat under it named as fragile live.
+ */
+function keptSteps(
+  choice: ContextChoice,
+  stepsWith: (context: Record<string, number>) => SimulatedStep[],
+  where: (n: number, step: SimulatedStep) => string,
+  limits: StepLimits,
+  fragile: string[],
+): SimulatedStep[] {
+  // The winner's own simulation: rendering it again would give the same levels.
+  const { artefactShiftDb, takeSpreadDb } = choice.simulation;
+  const moves = parameterMoves(choice.simulation);
+  const kept = stepsWith(choice.context).flatMap((step, i) =>
+    i === 0 || moves[i]! > limits.neededDb ? [{ step, i }] : [],
+  );
+  kept.forEach(({ step, i }, n) => {
+    if (artefactShiftDb[i]! > limits.robustDb)
+      fragile.push(
+        `${where(n, step)}: noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${limits.levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`,
+      );
+    if (takeSpreadDb[i]! > limits.repeatsDb)
+      fragile.push(
+        `${where(n, step)}: its RMS moves ${takeSpreadDb[i]!.toFixed(2)} dB between simulated takes (the DSP's own generators or LFOs stand elsewhere when the step starts); record will assert it within a tolerance derived from its spread, and say so`,
+      );
+  });
+  return kept.map(({ step, i }) => (i === 0 && moves[0]! <= limits.neededDb ? { ...step, hold: true } : step));
+}
+
+/** A parameter's values in chunks of at most MAX_STEPS steps, each later chunk starting from the default again. */
+function chunksOf(sequence: readonly number[]): number[][] {
+  const chunks: number[][] = [sequence.slice(0, MAX_STEPS)];
+  for (let i = MAX_STEPS; i < sequence.length; i += MAX_STEPS - 1)
+    chunks.push([sequence[0]!, ...sequence.slice(i, i + MAX_STEPS - 1)]);
+  return chunks;
+}
+
+const listed = (values: Record<string, number>) =>
+  Object.entries(values)
+    .map(([id, v]) => `${id} = ${v}`)
+    .join(', ');
+
+/** The scenario file of a generated scenario. */
+function scenarioJson(
+  definition: ParameterDefinition,
+  steps: readonly SimulatedStep[],
+  switched: Record<string, number>,
+  context: Record<string, number>,
+): GeneratedScenario['json'] {
+  const label = (v: number) =>
+    definition.type === 'enum' && definition.variants
+      ? (definition.variants[v - definition.min] ?? String(v))
+      : `${v}${definition.unit ? ` ${definition.unit}` : ''}`;
+  const kept = steps.map((step) => step.set[definition.id]!);
+  const switchedText = Object.keys(switched).length ? `with ${listed(switched)} (its processor switched in) and ` : '';
+  const contextText = Object.keys(context).length ? `${listed(context)} (so each step moves the output) and ` : '';
+  return {
+    description: `${definition.name} (${definition.id}) through ${kept.map(label).join(', ')}, ${switchedText}${contextText}the other parameters at their defaults (generated by wavecraft-harness init)`,
+    input: GENERATED_SCENARIO_INPUT,
+    source: 'mic' as const,
+    steps: steps.map((step) => ({
+      set: step.set,
+      holdSeconds: step.holdSeconds,
+      ...(step.hold ? { hold: true } : {}),
+    })),
+  };
+}
+
+/** The scenarios of one parameter, added to `report` (with its notes; none when no step moves). */
+function generateFor(
+  definition: ParameterDefinition,
+  definitions: readonly ParameterDefinition[],
+  simulate: StepSimulator | undefined,
+  limits: StepLimits,
+  report: GenerationReport,
+): void {
+  const values = parameterValues(definition);
+  const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
+  const switched = switchInFor(definition, definitions);
+  // A gate toggles out and back: [default, other, default].
+  const chunks = chunksOf(gate ? [...values, values[0]!] : values);
+  chunks.forEach((chunk, part) => {
+    const name = chunks.length > 1 ? `param-${definition.id}-${part + 1}` : `param-${definition.id}`;
+    const stepsWith = (context: Record<string, number>): SimulatedStep[] =>
+      chunk.map((value, i) => ({
+        set: { ...(i === 0 ? { ...switched, ...context } : {}), [definition.id]: value },
+        holdSeconds: HOLD_SECONDS,
+      }));
+    let context: Record<string, number> = {};
+    let steps = stepsWith(context);
+    if (simulate) {
+      const choice = chooseContext(contexts(definition, definitions), stepsWith, simulate, limits);
+      context = choice.context;
+      const where = (n: number, step: SimulatedStep) =>
+        `${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]})`;
+      steps = keptSteps(choice, stepsWith, where, limits, report.fragile);
+      const dropped = chunk.length - steps.length;
+      if (steps.length < 2) {
+        report.unmoved.push(definition.id);
+        report.notes.push(
+          `${name}: not generated: no step moved the output by more than ${limits.neededDb.toFixed(2)} dB on the generated input, whatever the other parameters; write it by hand`,
+        );
+        return;
+      }
+      report.notes.push(
+        `${name}: ${steps.length - 1} of ${steps.length - 1} steps move the output${
+          Object.keys(context).length ? ` with ${listed(context)}` : ''
+        }${dropped ? `; ${dropped} step(s) that moved nothing left out` : ''}`,
+      );
+    }
+    report.scenarios.push({ name, json: scenarioJson(definition, steps, switched, context) });
+  });
+}
+
 /**
  * One scenario per parameter (split for long enums). With a simulator, every step must move the
  * output by more than MOVEMENT_FACTOR × the level tolerance: a step that does not is retried with
@@ -167,126 +346,12 @@ export function generateScenarios(
   levelToleranceDb = 0.1,
 ): GenerationReport {
   const report: GenerationReport = { scenarios: [], notes: [], unmoved: [], fragile: [] };
-  const neededDb = MOVEMENT_FACTOR * levelToleranceDb;
-  const robustDb = levelToleranceDb / 2;
-  const repeatsDb = REPEATS_SHARE * levelToleranceDb;
-  /** Whether step i of a simulation repeats: artefacts move it under half the tolerance, takes its RMS hardly. */
-  const stepRepeats = (sim: StepSimulation, i: number) =>
-    sim.artefactShiftDb[i]! <= robustDb && sim.takeSpreadDb[i]! <= repeatsDb;
-  /** How far step i moves from the artefacts or between takes, in units of what it may (1: at the limit). */
-  const unrepeatability = (sim: StepSimulation, i: number) =>
-    Math.max(sim.artefactShiftDb[i]! / robustDb, sim.takeSpreadDb[i]! / repeatsDb);
-  for (const definition of definitions) {
-    const values = parameterValues(definition);
-    const gate = gateOf(definition.id)?.processor !== undefined && definition.type === 'bool';
-    const switched = switchInFor(definition, definitions);
-    const label = (v: number) =>
-      definition.type === 'enum' && definition.variants
-        ? (definition.variants[v - definition.min] ?? String(v))
-        : `${v}${definition.unit ? ` ${definition.unit}` : ''}`;
-    // A gate toggles out and back: [default, other, default].
-    const sequence = gate ? [...values, values[0]!] : values;
-    const chunks: number[][] = [sequence.slice(0, MAX_STEPS)];
-    for (let i = MAX_STEPS; i < sequence.length; i += MAX_STEPS - 1)
-      chunks.push([sequence[0]!, ...sequence.slice(i, i + MAX_STEPS - 1)]);
-    chunks.forEach((chunk, part) => {
-      const name = chunks.length > 1 ? `param-${definition.id}-${part + 1}` : `param-${definition.id}`;
-      const stepsWith = (context: Record<string, number>): SimulatedStep[] =>
-        chunk.map((value, i) => ({
-          set: { ...(i === 0 ? { ...switched, ...context } : {}), [definition.id]: value },
-          holdSeconds: HOLD_SECONDS,
-        }));
-      let context: Record<string, number> = {};
-      let steps = stepsWith(context);
-      if (simulate) {
-        let best: {
-          context: Record<string, number>;
-          moving: number;
-          repeating: number;
-          spreadDb: number;
-          simulation: StepSimulation;
-        } | null = null;
-        for (const candidate of contexts(definition, definitions)) {
-          const simulation = simulate(stepsWith(candidate));
-          // A step moves when the parameter moves the output: by more than the tolerance allows, and by more than
-          // the takes move it on their own (a tremolo's swing is no parameter's doing).
-          const moves = simulation.moves.map((m, i) => (m > 2 * simulation.takeSpreadDb[i]! ? m : 0));
-          const counted = (i: number) => i === 0 || moves[i]! > neededDb;
-          const moving = moves.slice(1).filter((m) => m > neededDb).length;
-          // A step repeats when neither the capture's artefacts nor the takes move its level: its readings hold.
-          const repeating = moves.filter((_, i) => counted(i) && stepRepeats(simulation, i)).length;
-          // How far its least repeatable step moves, from the artefacts or between takes.
-          const spreadDb = Math.max(...moves.map((_, i) => (counted(i) ? unrepeatability(simulation, i) : 0)));
-          if (
-            !best ||
-            moving > best.moving ||
-            (moving === best.moving && repeating > best.repeating) ||
-            (moving === best.moving && repeating === best.repeating && spreadDb < best.spreadDb - 1e-3)
-          )
-            best = { context: candidate, moving, repeating, spreadDb, simulation };
-          if (moving === chunk.length - 1 && repeating === chunk.length) break;
-        }
-        // The winner's own simulation: rendering it again would give the same levels.
-        context = best!.context;
-        const simulation = best!.simulation;
-        const { artefactShiftDb, takeSpreadDb } = simulation;
-        const moves = simulation.moves.map((m, i) => (m > 2 * takeSpreadDb[i]! ? m : 0));
-        const kept = stepsWith(context).flatMap((step, i) => (i === 0 || moves[i]! > neededDb ? [{ step, i }] : []));
-        steps = kept.map(({ step, i }) => (i === 0 && moves[0]! <= neededDb ? { ...step, hold: true } : step));
-        kept.forEach(({ step, i }, n) => {
-          const where = `${name} step ${n + 1} (${definition.id} = ${step.set[definition.id]})`;
-          if (artefactShiftDb[i]! > robustDb)
-            report.fragile.push(
-              `${where}: noise 44 dB under the input moves its level by ${artefactShiftDb[i]!.toFixed(2)} dB, more than half the ±${levelToleranceDb} dB tolerance (a filter leaves the signal far down and passes the noise); live, the capture's artefacts may move it as far`,
-            );
-          if (takeSpreadDb[i]! > repeatsDb)
-            report.fragile.push(
-              `${where}: its RMS moves ${takeSpreadDb[i]!.toFixed(2)} dB between simulated takes (the DSP's own generators or LFOs stand elsewhere when the step starts); record will assert it within a tolerance derived from its spread, and say so`,
-            );
-        });
-        const dropped = chunk.length - steps.length;
-        if (steps.length < 2) {
-          report.unmoved.push(definition.id);
-          report.notes.push(
-            `${name}: not generated: no step moved the output by more than ${neededDb.toFixed(2)} dB on the generated input, whatever the other parameters; write it by hand`,
-          );
-          return;
-        }
-        report.notes.push(
-          `${name}: ${steps.length - 1} of ${steps.length - 1} steps move the output${
-            Object.keys(context).length
-              ? ` with ${Object.entries(context)
-                  .map(([id, v]) => `${id} = ${v}`)
-                  .join(', ')}`
-              : ''
-          }${dropped ? `; ${dropped} step(s) that moved nothing left out` : ''}`,
-        );
-      }
-      const kept = steps.map((step) => step.set[definition.id]!);
-      const switchedText = Object.keys(switched).length
-        ? `with ${Object.entries(switched)
-            .map(([id, v]) => `${id} = ${v}`)
-            .join(', ')} (its processor switched in) and `
-        : '';
-      const contextText = Object.keys(context).length
-        ? `${Object.entries(context)
-            .map(([id, v]) => `${id} = ${v}`)
-            .join(', ')} (so each step moves the output) and `
-        : '';
-      report.scenarios.push({
-        name,
-        json: {
-          description: `${definition.name} (${definition.id}) through ${kept.map(label).join(', ')}, ${switchedText}${contextText}the other parameters at their defaults (generated by wavecraft-harness init)`,
-          input: GENERATED_SCENARIO_INPUT,
-          source: 'mic' as const,
-          steps: steps.map((step) => ({
-            set: step.set,
-            holdSeconds: step.holdSeconds,
-            ...(step.hold ? { hold: true } : {}),
-          })),
-        },
-      });
-    });
-  }
+  const limits: StepLimits = {
+    levelToleranceDb,
+    neededDb: MOVEMENT_FACTOR * levelToleranceDb,
+    robustDb: levelToleranceDb / 2,
+    repeatsDb: REPEATS_SHARE * levelToleranceDb,
+  };
+  for (const definition of definitions) generateFor(definition, definitions, simulate, limits, report);
   return report;
 }

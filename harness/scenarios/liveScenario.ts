@@ -121,27 +121,40 @@ export async function runLiveScenario(
     });
   }
   const takes = await Promise.all(
-    pages.map(async (page, p): Promise<LiveTake> => {
-      const t = traces[p]!;
-      const status = await page.status();
-      const first = eventFrames[p]![0]!;
-      return {
-        scenario: scenario.name,
-        path,
-        sampleRate: t.sampleRate,
-        windowFrames: t.windowFrames,
-        origin: {
-          chromium: options.origin?.chromium ?? page.page.context().browser()?.version() ?? 'unknown',
-          captureSampleRate: status.captureSampleRate ?? null,
-          sampleRate: status.sampleRate,
-          dspBuildSha256: options.origin?.dspBuildSha256 ?? null,
-        },
-        steps: steps[p]!,
-        trace: downsample(t, first, first + steps[p]!.at(-1)!.endFrame),
-      };
-    }),
+    pages.map((page, p) =>
+      takeOf(page, { scenario, path, trace: traces[p]!, steps: steps[p]!, first: eventFrames[p]![0]!, options }),
+    ),
   );
   return { takes, eventFrames: eventFrames[0]!, dropouts, latencyMs, unsettled };
+}
+
+/** One page's take: its steps, where it ran, and its meter trace for the plots. */
+async function takeOf(
+  page: DevModePage,
+  t: {
+    scenario: Scenario;
+    path: string;
+    trace: MeterTrace;
+    steps: LiveTakeStep[];
+    first: number;
+    options: LiveRunOptions;
+  },
+): Promise<LiveTake> {
+  const status = await page.status();
+  return {
+    scenario: t.scenario.name,
+    path: t.path,
+    sampleRate: t.trace.sampleRate,
+    windowFrames: t.trace.windowFrames,
+    origin: {
+      chromium: t.options.origin?.chromium ?? page.page.context().browser()?.version() ?? 'unknown',
+      captureSampleRate: status.captureSampleRate ?? null,
+      sampleRate: status.sampleRate,
+      dspBuildSha256: t.options.origin?.dspBuildSha256 ?? null,
+    },
+    steps: t.steps,
+    trace: downsample(t.trace, t.first, t.first + t.steps.at(-1)!.endFrame),
+  };
 }
 
 /** How far the output RMS over SWING_WINDOWS-window stretches swings within `windows`, dB per channel. */

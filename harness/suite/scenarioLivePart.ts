@@ -6,7 +6,7 @@
  */
 import type { TestInfo } from '@playwright/test';
 import type { UpdateMode } from '../goldens/recordMode.ts';
-import { checkLiveGolden } from '../goldens/scenarioGoldens.ts';
+import { checkLiveGolden } from '../goldens/liveGoldenCheck.ts';
 import type { DevModePage } from '../page/devModePage.ts';
 import { openLivePage } from '../page/openLivePage.ts';
 import { annotateUnsettled } from '../scenarios/liveScenario.ts';

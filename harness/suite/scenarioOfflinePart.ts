@@ -9,7 +9,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { compareAudio, describeComparison } from '../analysis/compareAudio.ts';
 import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
 import type { UpdateMode } from '../goldens/recordMode.ts';
-import { checkOfflineGolden } from '../goldens/scenarioGoldens.ts';
+import { checkOfflineGolden } from '../goldens/offlineGoldenCheck.ts';
 import type { PhaseTimer } from '../health/phaseTimer.ts';
 import { renderScenarioOffline, type OfflineScenarioRender } from '../scenarios/offlineScenario.ts';
 import { isParityScenario } from '../scenarios/parity.ts';

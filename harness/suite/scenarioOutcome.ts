@@ -4,7 +4,7 @@
  * change table) and the statistics left unchanged.
  */
 import type { TestInfo } from '@playwright/test';
-import type { GoldenChange } from '../goldens/scenarioGoldens.ts';
+import type { GoldenChange } from '../goldens/goldenCheck.ts';
 import type { UpdateMode } from '../goldens/recordMode.ts';
 
 export class ScenarioOutcome {

@@ -14,7 +14,8 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import { test } from '../test.ts';
 import { ScenarioOutcome } from './scenarioOutcome.ts';
 import { checkOfflinePart, startOfflineRenders } from './scenarioOfflinePart.ts';
-import { runLivePart } from './scenarioLivePart.ts';
+import { runLivePart, type LivePartFixtures } from './scenarioLivePart.ts';
+import type { Page, TestInfo } from '@playwright/test';
 
 /**
  * The scenarios in the order of what the fake microphone plays (then by name): a worker keeps the
@@ -59,52 +60,50 @@ export function defineScenarioSuite(config: HarnessConfig): void {
           },
           testInfo,
         ) => {
-          const fixtures = {
-            dspPath,
-            rpc,
-            stack,
-            harnessConfig,
-            devModePage,
-            audioHealth,
-            browserPool,
-            input,
-            audioSource,
-            tone,
-            pageSampleRate,
-            phases,
-          };
-          const mode = testInfo.config.updateSnapshots as UpdateMode;
-          const outcome = new ScenarioOutcome(scenario.name, dspPath);
-          const dspBuild = dspBuildSha256(dspPath, stack.wasmPath);
-          const defaults = Object.fromEntries(
-            (await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]),
-          );
-          const inputPath =
-            scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
-          const renders = startOfflineRenders(
-            offlinePage,
-            { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults },
-            dspPath,
-          );
-          // Live: settled meter statistics per step.
-          if (scenario.live) await runLivePart(fixtures, scenario, dspBuild, mode, outcome, testInfo);
-          await checkOfflinePart(
-            renders,
-            {
-              scenario,
-              dspPath,
-              dspBuildSha256: dspBuild,
-              goldensDir: harnessConfig.goldensDir,
-              chromium: offlinePage.context().browser()?.version() ?? 'unknown',
-              phases,
-            },
-            mode,
-            outcome,
+          const live = { dspPath, rpc, stack, harnessConfig, devModePage, audioHealth, browserPool, input };
+          await runScenarioTest(
+            { ...live, audioSource, tone, pageSampleRate, phases, offlinePage },
+            scenario,
             testInfo,
           );
-          await outcome.finish(testInfo, mode);
         },
       );
     });
   }
+}
+
+/** One scenario test: its offline renders started, its live part played and checked, then its offline part. */
+async function runScenarioTest(
+  fixtures: LivePartFixtures & { offlinePage: Page },
+  scenario: Scenario,
+  testInfo: TestInfo,
+): Promise<void> {
+  const { dspPath, rpc, stack, harnessConfig, offlinePage, phases } = fixtures;
+  const mode = testInfo.config.updateSnapshots as UpdateMode;
+  const outcome = new ScenarioOutcome(scenario.name, dspPath);
+  const dspBuild = dspBuildSha256(dspPath, stack.wasmPath);
+  const defaults = Object.fromEntries((await rpc.call('getAllParameters')).parameters.map((p) => [p.id, p.default]));
+  const inputPath = scenario.source === 'tone' ? null : resolveInputWav(scenario.input!, harnessConfig.fixturesDirs);
+  const renders = startOfflineRenders(
+    offlinePage,
+    { scenario, pageOrigin: stack.pageOrigin, inputPath, mount: stack.mount, defaults },
+    dspPath,
+  );
+  // Live: settled meter statistics per step.
+  if (scenario.live) await runLivePart(fixtures, scenario, dspBuild, mode, outcome, testInfo);
+  await checkOfflinePart(
+    renders,
+    {
+      scenario,
+      dspPath,
+      dspBuildSha256: dspBuild,
+      goldensDir: harnessConfig.goldensDir,
+      chromium: offlinePage.context().browser()?.version() ?? 'unknown',
+      phases,
+    },
+    mode,
+    outcome,
+    testInfo,
+  );
+  await outcome.finish(testInfo, mode);
 }

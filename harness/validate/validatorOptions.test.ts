@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandUsage } from '../cli/command.ts';
+import { commandUsage } from '../cli/commandDefinition.ts';
 import { validateCommand, validateOptions } from '../cli/commands/validateCommand.ts';
 import { loadProjectConfig } from '../config/projectConfig.ts';
 import { DEFAULT_VALIDATE_OPTIONS, VALIDATE_OPTIONS, type OptionSpec } from './validatorOptions.ts';

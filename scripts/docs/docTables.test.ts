@@ -8,8 +8,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES, NOTIFICATION_NAMES } from '../../contracts/ipc/messages.ts';
-import { commandUsage } from '../../harness/cli/command.ts';
-import { COMMANDS, formatUsage } from '../../harness/cli/commands.ts';
+import { commandUsage } from '../../harness/cli/commandDefinition.ts';
+import { COMMANDS, formatUsage } from '../../harness/cli/commandTable.ts';
 import { ENVIRONMENT_VARIABLES } from '../../harness/config/environmentVariables.ts';
 import { GENERATED_SECTIONS, readSection } from './docTables.ts';
 

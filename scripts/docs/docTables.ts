@@ -3,7 +3,7 @@
  * `<!-- /generated:NAME -->` in its file and is written from a table in the code (commands,
  * environment variables). `npm run docs` rewrites them; docTables.test.ts fails when they drift.
  */
-import { formatCommandTable } from '../../harness/cli/commands.ts';
+import { formatCommandTable } from '../../harness/cli/commandTable.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
 import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
 import { AUDIO_DIAGNOSTIC_HINTS } from '../../contracts/ipc/messages.ts';

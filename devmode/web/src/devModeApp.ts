@@ -1,12 +1,15 @@
 /**
- * The dev-mode page: wires the dev server link, the audio engine, the UI and the probe together.
- * Parameters come from the dev server; meters go back to it while audio runs.
+ * The dev-mode page: wires the dev server link, the audio engine, the sources, the parameter
+ * controls and the probe together. Parameters come from the dev server; meters and oscilloscope
+ * frames go back to it while audio runs (meterRelay.ts); the probe's raw captures go through
+ * audio/captureRequests.ts; a rebuilt DSP is swapped in on hot reload.
  */
 import type { ParameterInfo } from '../../../contracts/ipc/parameters.ts';
 import type { RpcClient } from '../../../contracts/ipc/rpcClient.ts';
 import type { AudioDiagnostic, InputSourceKind } from '../../../contracts/ipc/messages.ts';
 import { sourceFailure } from './audio/audioDiagnostic.ts';
 import { AudioEngine } from './audio/audioEngine.ts';
+import { CaptureRequests } from './audio/captureRequests.ts';
 import { loadWasmDspForPage } from './audio/loadWasmDspForPage.ts';
 import {
   createFileSource,
@@ -17,9 +20,7 @@ import {
 } from './audio/audioSources.ts';
 import type { PageConfig } from './config.ts';
 import { DevServerLink } from './devServerLink.ts';
-import { float32ToBase64 } from './float32Base64.ts';
-import { MeterAggregator } from './meterAggregator.ts';
-import type { ProbeAudioCapture } from '../../../contracts/probe/probeApi.ts';
+import { MeterRelay } from './meterRelay.ts';
 import type { ProbeRecorder } from './probe/probeRecorder.ts';
 import { MeterDisplay } from './ui/meterDisplay.ts';
 import { OscilloscopeDisplay } from './ui/oscilloscopeDisplay.ts';
@@ -37,15 +38,12 @@ const PAGE_SOURCE: Record<InputSourceKind, SourceKind> = { hardwareInput: 'mic',
 export class DevModeApp {
   private readonly link: DevServerLink;
   private readonly controls: ParameterControls;
-  private readonly meters: MeterDisplay;
-  private readonly scope: OscilloscopeDisplay;
+  private readonly relay: MeterRelay;
   private readonly sources: SourceSelector;
   private engine: AudioEngine | null = null;
   private engineStarting: Promise<AudioEngine> | null = null;
-  private aggregator: MeterAggregator | null = null;
   private parameters = new Map<string, ParameterInfo>();
   private parametersLoaded = false;
-  private windowsFlowing = false;
   /** The connection on which this page is the registered audio client, if any. */
   private registeredOn: RpcClient | null = null;
   private seq = 0;
@@ -58,11 +56,7 @@ export class DevModeApp {
   /** setInputSource calls of this page not yet answered: their own inputSourceChanged echo is no command. */
   private readonly sourceReports: InputSourceKind[] = [];
   private dspGeneration = 0;
-  private captureId = 0;
-  private readonly captures = new Map<
-    number,
-    (capture: { frame: number; first: number; input: Float32Array[]; output: Float32Array[] }) => void
-  >();
+  private readonly captures = new CaptureRequests();
 
   constructor(
     private readonly config: PageConfig,
@@ -81,8 +75,7 @@ export class DevModeApp {
     ui.dspPath.textContent = `DSP: ${config.dsp}`;
     ui.dspPath.dataset['dsp'] = config.dsp;
     this.controls = new ParameterControls(ui.parameters, (id, value) => void this.userSetParameter(id, value));
-    this.meters = new MeterDisplay(ui.meters);
-    this.scope = new OscilloscopeDisplay(ui.scope);
+    this.relay = new MeterRelay(probe, new MeterDisplay(ui.meters), new OscilloscopeDisplay(ui.scope));
     this.sources = new SourceSelector(ui.source, (choice) => void this.selectSource(choice));
     this.link = new DevServerLink({
       url: config.devServerUrl,
@@ -93,7 +86,7 @@ export class DevModeApp {
 
   start(): void {
     this.link.start();
-    setInterval(() => this.tick(), METER_UPDATE_INTERVAL_MS);
+    setInterval(() => this.relay.tick(this.link.current), METER_UPDATE_INTERVAL_MS);
     if (this.config.source !== 'none') {
       this.sources.set(this.config.source);
       void this.selectSource(this.sources.choice());
@@ -250,16 +243,13 @@ export class DevModeApp {
         onSwapped: ({ generation, frame }) =>
           this.probe.update({ dspGeneration: generation, dspSwappedAtFrame: frame }),
         onSwapFailed: ({ message }) => this.fail(message),
-        onCaptured: (capture) => {
-          this.captures.get(capture.id)?.(capture);
-          this.captures.delete(capture.id);
-        },
+        onCaptured: (capture) => this.captures.deliver(capture),
       },
     ).then(async (engine) => {
       this.engine = engine;
-      this.probe.setCaptureHandler((fromFrame, frames) => this.captureAudio(engine, fromFrame, frames));
+      this.probe.setCaptureHandler((fromFrame, frames) => this.captures.request(engine, fromFrame, frames));
       this.probe.setUnderrunSource(() => engine.underruns());
-      this.aggregator = new MeterAggregator(engine.windowFrames);
+      this.relay.start(engine.context.sampleRate, engine.windowFrames);
       this.probe.update({ sampleRate: engine.context.sampleRate, windowFrames: engine.windowFrames });
       // Values may have arrived while the engine was starting.
       if (this.parametersLoaded) for (const p of this.parameters.values()) this.applyToDsp(p.id, p.value);
@@ -268,24 +258,6 @@ export class DevModeApp {
       return engine;
     });
     return this.engineStarting;
-  }
-
-  private captureAudio(engine: AudioEngine, fromFrame: number, frames: number) {
-    const id = ++this.captureId;
-    return new Promise<ProbeAudioCapture>((resolve) => {
-      this.captures.set(id, (c) => {
-        // Report only what was recorded: a request that reached the worklet late starts later.
-        const skip = c.first - c.frame;
-        const b64 = (samples: Float32Array) => float32ToBase64(samples.subarray(skip));
-        resolve({
-          frame: c.first,
-          sampleRate: engine.context.sampleRate,
-          input: [b64(c.input[0]!), b64(c.input[1]!)],
-          output: [b64(c.output[0]!), b64(c.output[1]!)],
-        });
-      });
-      engine.send({ type: 'capture', id, fromFrame, frames });
-    });
   }
 
   private async registerAudio(client: RpcClient, engine: AudioEngine): Promise<void> {
@@ -305,14 +277,7 @@ export class DevModeApp {
   }
 
   private onWindows(windows: MeterWindow[]): void {
-    for (const w of windows) {
-      this.probe.recordWindow(w);
-      this.aggregator?.add(w);
-    }
-    if (!this.windowsFlowing) {
-      this.windowsFlowing = true;
-      this.updateReady();
-    }
+    if (this.relay.onWindows(windows)) this.updateReady();
   }
 
   /**
@@ -344,44 +309,16 @@ export class DevModeApp {
     }
   }
 
-  /** A new oscilloscope frame: drawn at the next tick, and handed to the dev server for getOscilloscopeFrame. */
+  /** A new oscilloscope frame: to the display, and to the dev server once this page is its audio client. */
   private onScope(frame: TapFrame): void {
-    this.scope.set(frame);
     const client = this.link.current;
-    if (!client || this.registeredOn !== client || !this.engine) return;
-    // Seven significant digits: float32 precision, a third of the JSON of full doubles.
-    const points = (samples: Float32Array) => Array.from(samples, (x) => Number(x.toPrecision(7)));
-    void client
-      .call('submitOscilloscopeFrame', {
-        points_l: points(frame.left),
-        points_r: points(frame.right),
-        sample_rate: this.engine.context.sampleRate,
-        timestamp: frame.frame,
-        no_signal: frame.noSignal,
-        trigger_mode: 'risingZeroCrossing',
-      })
-      .catch(() => undefined);
+    this.relay.onScope(frame, client && this.registeredOn === client ? client : null);
   }
 
   /** Ready: audio flows, the server's parameters are applied, and the server relays our meters. */
   private updateReady(): void {
     const registered = this.registeredOn !== null && this.registeredOn === this.link.current;
-    this.probe.update({ ready: this.windowsFlowing && this.parametersLoaded && registered });
-  }
-
-  /** Every UI tick: show the meters and relay them to the dev server. */
-  private tick(): void {
-    this.scope.draw();
-    const reading = this.aggregator?.take();
-    if (!reading || !this.engine) return;
-    this.meters.show(reading);
-    this.link.current?.notify('meterUpdate', {
-      timestamp_us: Math.round((reading.frame / this.engine.context.sampleRate) * 1e6),
-      left_peak: reading.outputPeak[0],
-      left_rms: reading.outputRms[0],
-      right_peak: reading.outputPeak[1],
-      right_rms: reading.outputRms[1],
-    });
+    this.probe.update({ ready: this.relay.flowing && this.parametersLoaded && registered });
   }
 
   private fail(message: string, diagnostic: AudioDiagnostic | null = null): void {

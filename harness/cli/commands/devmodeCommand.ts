@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { originRuleProblem, PortInUseError, startReferenceStack } from '../../../devmode/index.ts';
 import { assertCaptureCompatible } from '../../wav/wavFile.ts';
-import { defineCommand, numberOption } from '../command.ts';
+import { defineCommand, numberOption } from '../commandDefinition.ts';
 import { startHeadlessAudioClient, type HeadlessAudioClient } from '../headlessAudioClient.ts';
 import { CONFIG_OPTION, findProject } from '../projectOption.ts';
 import { UsageError } from '../usageError.ts';
@@ -31,18 +31,7 @@ export const devmodeCommand = defineCommand({
   async run({ values }) {
     const project = findProject(values.config);
     const ui = values.ui ?? project?.uiUrl ?? null;
-    let uiOrigin: string | null = null;
-    if (ui !== null) {
-      try {
-        const parsed = new URL(ui);
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
-        uiOrigin = parsed.origin;
-      } catch {
-        throw new UsageError(
-          `devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`,
-        );
-      }
-    }
+    const uiOrigin = ui === null ? null : uiOriginOf(ui);
     if (values.input !== undefined && ui === null)
       throw new UsageError('devmode: --input feeds the headless audio page of --ui; give --ui too');
     const origins = [...(project?.allowedOrigins ?? []), ...values['allow-origin'], ...(uiOrigin ? [uiOrigin] : [])];
@@ -51,37 +40,13 @@ export const devmodeCommand = defineCommand({
       if (problem) throw new UsageError(`devmode: --allow-origin ${problem}`);
     }
     const wasmPath = process.env['WAVECRAFT_WASM'] ?? project?.wasmPath;
-    const refused = new Set<string>();
     const ports = { port: port('port', values.port), 'page-port': port('page-port', values['page-port']) };
-    const stack = await startReferenceStack({
+    const stack = await startDevmodeStack({
       devServerPort: ports.port,
       pagePort: ports['page-port'],
       extraOrigins: origins,
       syntheticMeters: values['synthetic-meters'],
-      // A browser UI on another origin gets a 403 and shows only "could not connect": say it here, once per origin.
-      onRefusedOrigin: (origin) => {
-        if (refused.has(origin)) return;
-        refused.add(origin);
-        const anyPort = `${origin.replace(/:\d+$/, '')}:*`;
-        console.log(
-          `refused a WebSocket from ${origin}: allow it with --allow-origin ${origin}${originRuleProblem(anyPort) ? '' : ` (or any port of that host: --allow-origin '${anyPort}')`}`,
-        );
-      },
       ...(wasmPath ? { wasmPath } : {}),
-      onReload: (event) =>
-        console.log(
-          event.accepted
-            ? `hot reload: new build ${event.sha256.slice(0, 12)} (${event.parameters} parameters) sent to the page (parametersChanged)`
-            : `hot reload: the rebuilt DSP was refused, the previous build keeps running: ${event.error}`,
-        ),
-    }).catch((error: unknown) => {
-      if (error instanceof PortInUseError) {
-        const flag = error.what === 'page' ? 'page-port' : 'port';
-        throw new UsageError(
-          `devmode: ${error.message}; choose another with --${flag} N, or --${flag} 0 for any free port`,
-        );
-      }
-      throw error;
     });
     const pageUrl = `${stack.pageOrigin}/index.html?ws=${encodeURIComponent(stack.devServerUrl)}&dsp=wasm`;
     console.log(`dev server: ${stack.devServerUrl}${origins.length ? ` (also accepting ${origins.join(', ')})` : ''}`);
@@ -119,3 +84,51 @@ export const devmodeCommand = defineCommand({
     return 0;
   },
 });
+
+/** The origin of the user's UI URL (http or https), or a usage error naming it. */
+function uiOriginOf(ui: string): string {
+  try {
+    const parsed = new URL(ui);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
+    return parsed.origin;
+  } catch {
+    throw new UsageError(
+      `devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`,
+    );
+  }
+}
+
+/**
+ * The reference stack for `devmode`: it says, once per origin, how to allow a browser UI it refused (which shows
+ * only "could not connect"), logs each hot reload, and turns a port in use into a usage error naming the flag.
+ */
+async function startDevmodeStack(
+  options: Omit<NonNullable<Parameters<typeof startReferenceStack>[0]>, 'onRefusedOrigin' | 'onReload'>,
+): Promise<Awaited<ReturnType<typeof startReferenceStack>>> {
+  const refused = new Set<string>();
+  return startReferenceStack({
+    ...options,
+    onRefusedOrigin: (origin) => {
+      if (refused.has(origin)) return;
+      refused.add(origin);
+      const anyPort = `${origin.replace(/:\d+$/, '')}:*`;
+      console.log(
+        `refused a WebSocket from ${origin}: allow it with --allow-origin ${origin}${originRuleProblem(anyPort) ? '' : ` (or any port of that host: --allow-origin '${anyPort}')`}`,
+      );
+    },
+    onReload: (event) =>
+      console.log(
+        event.accepted
+          ? `hot reload: new build ${event.sha256.slice(0, 12)} (${event.parameters} parameters) sent to the page (parametersChanged)`
+          : `hot reload: the rebuilt DSP was refused, the previous build keeps running: ${event.error}`,
+      ),
+  }).catch((error: unknown) => {
+    if (error instanceof PortInUseError) {
+      const flag = error.what === 'page' ? 'page-port' : 'port';
+      throw new UsageError(
+        `devmode: ${error.message}; choose another with --${flag} N, or --${flag} 0 for any free port`,
+      );
+    }
+    throw error;
+  });
+}

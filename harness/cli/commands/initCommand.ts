@@ -1,6 +1,6 @@
 /** `wavecraft-harness init`: a plugin project's first suite, from its build's schema (harness/init/initProject.ts). */
 import { initProject } from '../../init/initProject.ts';
-import { defineCommand } from '../command.ts';
+import { defineCommand } from '../commandDefinition.ts';
 
 export const initCommand = defineCommand({
   name: 'init',

@@ -1,7 +1,7 @@
 /** `wavecraft-harness nightly`: a fresh build validated, then the suite against it, into the history. */
 import { runNightly } from '../../nightly/runNightly.ts';
 import { ensureChromium } from '../../setup/ensureChromium.ts';
-import { defineCommand, numberOption } from '../command.ts';
+import { defineCommand, numberOption } from '../commandDefinition.ts';
 import { CONFIG_OPTION, projectFrom } from '../projectOption.ts';
 import { runPlaywright } from '../runSuite.ts';
 

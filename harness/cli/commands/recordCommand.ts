@@ -1,5 +1,5 @@
 /** `wavecraft-harness record`: record the project's goldens (Playwright's --update-snapshots=changed unless given). */
-import { defineCommand } from '../command.ts';
+import { defineCommand } from '../commandDefinition.ts';
 import { CONFIG_OPTION, projectFrom } from '../projectOption.ts';
 import { recordArgs, runPlaywright } from '../runSuite.ts';
 

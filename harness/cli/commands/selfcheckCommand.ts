@@ -1,7 +1,7 @@
 /** `wavecraft-harness selfcheck`: the suite clean and once per injected fault; the kill table (harness/selfcheck/). */
 import { join } from 'node:path';
 import { parseFaultList, runSelfcheckAndReport } from '../../selfcheck/runSelfcheck.ts';
-import { defineCommand } from '../command.ts';
+import { defineCommand } from '../commandDefinition.ts';
 import { CONFIG_OPTION, projectFrom } from '../projectOption.ts';
 import { runPlaywright } from '../runSuite.ts';
 import { UsageError } from '../usageError.ts';

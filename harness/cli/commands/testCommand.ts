@@ -1,5 +1,5 @@
 /** `wavecraft-harness test`: the project's suite against its goldens (Playwright underneath). */
-import { defineCommand } from '../command.ts';
+import { defineCommand } from '../commandDefinition.ts';
 import { CONFIG_OPTION, projectFrom } from '../projectOption.ts';
 import { runPlaywright } from '../runSuite.ts';
 

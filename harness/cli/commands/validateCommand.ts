@@ -15,7 +15,7 @@ import {
   type ValidateOptions,
 } from '../../validate/validatorOptions.ts';
 import { ensureChromium } from '../../setup/ensureChromium.ts';
-import { defineCommand, numberOption } from '../command.ts';
+import { defineCommand, numberOption } from '../commandDefinition.ts';
 import { UsageError } from '../usageError.ts';
 
 /** The validator's own options (their flags, from harness/validate/validatorOptions.ts), then the outputs'. */

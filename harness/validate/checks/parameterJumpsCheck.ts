@@ -41,6 +41,140 @@ const rms = (x: Float32Array, from: number, to: number) => {
   return Math.sqrt(s / Math.max(1, to - from));
 };
 
+/** One parameter's jumps on one signal at one rate: what the scans below need to name a problem. */
+interface JumpRun {
+  d: ParameterDefinition;
+  sequence: number[];
+  base: ParameterSet;
+  changes: ParameterChange[];
+  signal: string;
+  rate: number;
+  /** Frames per value, and the steady stretch at the end of one. */
+  segment: number;
+  steady: number;
+}
+
+const describeJump = (j: JumpRun, k: number) =>
+  k === 0 ? `${j.d.id} held at ${j.sequence[0]}` : `${j.d.id} ${j.sequence[k - 1]} → ${j.sequence[k]}`;
+
+/** NaN, Inf, subnormal or too loud output, named with the jump before it and its height above the steady state. */
+function scanJumps(out: Stereo, j: JumpRun, headroom: number, problems: Problems): void {
+  const jumpBefore = (frame: number) => Math.max(0, Math.min(j.sequence.length - 1, Math.floor(frame / j.segment)));
+  addScan(problems, scanOutput(out, headroom), (kind, found) => {
+    const k = jumpBefore(found.frame);
+    const settled = peakOf(out, (k + 1) * j.segment - j.steady, (k + 1) * j.segment).value;
+    const after = k > 0 ? ` ${(((found.frame - k * j.segment) / j.rate) * 1000).toFixed(1)} ms after the jump` : '';
+    const loud = kind === 'level' || kind === 'blow-up';
+    const above = loud
+      ? `, ${(20 * Math.log10(Math.abs(found.value) / settled)).toFixed(0)} dB above the steady state after it (${dbfs(settled)})`
+      : '';
+    return {
+      what: `${describeJump(j, k)} on ${j.signal}: ${loud ? 'peak ' : ''}${describeSample(kind, found.value)}${after}${above}${kind === 'level' ? `, beyond the headroom ±${headroom}` : ''}`,
+      params: { ...j.base, [j.d.id]: j.sequence[k]! },
+      input: j.signal,
+      sampleRate: j.rate,
+      blockSize: 128,
+      frame: found.frame,
+      channel: found.channel,
+      value: found.value,
+      excerpt: excerpt(found.frame, found.channel, { output: out }),
+    };
+  });
+}
+
+/** From `from` on, the last frame the renders differ by more than BLOCK_DIFFERENCE, and the largest difference. */
+function blockDifference(out: Stereo, big: Stereo, from: number, frames: number): { last: number; largest: number } {
+  let last = -1;
+  let largest = 0;
+  for (const ch of [0, 1] as const) {
+    for (let i = from; i < from + frames; i++) {
+      const diff = Math.abs(out[ch][i]! - big[ch][i]!);
+      if (diff > BLOCK_DIFFERENCE || Number.isNaN(diff)) last = Math.max(last, i);
+      if (diff > largest) largest = diff;
+    }
+  }
+  return { last, largest };
+}
+
+/** Each change that takes effect differently at max_frames blocks than at 128 for longer than allowed, with its dip. */
+function compareBlockSizes(out: Stereo, big: Stereo, j: JumpRun, maxFrames: number, problems: Problems): void {
+  j.changes.forEach((change, c) => {
+    const { last, largest } = blockDifference(out, big, change.frame, j.segment);
+    const span = last - change.frame + 1;
+    if (last < 0 || span <= BLOCK_DIFFERENCE_SECONDS * j.rate) return;
+    // The level through the change at max_frames blocks, in 5 ms windows, against both sides.
+    const w = Math.max(1, Math.round(0.005 * j.rate));
+    const sides = Math.min(
+      rms(big[0], change.frame - j.steady, change.frame),
+      rms(big[0], change.frame + j.segment - j.steady, change.frame + j.segment),
+    );
+    let lowest = Infinity;
+    for (let i = change.frame; i + w <= last + 1; i += w) lowest = Math.min(lowest, rms(big[0], i, i + w));
+    const dip = 20 * Math.log10(lowest / sides);
+    const dipText = sides > 0 && dip < -1 ? `; its level dips ${(-dip).toFixed(1)} dB below both sides` : '';
+    problems.add(
+      'block-dependent',
+      1,
+      {
+        what: `${describeJump(j, c + 1)} on ${j.signal}: at ${maxFrames}-frame blocks the output differs from 128-frame blocks for ${((span / j.rate) * 1000).toFixed(0)} ms after the change (by up to ${dbfs(largest)})${dipText}: a change spread over the block?`,
+        params: { ...j.base, [j.d.id]: change.value },
+        input: j.signal,
+        sampleRate: j.rate,
+        blockSize: maxFrames,
+        frame: change.frame,
+        channel: 'L',
+        value: largest,
+        excerpt: excerpt(
+          change.frame + Math.round(span / 2),
+          'L',
+          { [`${maxFrames}-frame blocks`]: big, '128-frame blocks': out },
+          Math.min(2000, Math.round(span / 2) + 48),
+        ),
+      },
+      span / j.rate,
+    );
+  });
+}
+
+type CheckArgs = Parameters<ValidatorCheck['run']>[0];
+
+/** One parameter's jumps at one rate, on noise and on a sine; returns how many jumps it rendered. */
+function jumpParameter(
+  { subject, options }: Pick<CheckArgs, 'subject' | 'options'>,
+  index: number,
+  rate: number,
+  problems: Problems,
+): number {
+  const d = subject.definitions[index]!;
+  // Changes land on frames both block grids share, so a sample-accurate DSP renders both alike.
+  const segment = Math.ceil((SEGMENT_SECONDS * rate) / subject.maxFrames) * subject.maxFrames;
+  const steady = Math.round(STEADY_SECONDS * rate);
+  const sequence = jumpSequence(d);
+  const frames = segment * sequence.length;
+  const base: ParameterSet = {
+    ...defaults(subject.definitions),
+    ...switchIn(d.id, subject.definitions),
+    [d.id]: sequence[0]!,
+  };
+  const changes: ParameterChange[] = sequence.slice(1).map((value, k) => ({ frame: (k + 1) * segment, index, value }));
+  let jumps = 0;
+  for (const [signal, input] of [
+    ['noise at -6 dBFS', noise(frames, 1 + index)],
+    [`a ${SINE_HZ} Hz sine at -6 dBFS`, sineInput(frames, rate)],
+  ] as const) {
+    const j: JumpRun = { d, sequence, base, changes, signal, rate, segment, steady };
+    subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
+    const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);
+    jumps += changes.length;
+    scanJumps(out, j, options.headroom, problems);
+    if (subject.maxFrames === 128) continue;
+    subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}, blocks of ${subject.maxFrames}`;
+    const big = renderBlocks(freshInstance(subject, rate, base)!, input, () => subject.maxFrames, changes);
+    compareBlockSizes(out, big, j, subject.maxFrames, problems);
+  }
+  return jumps;
+}
+
 export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
   id: 'parameter-jumps',
   title: 'Parameter jumps',
@@ -50,101 +184,9 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
     const problems = new Problems();
     const chosen = options.strictness >= 8 ? rates : [rates.includes(48000) ? 48000 : rates[0]!];
     let jumps = 0;
-    for (const rate of chosen) {
-      // Changes land on frames both block grids share, so a sample-accurate DSP renders both alike.
-      const segment = Math.ceil((SEGMENT_SECONDS * rate) / subject.maxFrames) * subject.maxFrames;
-      const steady = Math.round(STEADY_SECONDS * rate);
-      subject.definitions.forEach((d, index) => {
-        const sequence = jumpSequence(d);
-        const frames = segment * sequence.length;
-        const base: ParameterSet = {
-          ...defaults(subject.definitions),
-          ...switchIn(d.id, subject.definitions),
-          [d.id]: sequence[0]!,
-        };
-        const changes: ParameterChange[] = sequence
-          .slice(1)
-          .map((value, k) => ({ frame: (k + 1) * segment, index, value }));
-        for (const [signal, input] of [
-          ['noise at -6 dBFS', noise(frames, 1 + index)],
-          [`a ${SINE_HZ} Hz sine at -6 dBFS`, sineInput(frames, rate)],
-        ] as const) {
-          subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
-          const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);
-          jumps += changes.length;
-          const jumpBefore = (frame: number) => Math.max(0, Math.min(sequence.length - 1, Math.floor(frame / segment)));
-          const describeJump = (k: number) =>
-            k === 0 ? `${d.id} held at ${sequence[0]}` : `${d.id} ${sequence[k - 1]} → ${sequence[k]}`;
-          addScan(problems, scanOutput(out, options.headroom), (kind, found) => {
-            const k = jumpBefore(found.frame);
-            const settled = peakOf(out, (k + 1) * segment - steady, (k + 1) * segment).value;
-            const after = k > 0 ? ` ${(((found.frame - k * segment) / rate) * 1000).toFixed(1)} ms after the jump` : '';
-            const above =
-              kind === 'level' || kind === 'blow-up'
-                ? `, ${(20 * Math.log10(Math.abs(found.value) / settled)).toFixed(0)} dB above the steady state after it (${dbfs(settled)})`
-                : '';
-            return {
-              what: `${describeJump(k)} on ${signal}: ${kind === 'level' || kind === 'blow-up' ? 'peak ' : ''}${describeSample(kind, found.value)}${after}${above}${kind === 'level' ? `, beyond the headroom ±${options.headroom}` : ''}`,
-              params: { ...base, [d.id]: sequence[k]! },
-              input: signal,
-              sampleRate: rate,
-              blockSize: 128,
-              frame: found.frame,
-              channel: found.channel,
-              value: found.value,
-              excerpt: excerpt(found.frame, found.channel, { output: out }),
-            };
-          });
-          if (subject.maxFrames === 128) continue;
-          subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}, blocks of ${subject.maxFrames}`;
-          const big = renderBlocks(freshInstance(subject, rate, base)!, input, () => subject.maxFrames, changes);
-          changes.forEach((change, c) => {
-            let last = -1;
-            let largest = 0;
-            for (const ch of [0, 1] as const) {
-              for (let i = change.frame; i < change.frame + segment; i++) {
-                const diff = Math.abs(out[ch][i]! - big[ch][i]!);
-                if (diff > BLOCK_DIFFERENCE || Number.isNaN(diff)) last = Math.max(last, i);
-                if (diff > largest) largest = diff;
-              }
-            }
-            const span = last - change.frame + 1;
-            if (last < 0 || span <= BLOCK_DIFFERENCE_SECONDS * rate) return;
-            // The level through the change at max_frames blocks, in 5 ms windows, against both sides.
-            const w = Math.max(1, Math.round(0.005 * rate));
-            const sides = Math.min(
-              rms(big[0], change.frame - steady, change.frame),
-              rms(big[0], change.frame + segment - steady, change.frame + segment),
-            );
-            let lowest = Infinity;
-            for (let i = change.frame; i + w <= last + 1; i += w) lowest = Math.min(lowest, rms(big[0], i, i + w));
-            const dip = 20 * Math.log10(lowest / sides);
-            const dipText = sides > 0 && dip < -1 ? `; its level dips ${(-dip).toFixed(1)} dB below both sides` : '';
-            problems.add(
-              'block-dependent',
-              1,
-              {
-                what: `${describeJump(c + 1)} on ${signal}: at ${subject.maxFrames}-frame blocks the output differs from 128-frame blocks for ${((span / rate) * 1000).toFixed(0)} ms after the change (by up to ${dbfs(largest)})${dipText}: a change spread over the block?`,
-                params: { ...base, [d.id]: change.value },
-                input: signal,
-                sampleRate: rate,
-                blockSize: subject.maxFrames,
-                frame: change.frame,
-                channel: 'L',
-                value: largest,
-                excerpt: excerpt(
-                  change.frame + Math.round(span / 2),
-                  'L',
-                  { [`${subject.maxFrames}-frame blocks`]: big, '128-frame blocks': out },
-                  Math.min(2000, Math.round(span / 2) + 48),
-                ),
-              },
-              span / rate,
-            );
-          });
-        }
-      });
-    }
+    for (const rate of chosen)
+      for (let index = 0; index < subject.definitions.length; index++)
+        jumps += jumpParameter({ subject, options }, index, rate, problems);
     const worst = problems.worst();
     if (worst) {
       return {

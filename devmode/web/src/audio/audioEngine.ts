@@ -79,39 +79,7 @@ export class AudioEngine {
       scopeIntervalFrames: Math.round(context.sampleRate / 20),
     };
     const node = createDspNode(context, processorOptions);
-    node.port.onmessage = (event: MessageEvent<FromWorklet>) => {
-      const message = event.data;
-      switch (message.type) {
-        case 'windows':
-          events.onWindows(message.windows);
-          break;
-        case 'paramApplied':
-          events.onParamApplied(message);
-          break;
-        case 'firstBlock':
-          events.onFirstBlock(message);
-          break;
-        case 'error':
-          events.onError(
-            audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message),
-          );
-          break;
-        case 'scope':
-          events.onScope?.(message);
-          break;
-        case 'swapped':
-          events.onSwapped?.(message);
-          break;
-        case 'swapFailed':
-          events.onSwapFailed?.(message);
-          break;
-        case 'ack':
-          break;
-        case 'captured':
-          events.onCaptured?.(message);
-          break;
-      }
-    };
+    node.port.onmessage = (event: MessageEvent<FromWorklet>) => forwardToEvents(event.data, events);
     node.onprocessorerror = () =>
       events.onError(audioDiagnostic('unknown', 'the DSP worklet stopped with an uncaught error'));
     node.connect(context.destination);
@@ -143,5 +111,37 @@ export class AudioEngine {
   async close(): Promise<void> {
     this.setSource(null);
     await this.context.close();
+  }
+}
+
+/** Hands a worklet message to the engine's listener. */
+function forwardToEvents(message: FromWorklet, events: AudioEngineEvents): void {
+  switch (message.type) {
+    case 'windows':
+      events.onWindows(message.windows);
+      break;
+    case 'paramApplied':
+      events.onParamApplied(message);
+      break;
+    case 'firstBlock':
+      events.onFirstBlock(message);
+      break;
+    case 'error':
+      events.onError(audioDiagnostic(message.stage === 'start' ? 'processorCreateFailed' : 'unknown', message.message));
+      break;
+    case 'scope':
+      events.onScope?.(message);
+      break;
+    case 'swapped':
+      events.onSwapped?.(message);
+      break;
+    case 'swapFailed':
+      events.onSwapFailed?.(message);
+      break;
+    case 'ack':
+      break;
+    case 'captured':
+      events.onCaptured?.(message);
+      break;
   }
 }

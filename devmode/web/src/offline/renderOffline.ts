@@ -91,6 +91,33 @@ async function renderBaseline(
   };
 }
 
+/**
+ * Suspends the render at each event's quantum and sends its values there (merged per quantum: a
+ * context can suspend only once per time), resuming once the worklet acknowledged them.
+ */
+function scheduleEvents(
+  context: OfflineAudioContext,
+  request: OfflineRenderRequest,
+  send: (message: ToWorklet) => void,
+  acknowledged: () => Promise<void>,
+): void {
+  const byQuantum = new Map<number, Record<string, number>>();
+  for (const event of request.events) {
+    // suspend() needs a quantum boundary; 128 is every current browser's quantum, and the
+    // harness checks the frames the worklet reports against the ones it asked for.
+    const at = Math.floor(event.frame / 128) * 128;
+    byQuantum.set(at, { ...byQuantum.get(at), ...event.values });
+  }
+  let seq = 0;
+  for (const [at, values] of [...byQuantum.entries()].sort((a, b) => a[0] - b[0])) {
+    void context.suspend(at / request.sampleRate).then(async () => {
+      for (const [id, value] of Object.entries(values)) send({ type: 'param', id, value, seq: ++seq });
+      await acknowledged();
+      await context.resume();
+    });
+  }
+}
+
 export async function renderOffline(request: OfflineRenderRequest): Promise<OfflineRenderResult> {
   const graph = request.graph ?? 'dsp';
   if (graph !== 'dsp') return renderBaseline(request, graph);
@@ -127,40 +154,25 @@ export async function renderOffline(request: OfflineRenderRequest): Promise<Offl
   (await inputNode(context, request)).connect(node).connect(context.destination);
 
   const send = (message: ToWorklet) => node.port.postMessage(message);
-  // Merge changes that fall in the same quantum: a context can suspend only once per time.
-  const byQuantum = new Map<number, Record<string, number>>();
-  for (const event of request.events) {
-    // suspend() needs a quantum boundary; 128 is every current browser's quantum, and the
-    // harness checks the frames the worklet reports against the ones it asked for.
-    const at = Math.floor(event.frame / 128) * 128;
-    byQuantum.set(at, { ...byQuantum.get(at), ...event.values });
-  }
-  let seq = 0;
   let ping = 0;
-  for (const [at, values] of [...byQuantum.entries()].sort((a, b) => a[0] - b[0])) {
-    void context.suspend(at / request.sampleRate).then(async () => {
-      for (const [id, value] of Object.entries(values)) send({ type: 'param', id, value, seq: ++seq });
-      const token = ++ping;
-      const acked = new Promise<void>((resolve) => acks.set(token, resolve));
-      send({ type: 'ping', seq: token });
-      await acked;
-      acks.delete(token);
-      await context.resume();
-    });
-  }
+  const acknowledged = (): Promise<void> => {
+    const token = ++ping;
+    const acked = new Promise<void>((resolve) => acks.set(token, resolve));
+    send({ type: 'ping', seq: token });
+    return acked.then(() => void acks.delete(token));
+  };
+  scheduleEvents(context, request, send, acknowledged);
   const renderStarted = performance.now();
   const rendered = await context.startRendering();
   const renderMs = performance.now() - renderStarted;
   // Rendering outruns the port: the worklet's last messages (applied changes, meter windows) may
   // still be queued. An acknowledged ping flushes them, as the port keeps order.
-  const token = ++ping;
-  const flushed = new Promise<boolean>((resolve) => {
-    acks.set(token, () => resolve(true));
-    // A hang detector, not a deadline: a loaded machine answers late, a hung worklet never.
-    setTimeout(() => resolve(false), 20_000);
-  });
-  send({ type: 'ping', seq: token });
-  if (!(await flushed))
+  // A hang detector, not a deadline: a loaded machine answers late, a hung worklet never.
+  const flushed = await Promise.race([
+    acknowledged().then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+  ]);
+  if (!flushed)
     throw new Error('the worklet did not answer for 20 s after rendering (it hung); its last messages may be lost');
   if (error) throw new Error(error);
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandUsage, defineCommand, parseCommandArgs } from './command.ts';
-import { COMMANDS } from './commands.ts';
+import { commandUsage, defineCommand, parseCommandArgs } from './commandDefinition.ts';
+import { COMMANDS } from './commandTable.ts';
 import { UsageError } from './usageError.ts';
 
 const passing = defineCommand({

@@ -4,7 +4,7 @@
  * holds the README to it (scripts/docs/docTables.test.ts): a command added here shows everywhere,
  * and one filed under a key that is not its name does not compile.
  */
-import { commandUsage, type CliCommand } from './command.ts';
+import { commandUsage, type CliCommand } from './commandDefinition.ts';
 import { devmodeCommand } from './commands/devmodeCommand.ts';
 import { initCommand } from './commands/initCommand.ts';
 import { nightlyCommand } from './commands/nightlyCommand.ts';

@@ -62,7 +62,9 @@ const walk = (
 ) => {
   for (const spec of suite.specs ?? [])
     for (const t of spec.tests) expected.add(`${t.projectName} ${[...path, spec.title].join(' › ')}`);
-  for (const child of (suite.suites ?? []) as (typeof suite)[]) walk(child, [...path, child.title]);
+  // An anonymous describe (the scenario suite's capture groups) adds nothing to a title.
+  for (const child of (suite.suites ?? []) as (typeof suite)[])
+    walk(child, child.title ? [...path, child.title] : path);
 };
 for (const suite of (JSON.parse(listed.stdout) as { suites: Parameters<typeof walk>[0][] }).suites) walk(suite, []);
 const summary = JSON.parse(readFileSync(`${reportsDir}/summary.json`, 'utf8')) as Summary;

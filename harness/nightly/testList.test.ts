@@ -13,13 +13,21 @@ import { testListLines } from './testList.ts';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
-interface Listed {
-  suites: {
-    title: string;
-    file: string;
-    suites?: { title: string; specs: { title: string; file: string; tests: { projectName: string }[] }[] }[];
-  }[];
+interface ListedSuite {
+  title: string;
+  file: string;
+  specs: { title: string; file: string; tests: { projectName: string }[] }[];
+  suites?: ListedSuite[];
 }
+interface Listed {
+  suites: ListedSuite[];
+}
+
+/** The describes that hold tests, through anonymous ones (the scenario suite's capture groups). */
+const describesWithTests = (suite: ListedSuite): ListedSuite[] => [
+  ...(suite.title && suite.specs.length ? [suite] : []),
+  ...(suite.suites ?? []).flatMap(describesWithTests),
+];
 
 function list(args: string[]): Listed {
   const run = spawnSync('npx', ['playwright', 'test', '--list', '--reporter=json', ...args], {
@@ -34,7 +42,7 @@ function list(args: string[]): Listed {
 describe("the nightly's --test-list lines", () => {
   it('select exactly the test they name, in its spec file, not where test() was called', () => {
     const scenarios = list(['--project=wasm', 'specs/scenarios.spec.ts']).suites[0]!;
-    const describe = scenarios.suites![1]!;
+    const describe = describesWithTests(scenarios)[1]!;
     const spec = describe.specs[0]!;
     const lines = testListLines(
       {
@@ -53,9 +61,9 @@ describe("the nightly's --test-list lines", () => {
     writeFileSync(file, `${lines.join('\n')}\n`);
     const selected = list(['--test-list', file]);
     const titles = selected.suites.flatMap((f) =>
-      (f.suites ?? []).flatMap((d) =>
-        d.specs.flatMap((s) => s.tests.map((t) => `${t.projectName} ${d.title} ${s.title}`)),
-      ),
+      (f.suites ?? [])
+        .flatMap(describesWithTests)
+        .flatMap((d) => d.specs.flatMap((s) => s.tests.map((t) => `${t.projectName} ${d.title} ${s.title}`))),
     );
     expect(titles).toEqual([`wasm ${describe.title} ${spec.title}`]);
   });

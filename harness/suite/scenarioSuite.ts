@@ -12,64 +12,61 @@ import type { UpdateMode } from '../goldens/recordMode.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { test } from '../test.ts';
+import { runWorkers } from '../budget/chooseWorkers.ts';
+import { captureGroups } from './captureGroups.ts';
 import { ScenarioOutcome } from './scenarioOutcome.ts';
 import { checkOfflinePart, startOfflineRenders } from './scenarioOfflinePart.ts';
 import { runLivePart, type LivePartFixtures } from './scenarioLivePart.ts';
 import type { Page, TestInfo } from '@playwright/test';
 
-/**
- * The scenarios in the order of what the fake microphone plays (then by name): a worker keeps the
- * browser of one capture file, so consecutive tests with one file share it (file and tone sources
- * share one browser without capture, last).
- */
-function inCaptureOrder(scenarios: Scenario[]): Scenario[] {
-  const captureOrder = (s: Scenario) => (s.source === 'mic' ? `0 ${s.input ?? ''}` : '1');
-  return scenarios.sort((a, b) => captureOrder(a).localeCompare(captureOrder(b)) || a.name.localeCompare(b.name));
-}
-
 export function defineScenarioSuite(config: HarnessConfig): void {
   const scenarios = loadScenarios(config.scenariosDir, { tolerances: config.tolerances, strict: config.strict });
-  for (const scenario of inCaptureOrder(scenarios)) {
-    test.describe(`scenario ${scenario.name}`, () => {
-      test.use({
-        inputWav: scenario.input ?? 'silence-mono.wav',
-        audioSource: scenario.source,
-        ...(scenario.tone ? { tone: scenario.tone } : {}),
-      });
-      // Decided from the project's option alone, before any browser starts.
-      test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
-
-      // Playwright reads the fixtures a test uses from its first parameter's destructuring: each is named.
-      test(
-        scenario.description,
-        async (
-          {
-            dspPath,
-            rpc,
-            stack,
-            harnessConfig,
-            offlinePage,
-            devModePage,
-            audioHealth,
-            browserPool,
-            input,
-            audioSource,
-            tone,
-            pageSampleRate,
-            phases,
-          },
-          testInfo,
-        ) => {
-          const live = { dspPath, rpc, stack, harnessConfig, devModePage, audioHealth, browserPool, input };
-          await runScenarioTest(
-            { ...live, audioSource, tone, pageSampleRate, phases, offlinePage },
-            scenario,
-            testInfo,
-          );
-        },
-      );
+  // Each group runs in order in one worker (mode 'default': a failure does not skip the rest), so
+  // its tests share their browser; the groups spread over the workers. An anonymous group adds
+  // nothing to the tests' titles.
+  for (const group of captureGroups(scenarios, runWorkers()))
+    test.describe(() => {
+      test.describe.configure({ mode: 'default' });
+      for (const scenario of group) defineScenarioTest(scenario);
     });
-  }
+}
+
+function defineScenarioTest(scenario: Scenario): void {
+  test.describe(`scenario ${scenario.name}`, () => {
+    test.use({
+      inputWav: scenario.input ?? 'silence-mono.wav',
+      audioSource: scenario.source,
+      ...(scenario.tone ? { tone: scenario.tone } : {}),
+    });
+    // Decided from the project's option alone, before any browser starts.
+    test.skip(({ dspPath }) => !scenario.paths.includes(dspPath), `runs on ${scenario.paths.join(' and ')} only`);
+
+    // Playwright reads the fixtures a test uses from its first parameter's destructuring: each is named.
+    test(
+      scenario.description,
+      async (
+        {
+          dspPath,
+          rpc,
+          stack,
+          harnessConfig,
+          offlinePage,
+          devModePage,
+          audioHealth,
+          browserPool,
+          input,
+          audioSource,
+          tone,
+          pageSampleRate,
+          phases,
+        },
+        testInfo,
+      ) => {
+        const live = { dspPath, rpc, stack, harnessConfig, devModePage, audioHealth, browserPool, input };
+        await runScenarioTest({ ...live, audioSource, tone, pageSampleRate, phases, offlinePage }, scenario, testInfo);
+      },
+    );
+  });
 }
 
 /** One scenario test: its offline renders started, its live part played and checked, then its offline part. */

@@ -128,7 +128,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     options: { ref: { type: 'string', default: DEFAULT_BASELINE_REF }, rounds: { type: 'string', default: '1' } },
   });
   const r = await measureSuiteVsBaseline(values.ref!, Number(values.rounds));
+  const range = (x: Stats) => `${x.median.toFixed(1)} s [${x.min.toFixed(1)}–${x.max.toFixed(1)}]`;
   console.log(
-    `suite vs ${r.ref} (${r.specs.length} spec files both have, mock + wasm): baseline ${r.baselineSeconds.median.toFixed(1)} s, current ${r.currentSeconds.median.toFixed(1)} s, ratio ${r.ratio.toFixed(2)}; failures baseline ${r.failures.baseline}, current ${r.failures.current}`,
+    `suite vs ${r.ref} (${r.specs.length} spec files both have, mock + wasm): baseline ${range(r.baselineSeconds)}, current ${range(r.currentSeconds)}, ratio ${r.ratio.toFixed(2)}; failures baseline ${r.failures.baseline}, current ${r.failures.current}`,
   );
 }

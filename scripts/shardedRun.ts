@@ -62,7 +62,7 @@ const walk = (
 ) => {
   for (const spec of suite.specs ?? [])
     for (const t of spec.tests) expected.add(`${t.projectName} ${[...path, spec.title].join(' › ')}`);
-  // An anonymous describe (the scenario suite's capture groups) adds nothing to a title.
+  // An anonymous describe adds nothing to a title.
   for (const child of (suite.suites ?? []) as (typeof suite)[])
     walk(child, child.title ? [...path, child.title] : path);
 };

@@ -1,17 +1,26 @@
 /**
- * The Chromium processes of one Playwright worker, one per fake-capture file (and one shared by the
- * live pages that play a file or the tone, LIVE_WITHOUT_CAPTURE), launched on first use and kept
- * for the worker's later tests with that file (a launch and a close cost ~0.3 s).
+ * The Chromium processes of one Playwright worker, launched on first use and kept for the worker's
+ * later tests (a launch, a new context and a fresh renderer cost ~0.8 s of a test on 2 cores):
+ * - one without capture (offline renders, plain pages; NO_CAPTURE);
+ * - one for live pages that play a file or the tone (LIVE_WITHOUT_CAPTURE);
+ * - one whose fake microphone plays the test's capture file, whatever the file. Chromium opens the
+ *   file named by `--use-file-for-fake-audio-capture` again for every new getUserMedia stream, so
+ *   the pool launches it on a path of its own and points that path at each test's file (a symlink
+ *   swapped by rename) before the test's page opens its stream. Measured: one browser played a
+ *   -6 dBFS mono file, then -20 dBFS, then L -6 / R -12 dBFS stereo, then silence, each exactly
+ *   (browserPool.test.ts checks it).
  * Launching the next tests' browsers ahead, while a test plays, was tried and made the suite
  * slower on 2 cores: launches compete with the live audio and cause capture dropouts.
  *
- * Reuse keeps the loop-seam guarantee: Chromium opens the capture file again for every new
- * getUserMedia stream, so each test's capture starts near the top of the file however long the
- * browser has run, and for every new document in a kept page (measured in
- * specs/stack/captureRestart.spec.ts). Between tests the dev-mode page goes to about:blank and
- * waits for the next test (`keepPage`), and `release` closes every other context the test opened,
- * so no stream, document or worklet outlives its test.
+ * Reuse keeps the loop-seam guarantee: each test's capture starts near the top of its file however
+ * long the browser has run, since every new stream opens the file again, and so does every new
+ * document in a kept page (measured in specs/stack/captureRestart.spec.ts). Between tests the
+ * dev-mode page goes to about:blank and waits for the next test (`keepPage`), and `release` closes
+ * every other context the test opened, so no stream, document or worklet outlives its test.
  */
+import { mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from './launchChromium.ts';
 
@@ -19,9 +28,15 @@ import { launchChromium } from './launchChromium.ts';
 export const NO_CAPTURE = '';
 /**
  * Key of the browser for live pages that play a file or the tone (no microphone): one for them
- * all, whatever their input, where a capture browser serves only the tests of its file.
+ * all, whatever their input (they open no microphone).
  */
 export const LIVE_WITHOUT_CAPTURE = 'live without capture';
+/** Key of the browser whose fake microphone plays the current test's capture file. */
+const LIVE_CAPTURE = 'live capture';
+
+/** The pool's key for a capture file (or NO_CAPTURE / LIVE_WITHOUT_CAPTURE, which are their own keys). */
+const keyOf = (captureWav: string) =>
+  captureWav === NO_CAPTURE || captureWav === LIVE_WITHOUT_CAPTURE ? captureWav : LIVE_CAPTURE;
 
 interface Entry {
   browser: Promise<Browser>;
@@ -33,18 +48,12 @@ interface Entry {
 
 export class BrowserPool {
   private readonly entries = new Map<string, Entry>();
+  /** The path the capture browser's fake microphone reads: a symlink to the current test's file. */
+  private capturePath: string | null = null;
   /** Launches so far, for the benchmarks and the reuse test. */
   launches = 0;
 
-  constructor(
-    private readonly executablePath: string,
-    /**
-     * Capture browsers kept at once; the least recently used one is closed beyond this. Two: a
-     * kept browser is ~6 processes, and on 2 cores a pool of 4 per worker (117 Chromium processes
-     * in all) was itself a noisy neighbour to the live audio.
-     */
-    private readonly limit = 2,
-  ) {}
+  constructor(private readonly executablePath: string) {}
 
   /** The browser whose fake microphone plays `captureWav` (NO_CAPTURE for none). */
   async get(captureWav: string): Promise<Browser> {
@@ -61,12 +70,12 @@ export class BrowserPool {
   }
 
   /**
-   * Takes a page back for the next test with this capture file: it is sent to about:blank first,
-   * which ends its document, audio graph and capture stream. Navigating it again costs ~0.2 s
-   * where a new context and page cost ~0.6 s (and a renderer process's start-up in CPU).
+   * Takes a page back for the next test: it is sent to about:blank first, which ends its document,
+   * audio graph and capture stream. Navigating it again costs ~0.2 s where a new context and page
+   * cost ~0.6 s (and a renderer process's start-up in CPU).
    */
   async keepPage(captureWav: string, page: Page): Promise<void> {
-    const entry = this.entries.get(captureWav);
+    const entry = this.entries.get(keyOf(captureWav));
     if (!entry || page.isClosed()) return;
     try {
       await page.goto('about:blank');
@@ -82,7 +91,7 @@ export class BrowserPool {
 
   /** Closes every context open in `browser` (what one test opened), but the kept page's. */
   async release(captureWav: string, browser: Browser): Promise<void> {
-    const kept = this.entries.get(captureWav)?.idlePage?.context();
+    const kept = this.entries.get(keyOf(captureWav))?.idlePage?.context();
     await Promise.all(
       browser
         .contexts()
@@ -95,48 +104,43 @@ export class BrowserPool {
     const all = [...this.entries.values()];
     this.entries.clear();
     await Promise.all(all.map(async (e) => (await e.browser.catch(() => null))?.close()));
+    if (this.capturePath) rmSync(join(this.capturePath, '..'), { recursive: true, force: true });
+    this.capturePath = null;
   }
 
+  /** The entry for `captureWav`, launched if need be; for a capture file, the microphone now plays that file. */
   private async entry(captureWav: string): Promise<Entry> {
-    const known = this.entries.get(captureWav);
+    const key = keyOf(captureWav);
+    if (key === LIVE_CAPTURE) this.playNext(captureWav);
+    const known = this.entries.get(key);
     if (known) {
       const browser = await known.browser.catch(() => null);
-      if (browser?.isConnected()) {
-        // Most recently used last.
-        this.entries.delete(captureWav);
-        this.entries.set(captureWav, known);
-        return known;
-      }
-      this.entries.delete(captureWav);
+      if (browser?.isConnected()) return known;
+      this.entries.delete(key);
     }
-    const entry = this.launch(captureWav);
-    await this.evict();
+    const entry = this.launch(key);
     await entry.browser;
     return entry;
   }
 
-  private launch(captureWav: string): Entry {
-    const browser = launchChromium(
-      this.executablePath,
-      captureWav === NO_CAPTURE || captureWav === LIVE_WITHOUT_CAPTURE ? {} : { captureWav },
-    );
-    this.launches++;
-    const entry: Entry = { browser, idlePage: null };
-    this.entries.set(captureWav, entry);
-    browser.catch(() => this.entries.get(captureWav) === entry && this.entries.delete(captureWav));
-    return entry;
+  /**
+   * Points the capture path at `captureWav`: a new symlink renamed over the old one, so Chromium,
+   * opening the path for a new stream, finds the old file or the new one, never neither.
+   */
+  private playNext(captureWav: string): void {
+    this.capturePath ??= join(mkdtempSync(join(tmpdir(), 'wavecraft-capture-')), 'capture.wav');
+    const next = `${this.capturePath}.next`;
+    rmSync(next, { force: true });
+    symlinkSync(resolve(captureWav), next);
+    renameSync(next, this.capturePath);
   }
 
-  /**
-   * Capture browsers beyond the limit go, least recently used first; the one without capture (the worker's offline
-   * page) stays.
-   */
-  private async evict(): Promise<void> {
-    const capture = [...this.entries.keys()].filter((key) => key !== NO_CAPTURE);
-    for (const oldest of capture.slice(0, Math.max(0, capture.length - this.limit))) {
-      const entry = this.entries.get(oldest)!;
-      this.entries.delete(oldest);
-      await (await entry.browser.catch(() => null))?.close();
-    }
+  private launch(key: string): Entry {
+    const browser = launchChromium(this.executablePath, key === LIVE_CAPTURE ? { captureWav: this.capturePath! } : {});
+    this.launches++;
+    const entry: Entry = { browser, idlePage: null };
+    this.entries.set(key, entry);
+    browser.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    return entry;
   }
 }

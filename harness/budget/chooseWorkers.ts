@@ -74,8 +74,7 @@ export function measureMachineNow(sampleMs = 500): MachineNow {
 
 /** The workers for this run, printed once by the runner's own process (not by each worker). */
 export function workersForRun(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): number {
-  // A worker's copy of the config is not used for scheduling; it reads the runner's choice.
-  if (env['TEST_WORKER_INDEX'] !== undefined) return runWorkers(env);
+  if (env['TEST_WORKER_INDEX'] !== undefined) return 1; // a worker's copy of the config: not used for scheduling
   const choice = chooseWorkers(
     env['WAVECRAFT_WORKERS'] ? { cores: availableParallelism(), busyShare: null, load1: 0 } : measureMachineNow(),
     env,
@@ -83,15 +82,7 @@ export function workersForRun(env: NodeJS.ProcessEnv = process.env, argv: readon
   );
   // stderr: stdout may carry a reporter's output (--reporter=json).
   console.error(`[wavecraft] ${choice.workers} worker(s): ${choice.reason}`);
-  // For the test files, loaded in this process and in the workers it starts (they inherit it).
-  env['WAVECRAFT_RUN_WORKERS'] = String(choice.workers);
   return choice.workers;
-}
-
-/** The workers the run's config chose (1 outside a run): test files read it, in the runner and its workers alike. */
-export function runWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env['WAVECRAFT_RUN_WORKERS']);
-  return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
 /** Whether Playwright was asked to write snapshots (record): `-u`, `--update-snapshots[=mode]` but `none`. */

@@ -43,12 +43,6 @@ export const ENVIRONMENT_VARIABLES = {
     default: 'one per idle core at start, `record`: one per 3 (printed: `[wavecraft] 2 worker(s): …`)',
     audience: 'user',
   },
-  WAVECRAFT_RUN_WORKERS: {
-    meaning:
-      "the workers the run's config chose, set by it for its test files (the scenario suite groups tests by capture file into that many shares)",
-    default: 'set by the Playwright config',
-    audience: 'internal',
-  },
   WAVECRAFT_SUMMARY_FILE: {
     meaning: 'where the summary reporter writes (the soak and bench use it)',
     default: '`reports/summary.json`',

@@ -23,7 +23,7 @@ interface Listed {
   suites: ListedSuite[];
 }
 
-/** The describes that hold tests, through anonymous ones (the scenario suite's capture groups). */
+/** The describes that hold tests, through anonymous ones. */
 const describesWithTests = (suite: ListedSuite): ListedSuite[] => [
   ...(suite.title && suite.specs.length ? [suite] : []),
   ...(suite.suites ?? []).flatMap(describesWithTests),

@@ -12,8 +12,6 @@ import type { UpdateMode } from '../goldens/recordMode.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { test } from '../test.ts';
-import { runWorkers } from '../budget/chooseWorkers.ts';
-import { captureGroups } from './captureGroups.ts';
 import { ScenarioOutcome } from './scenarioOutcome.ts';
 import { checkOfflinePart, startOfflineRenders } from './scenarioOfflinePart.ts';
 import { runLivePart, type LivePartFixtures } from './scenarioLivePart.ts';
@@ -21,14 +19,8 @@ import type { Page, TestInfo } from '@playwright/test';
 
 export function defineScenarioSuite(config: HarnessConfig): void {
   const scenarios = loadScenarios(config.scenariosDir, { tolerances: config.tolerances, strict: config.strict });
-  // Each group runs in order in one worker (mode 'default': a failure does not skip the rest), so
-  // its tests share their browser; the groups spread over the workers. An anonymous group adds
-  // nothing to the tests' titles.
-  for (const group of captureGroups(scenarios, runWorkers()))
-    test.describe(() => {
-      test.describe.configure({ mode: 'default' });
-      for (const scenario of group) defineScenarioTest(scenario);
-    });
+  // Any order serves: a worker's one capture browser plays whichever file a test needs (browserPool.ts).
+  for (const scenario of scenarios.sort((a, b) => a.name.localeCompare(b.name))) defineScenarioTest(scenario);
 }
 
 function defineScenarioTest(scenario: Scenario): void {

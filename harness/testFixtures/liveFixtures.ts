@@ -1,7 +1,7 @@
 /**
  * The fixtures that make a live test's page: `input` (the fixture file, checked), `audioBrowser`
- * (the worker's Chromium whose fake microphone plays it, kept for the worker's next test with that
- * file), `rpc` (a dev-server client with every parameter reset to its default), `devModePage` (a
+ * (the worker's Chromium whose fake microphone plays it, kept for the worker's next tests, each
+ * test's file swapped in), `rpc` (a dev-server client with every parameter reset to its default), `devModePage` (a
  * page of that browser opened on the dev server, its source playing, audio running and the meter
  * checked against its own samples) and `offlinePage` (the worker's offline-render page).
  */
@@ -31,7 +31,7 @@ export const liveFixtures: Fixtures<TestFixtures, WorkerFixtures> = {
   },
 
   audioBrowser: async ({ browserPool, input, phases }, use) => {
-    // One capture file per browser process; the worker keeps it for the next test with that file.
+    // The worker's browser of this kind, kept for its next tests; a capture browser now plays this test's file.
     const browser = await phases.time('browser', () => browserPool.get(input.capture));
     try {
       await use(browser);

@@ -139,14 +139,18 @@ describe('wavecraft_wasm_dsp::export!', () => {
     dsp.setParameter('oscillator_enabled', 1);
     dsp.setParameter('oscillator_frequency', 1000);
     dsp.setParameter('tone_filter_cutoff_hz', 20000);
-    for (let f = 0; f < frames; f += 128)
-      dsp.process(
-        new Float32Array(128),
-        new Float32Array(128),
-        out[0].subarray(f, f + 128),
-        out[1].subarray(f, f + 128),
-        128,
-      );
+    // Silence in, `frames` out, in 128-frame blocks.
+    const renderSilence = () => {
+      for (let f = 0; f < frames; f += 128)
+        dsp.process(
+          new Float32Array(128),
+          new Float32Array(128),
+          out[0].subarray(f, f + 128),
+          out[1].subarray(f, f + 128),
+          128,
+        );
+    };
+    renderSilence();
     const peak = Math.max(...out[0].subarray(480).map(Math.abs));
     expect(20 * Math.log10(peak), 'the oscillator at level 0.5 through the soft clipper: 0.5 / 1.5').toBeCloseTo(
       20 * Math.log10(1 / 3),
@@ -154,14 +158,7 @@ describe('wavecraft_wasm_dsp::export!', () => {
     );
     // Bypassing it brings silence back (after the crossfade).
     dsp.setParameter('oscillator_bypass', 1);
-    for (let f = 0; f < frames; f += 128)
-      dsp.process(
-        new Float32Array(128),
-        new Float32Array(128),
-        out[0].subarray(f, f + 128),
-        out[1].subarray(f, f + 128),
-        128,
-      );
+    renderSilence();
     expect(Math.max(...out[0].subarray(480).map(Math.abs))).toBe(0);
   });
 

@@ -8,7 +8,8 @@
  * from the current folder up).
  */
 import { ConfigError } from '../config/projectConfig.ts';
-import { ProjectExistsError } from '../init/initProject.ts';
+import { DspCrateBuildError, ProjectExistsError } from '../init/initProject.ts';
+import { NotAWavecraftPluginError } from '../init/wavecraftPluginProject.ts';
 import { ScenarioError } from '../scenarios/loadScenarios.ts';
 import { runCommand } from './commandDefinition.ts';
 import { COMMANDS, formatUsage, isCommandName } from './commandTable.ts';
@@ -43,6 +44,8 @@ main(process.argv.slice(2)).then(
       error instanceof ConfigError ||
       error instanceof ScenarioError ||
       error instanceof ProjectExistsError ||
+      error instanceof DspCrateBuildError ||
+      error instanceof NotAWavecraftPluginError ||
       error.name === 'WasmDspError';
     console.error(`wavecraft-harness: ${known ? error.message : (error.stack ?? error.message)}`);
     process.exitCode = usage ? 2 : 1;

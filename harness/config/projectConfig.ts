@@ -20,6 +20,8 @@ export interface ProjectConfig {
   root: string;
   wasmPath: string;
   wasmBuildCommand: string | null;
+  /** The Wavecraft plugin's engine crate that init made the DSP crate from, absolute (wasm.engine), or null. */
+  engineDir: string | null;
   scenariosDir: string;
   goldensDir: string;
   fixturesDir: string;
@@ -51,7 +53,7 @@ export class ConfigError extends Error {
 const validate = new Ajv({ allErrors: true, strict: false }).compile(projectConfigSchema);
 
 interface ConfigFile {
-  wasm: { path: string; build?: string };
+  wasm: { path: string; build?: string; engine?: string };
   scenarios?: string;
   goldens?: string;
   fixtures?: string;
@@ -90,6 +92,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     root,
     wasmPath: at(raw.wasm.path, ''),
     wasmBuildCommand: raw.wasm.build ?? null,
+    engineDir: raw.wasm.engine === undefined ? null : at(raw.wasm.engine, '.'),
     scenariosDir: at(raw.scenarios, 'scenarios'),
     goldensDir: at(raw.goldens, 'goldens'),
     fixturesDir: at(raw.fixtures, 'fixtures'),

@@ -18,6 +18,11 @@ export const projectConfigSchema = {
         path: { type: 'string', minLength: 1, pattern: '\\.wasm$' },
         /** A shell command, run in the config file's folder before every test, record or nightly run. */
         build: { type: 'string', minLength: 1 },
+        /**
+         * The Wavecraft plugin's engine crate (a folder, relative to the config file) whose DSP crate
+         * `init` wrote: before every test, record or nightly run the crate is checked against it.
+         */
+        engine: { type: 'string', minLength: 1 },
       },
     },
     scenarios: { type: 'string', minLength: 1 },

@@ -2,9 +2,15 @@
  * A plugin project's first suite (`wavecraft-harness init`): reads the module's schema and writes
  * wavecraft.config.json, scenarios/ (one generated scenario per parameter), goldens/, fixtures/ and
  * .gitignore entries. Never overwrites an existing file unless --force.
+ *
+ * Without --wasm, in a plugin project made by `wavecraft create`, it first gives the plugin its
+ * WASM build: it writes the DSP-only crate beside the engine (pluginDspCrate.ts) and builds it; when
+ * cargo cannot, it stops there, naming cargo's error and the command to run, with nothing else written.
  */
+import { execSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { formatGoldenJson } from '../goldens/goldenFiles.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
@@ -12,12 +18,19 @@ import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
 import { SIMULATION_RATE, stepSimulator } from '../scenarios/stepMovement.ts';
 import { generateScenarios } from '../scenarios/generateScenarios.ts';
+import { planPluginDspCrate, writePluginDspCrate, type PluginDspCrate } from './pluginDspCrate.ts';
+import { readWavecraftPluginProject } from './wavecraftPluginProject.ts';
 
 export interface InitOptions {
-  wasm: string;
+  /** The module; without it, the plugin project at `dir` gets its WASM build first. */
+  wasm?: string;
   dir: string;
   build?: string;
   force: boolean;
+  /** The engine crate's folder, when the root Cargo.toml does not lead to it. */
+  engine?: string;
+  /** Only bring the DSP crate up to date with the engine. */
+  updateCrate?: boolean;
 }
 
 /** init would overwrite a file of the project (and --force was not given). */
@@ -25,10 +38,79 @@ export class ProjectExistsError extends Error {
   override name = 'ProjectExistsError';
 }
 
+/** The plugin's DSP crate was written, but cargo could not build it. */
+export class DspCrateBuildError extends Error {
+  override name = 'DspCrateBuildError';
+}
+
 const GITIGNORE_LINES = ['.wavecraft/', 'reports/'];
+
+/** The harness's Rust crate (wavecraft-wasm-dsp): beside harness/ in a checkout, beside dist/ in the package. */
+export function harnessRustCrateDir(): string {
+  for (const up of ['../../rust/wavecraft-wasm-dsp', '../../../rust/wavecraft-wasm-dsp']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(join(dir, 'Cargo.toml'))) return dir;
+  }
+  throw new Error('the harness package has no rust/wavecraft-wasm-dsp/Cargo.toml; reinstall wavecraft-audio-harness');
+}
 
 export async function initProject(options: InitOptions, log: (line: string) => void): Promise<string[]> {
   const root = resolve(options.dir);
+  if (options.wasm) return initSuite(root, { ...options, wasm: options.wasm }, log);
+  const plugin = readWavecraftPluginProject(root, options.engine);
+  log(
+    `init: ${relative(root, plugin.engineDir) || '.'} is the engine crate (${plugin.engineName}); Wavecraft ${describeSource(plugin.source)}`,
+  );
+  log(`  wrappers: ${plugin.wrappers.map((w) => `${w.name} => ${w.kind}`).join(', ') || 'none'}`);
+  log(`  modules:  ${plugin.modules.join(', ') || 'none'}`);
+  log(`  chain:    ${plugin.chain.join(', ')}`);
+  const configPath = join(root, CONFIG_FILE_NAME);
+  if (!options.updateCrate && !options.force && existsSync(configPath))
+    throw new ProjectExistsError(`init: ${configPath} already exists; pass --force to overwrite`);
+  const crate = planPluginDspCrate(plugin, harnessRustCrateDir());
+  const written = writePluginDspCrate(crate, root);
+  for (const file of written) log(`  wrote ${file}`);
+  if (written.length === 0) log(`  ${relative(root, crate.dir)}/ is up to date`);
+  if (options.updateCrate) return written;
+  buildPluginDspCrate(crate, root, log);
+  const suite = await initSuite(
+    root,
+    { ...options, wasm: join(root, crate.wasmPath), build: crate.buildCommand, engine: relative(root, plugin.engineDir) },
+    log,
+  );
+  return [...written, ...suite];
+}
+
+function describeSource(source: ReturnType<typeof readWavecraftPluginProject>['source']): string {
+  if (source.kind === 'path') return `from ${source.dir}`;
+  const at = source.tag ? `tag ${source.tag}` : source.rev ? `rev ${source.rev}` : source.branch ? `branch ${source.branch}` : 'default branch';
+  return `from ${source.git}, ${at}`;
+}
+
+/** Runs the crate's build; on failure, cargo's error and the command to run once it can. */
+function buildPluginDspCrate(crate: PluginDspCrate, root: string, log: (line: string) => void): void {
+  log(`build: ${crate.buildCommand}`);
+  try {
+    execSync(crate.buildCommand, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    const { stdout, stderr, status } = error as { stdout?: string; stderr?: string; status?: number | null };
+    const output = `${stderr ?? ''}${stdout ?? ''}`.trim().split('\n').slice(-40).join('\n    ');
+    throw new DspCrateBuildError(
+      `init: wrote ${relative(root, crate.dir)}/ (the plugin's DSP crate), but cargo could not build it (exit ${status ?? '?'}):\n    ${output || '(cargo printed nothing)'}\n` +
+        'Nothing else was written. Once cargo can build it (git dependencies fetched: online, or `cargo fetch --manifest-path ' +
+        `${relative(root, crate.dir)}/Cargo.toml\`; the wasm32 target: \`rustup target add wasm32-unknown-unknown\`), run:\n` +
+        `    ${crate.buildCommand}\n    npx wavecraft-harness init`,
+    );
+  }
+  if (!existsSync(join(root, crate.wasmPath)))
+    throw new DspCrateBuildError(`init: cargo built, but ${crate.wasmPath} is not there (is CARGO_BUILD_TARGET_DIR set?)`);
+}
+
+async function initSuite(
+  root: string,
+  options: { wasm: string; build?: string; engine?: string; force: boolean },
+  log: (line: string) => void,
+): Promise<string[]> {
   const wasmPath = resolve(options.wasm);
   const { bytes, definitions } = await loadWasmDspFile(wasmPath);
   const ids = definitions.map((d) => d.id);
@@ -41,7 +123,11 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   );
   const files = new Map<string, string>();
   const config = {
-    wasm: { path: relative(root, wasmPath) || wasmPath, ...(options.build ? { build: options.build } : {}) },
+    wasm: {
+      path: relative(root, wasmPath) || wasmPath,
+      ...(options.build ? { build: options.build } : {}),
+      ...(options.engine !== undefined ? { engine: options.engine || '.' } : {}),
+    },
     scenarios: 'scenarios',
     goldens: 'goldens',
     fixtures: 'fixtures',

@@ -1,6 +1,7 @@
 /**
  * Set-up of a plugin project's suite, before any browser starts: a Chromium, the project's DSP
- * build (its build command first, unless WAVECRAFT_WASM names a build), the module checked against
+ * build (a DSP crate that init wrote checked against its engine, then the build command, unless
+ * WAVECRAFT_WASM names a build), the module checked against
  * the ABI, every scenario checked against the module's parameter schema, and the standard
  * fixtures the scenarios use, generated into the project's .wavecraft/ folder.
  */
@@ -11,6 +12,7 @@ import { FIXTURES } from '../fixtures/catalog.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import { assertScenariosFitDsp } from '../scenarios/checkScenarioParameters.ts';
 import { loadScenarios } from '../scenarios/loadScenarios.ts';
+import { checkPluginDspCrate } from '../init/checkPluginDspCrate.ts';
 import { ensureChromium } from './ensureChromium.ts';
 import { ensureFixtures } from './ensureFixtures.ts';
 import { warmBrowser } from './warmBrowser.ts';
@@ -27,6 +29,10 @@ export async function runSuiteSetup(
   const project = config.project;
   if (!project) throw new Error('suite set-up: no project config (set WAVECRAFT_CONFIG to your wavecraft.config.json)');
   await warmBrowser(await ensureChromium(log), log);
+  if (project.engineDir) {
+    const chain = checkPluginDspCrate(project.root, project.engineDir);
+    log(`dsp crate: current with ${project.engineDir}; chain ${chain.join(', ')}`);
+  }
   if (project.wasmBuildCommand && !env['WAVECRAFT_WASM']) {
     log(`build: ${project.wasmBuildCommand}`);
     try {

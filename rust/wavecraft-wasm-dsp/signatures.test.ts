@@ -1,19 +1,21 @@
 /**
- * The stand-in for Wavecraft's API (fixtures/rust/wavecraft-standin) holds to the real signatures,
+ * The stand-in for Wavecraft's wavecraft-dsp (fixtures/rust/wavecraft-standin/crates/wavecraft-dsp) holds to the real signatures,
  * written down from Wavecraft's sources in its signatures.txt: every line is declared by the
  * stand-in, and the stand-in declares nothing public beyond them. A drift either way shows here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STANDIN_DIR } from '../../fixtures/rust/buildWavecraftChain.ts';
+import { STANDIN_CRATES_DIR, STANDIN_DIR } from '../../fixtures/rust/buildWavecraftChain.ts';
 
 const listed = readFileSync(join(STANDIN_DIR, 'signatures.txt'), 'utf8')
   .split('\n')
   .map((l) => l.trim())
   .filter((l) => l && !l.startsWith('#'));
 
-const source = ['src/lib.rs', 'src/combinators.rs'].map((f) => readFileSync(join(STANDIN_DIR, f), 'utf8')).join('\n');
+const source = ['lib.rs', 'combinators.rs']
+  .map((f) => readFileSync(join(STANDIN_CRATES_DIR, 'wavecraft-dsp/src', f), 'utf8'))
+  .join('\n');
 /** Whitespace as one space, comments out. */
 const normal = (s: string) =>
   s

@@ -10,6 +10,6 @@
 mod processors;
 
 use processors::{Output, Tone, Tremolo};
-use wavecraft::prelude::*;
+use wavecraft_dsp::SignalChain;
 
-wavecraft_wasm_dsp::export! { signal: SignalChain![Tremolo, Tone, Output] }
+wavecraft_wasm_dsp::export! { signal: SignalChain![Tremolo, Tone, Output], crate: wavecraft_dsp }

@@ -2,7 +2,7 @@
 //! `param_specs()`, applied in that order by `apply_plain_values`.
 
 use std::f32::consts::PI;
-use wavecraft::{ParamRange, ParamSpec, Processor, ProcessorParams, Transport};
+use wavecraft_dsp::{ParamRange, ParamSpec, Processor, ProcessorParams, Transport};
 
 /// A level LFO: gain 1 − depth·(1 − cos 2πφ)/2. Its phase restarts when the rate or depth changes.
 #[derive(Default)]

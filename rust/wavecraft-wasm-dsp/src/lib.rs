@@ -34,6 +34,9 @@ pub const ABI_VERSION: i32 = 1;
 #[doc(hidden)]
 pub mod __private;
 
+mod wavecraft_api;
+pub use wavecraft_api::db_to_linear;
+
 /// Exports the plugin's signal chain as an ABI v1 module: `export! { signal: SignalChain![A, B] }`
 /// (optionally `, crate: wavecraft_dsp` for where the traits live).
 #[macro_export]

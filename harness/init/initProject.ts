@@ -75,7 +75,12 @@ export async function initProject(options: InitOptions, log: (line: string) => v
   buildPluginDspCrate(crate, root, log);
   const suite = await initSuite(
     root,
-    { ...options, wasm: join(root, crate.wasmPath), build: crate.buildCommand, engine: relative(root, plugin.engineDir) },
+    {
+      ...options,
+      wasm: join(root, crate.wasmPath),
+      build: crate.buildCommand,
+      engine: relative(root, plugin.engineDir),
+    },
     log,
   );
   return [...written, ...suite];
@@ -83,7 +88,13 @@ export async function initProject(options: InitOptions, log: (line: string) => v
 
 function describeSource(source: ReturnType<typeof readWavecraftPluginProject>['source']): string {
   if (source.kind === 'path') return `from ${source.dir}`;
-  const at = source.tag ? `tag ${source.tag}` : source.rev ? `rev ${source.rev}` : source.branch ? `branch ${source.branch}` : 'default branch';
+  const at = source.tag
+    ? `tag ${source.tag}`
+    : source.rev
+      ? `rev ${source.rev}`
+      : source.branch
+        ? `branch ${source.branch}`
+        : 'default branch';
   return `from ${source.git}, ${at}`;
 }
 
@@ -103,7 +114,9 @@ function buildPluginDspCrate(crate: PluginDspCrate, root: string, log: (line: st
     );
   }
   if (!existsSync(join(root, crate.wasmPath)))
-    throw new DspCrateBuildError(`init: cargo built, but ${crate.wasmPath} is not there (is CARGO_BUILD_TARGET_DIR set?)`);
+    throw new DspCrateBuildError(
+      `init: cargo built, but ${crate.wasmPath} is not there (is CARGO_BUILD_TARGET_DIR set?)`,
+    );
 }
 
 async function initSuite(

@@ -31,9 +31,9 @@ export interface PluginDspCrate {
 }
 
 const HEADER =
-  '# Written by `wavecraft-harness init`: the plugin\'s DSP as a WebAssembly module for the harness\n' +
+  "# Written by `wavecraft-harness init`: the plugin's DSP as a WebAssembly module for the harness\n" +
   '# (the engine crate cannot build for wasm32). Do not edit: `npx wavecraft-harness init --update-crate`\n' +
-  '# rewrites it from the engine. Built on its own (its own [workspace]); the plugin\'s build is untouched.\n';
+  "# rewrites it from the engine. Built on its own (its own [workspace]); the plugin's build is untouched.\n";
 
 /** A path as TOML and Cargo want it: relative to `from`, with forward slashes. */
 const cargoPath = (from: string, to: string) => relative(from, to).split('\\').join('/') || '.';
@@ -71,9 +71,9 @@ export function planPluginDspCrate(plugin: WavecraftPluginProject, harnessCrateD
   const renamed = plugin.dependencyName === 'wavecraft' ? '' : `extern crate self as ${plugin.dependencyName};\n`;
   const lib =
     `//! Written by \`wavecraft-harness init\`: ${plugin.engineName}'s DSP as a Wavecraft WASM DSP ABI v1 module.\n` +
-    '//! The engine\'s own lib.rs is compiled below as the module `plugin`, unchanged: its `wavecraft_plugin!`\n' +
+    "//! The engine's own lib.rs is compiled below as the module `plugin`, unchanged: its `wavecraft_plugin!`\n" +
     '//! chain is exported with the parameter ids Wavecraft gives it. `wavecraft` is this crate, whose\n' +
-    '//! root and prelude (from wavecraft_wasm_dsp::wavecraft_api!) stand where wavecraft-nih_plug\'s would.\n' +
+    "//! root and prelude (from wavecraft_wasm_dsp::wavecraft_api!) stand where wavecraft-nih_plug's would.\n" +
     '//! Do not edit: `npx wavecraft-harness init --update-crate` rewrites it.\n' +
     'extern crate self as wavecraft;\n' +
     renamed +
@@ -106,13 +106,11 @@ export function writePluginDspCrate(crate: PluginDspCrate, root: string): string
   return written;
 }
 
-/** Lines `a` has that `b` lacks, each trimmed. */
+/** Lines `a` has that `b` lacks, each trimmed, each once. */
 const linesNotIn = (a: string, b: string) => {
   const other = new Set(b.split('\n').map((l) => l.trim()));
-  return a
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !other.has(l) && !l.startsWith('#') && !l.startsWith('//'));
+  const lines = a.split('\n').map((l) => l.trim());
+  return [...new Set(lines.filter((l) => l && !other.has(l) && !l.startsWith('#') && !l.startsWith('//')))];
 };
 
 /** How the crate on disk differs from what the engine asks for now: one line per difference, none when current. */

@@ -139,7 +139,9 @@ function braced(text: string, from: number): string | null {
 }
 
 /** What the engine's `lib.rs` declares: wrappers, modules, the plugin's name and chain. */
-export function readPluginSource(libPath: string): Pick<WavecraftPluginProject, 'wrappers' | 'chain' | 'pluginName' | 'modules'> {
+export function readPluginSource(
+  libPath: string,
+): Pick<WavecraftPluginProject, 'wrappers' | 'chain' | 'pluginName' | 'modules'> {
   const code = withoutComments(readFileSync(libPath, 'utf8'));
   const wrappers = [...code.matchAll(/wavecraft_processor!\s*\(\s*(\w+)\s*=>\s*([\w:]+)\s*\)/g)].map(
     ([, name, kind]) => ({ name: name!, kind: kind! }),
@@ -234,6 +236,8 @@ export function readWavecraftPluginProject(root: string, engine?: string): Wavec
       ? `${join(resolve(root, engine), 'Cargo.toml')}: no package there depends on ${WAVECRAFT_SDK_PACKAGE}`
       : `${rootManifestPath}: neither it nor a workspace member (${workspaceMembers(root, workspace)
           .map((d) => relative(root, d))
-          .join(', ')}) depends on ${WAVECRAFT_SDK_PACKAGE}; init without --wasm is for a plugin made by \`wavecraft create\` (pass --engine DIR for another layout, or --wasm build.wasm)`,
+          .join(
+            ', ',
+          )}) depends on ${WAVECRAFT_SDK_PACKAGE}; init without --wasm is for a plugin made by \`wavecraft create\` (pass --engine DIR for another layout, or --wasm build.wasm)`,
   );
 }

@@ -41,9 +41,11 @@ export const devmodeCommand = defineCommand({
     }
     const wasmPath = process.env['WAVECRAFT_WASM'] ?? project?.wasmPath;
     const ports = { port: port('port', values.port), 'page-port': port('page-port', values['page-port']) };
+    // A plugin's UI on Vite's default port (5173, the page's too): the page takes any free port instead.
+    const pagePort = ui !== null && uiPortOf(ui) === ports['page-port'] ? 0 : ports['page-port'];
     const stack = await startDevmodeStack({
       devServerPort: ports.port,
-      pagePort: ports['page-port'],
+      pagePort,
       extraOrigins: origins,
       syntheticMeters: values['synthetic-meters'],
       ...(wasmPath ? { wasmPath } : {}),
@@ -96,6 +98,12 @@ function uiOriginOf(ui: string): string {
       `devmode: --ui must be your plugin UI's http(s) URL, e.g. http://127.0.0.1:5174/, got "${ui}"`,
     );
   }
+}
+
+/** The port the user's UI URL is served on. */
+function uiPortOf(ui: string): number {
+  const parsed = new URL(uiOriginOf(ui));
+  return Number(parsed.port || (parsed.protocol === 'https:' ? 443 : 80));
 }
 
 /**

@@ -37,7 +37,7 @@ const EXAMPLE = fileURLToPath(new URL('../../examples/wavecraft-plugin', import.
 const work = mkdtempSync(join(tmpdir(), 'wavecraft-create-'));
 const quiet = () => {};
 
-/** The parameter ids wavecraft_plugin! gives the example's chain: `<snake-case type>_<id_suffix>`, and a bypass each. */
+/** The ids wavecraft_plugin! gives the example's chain: `<snake-case type>_<id_suffix>`, and a bypass each. */
 const WAVECRAFT_IDS = [
   'oscillator_enabled',
   'oscillator_waveform',

@@ -1,5 +1,6 @@
 /**
- * The stand-in for Wavecraft's wavecraft-dsp (fixtures/rust/wavecraft-standin/crates/wavecraft-dsp) holds to the real signatures,
+ * The stand-in for Wavecraft's wavecraft-dsp (fixtures/rust/wavecraft-standin/crates/wavecraft-dsp)
+ * holds to the real signatures,
  * written down from Wavecraft's sources in its signatures.txt: every line is declared by the
  * stand-in, and the stand-in declares nothing public beyond them. A drift either way shows here.
  */

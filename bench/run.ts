@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick]: the eight figures, each next to a baseline measured in the same run,
+ * npm run bench [-- --quick]: the nine figures, each next to a baseline measured in the same run,
  * with medians and spread over repeats; prints a table and writes reports/bench.json.
  * --quick shrinks every figure to a smoke test (CI runs it to keep the benchmarks working).
  */
@@ -16,6 +16,7 @@ import { measureHealthWatchCost } from './healthWatchCost.ts';
 import { formatPhaseTable } from './testPhases.ts';
 import { DEFAULT_BASELINE_REF, measureSuiteVsBaseline } from './suiteVsBaseline.ts';
 import { measureTrendPage } from './trendPageLoad.ts';
+import { measureSubnormalCost } from './subnormalCost.ts';
 import { measureValidatorScaling } from './validatorScaling.ts';
 import { measureWorkletHostCost } from './workletHostCost.ts';
 
@@ -156,6 +157,15 @@ if (twenty)
     `   20 parameters within 2× the reference: ${goal('validator: 20 parameters ≤ 2× the 10-parameter reference', twenty.overReference <= 2 && twenty.passed, `${fmt(twenty.overReference, 2)}×`)}`,
   );
 
+const subnormal = await measureSubnormalCost(quick ? 200 : 20_000, quick ? 3 : 7);
+log(
+  '\n9. Subnormal floats in WASM, per sample (x·0.5 + x·0.5 over 1024 f32s; normal 0.3 vs subnormal 1e-39; median ns)',
+);
+for (const [where, c] of Object.entries(subnormal))
+  log(
+    `   ${where.padEnd(9)} normal ${fmt(c.normalNs, 2)} ns, subnormal ${fmt(c.subnormalNs, 2)} ns: ${fmt(c.ratio, 2)}× (the validator's severity for subnormal output, docs/validator.md)`,
+  );
+
 if (quick)
   log(`\ngoals: ${goals.length}, judged by the full bench only (npm run bench); --quick checks that every figure runs`);
 else log(`\ngoals: ${goals.filter((g) => g.met).length} of ${goals.length} met`);
@@ -176,6 +186,7 @@ const report = {
   workletHost: host,
   vsBaseline,
   validatorScaling: scaling,
+  subnormalCost: subnormal,
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/bench.json', `${JSON.stringify(report, null, 2)}\n`);

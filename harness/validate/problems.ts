@@ -14,13 +14,14 @@ import type { WorstCase } from './worstCase.ts';
  */
 export const BLOW_UP = 1e6;
 
-export type ProblemKind = 'non-finite' | 'blow-up' | 'level' | 'block-dependent' | 'subnormal';
+export type ProblemKind = 'non-finite' | 'blow-up' | 'level' | 'click' | 'block-dependent' | 'subnormal';
 
 /** Lower is worse. Non-finite and blow-up share the first rank; within a rank the larger magnitude is worse. */
 export const SEVERITY: Record<ProblemKind, number> = {
   'non-finite': 0,
   'blow-up': 0,
   level: 1,
+  click: 1,
   'block-dependent': 1,
   subnormal: 2,
 };

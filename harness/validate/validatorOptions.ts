@@ -72,7 +72,7 @@ export const VALIDATE_OPTIONS = {
     placeholder: '4',
     flag: 'headroom',
     config: 'headroom',
-    doc: 'the sample peak allowed at default parameters and through single parameter jumps (4 = +12 dBFS)',
+    doc: 'the sample peak allowed at default parameters (4 = +12 dBFS; finite-output owns it: a setting that is loud by its range is not held to it)',
   },
   fuzzHeadroom: {
     kind: 'number',
@@ -92,7 +92,7 @@ export const VALIDATE_OPTIONS = {
     placeholder: '1',
     flag: 'tail-seconds',
     config: 'tailSeconds',
-    doc: 'seconds of silence in which the output must fall below -120 dBFS',
+    doc: 'seconds of silence after which the output must be below -120 dBFS, or judged still dying away over the next 4 s (passed, and said)',
   },
   generator: {
     kind: 'boolean',

@@ -7,7 +7,14 @@
 import { randomValue } from '../parameterSets.ts';
 import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
 import { concat, defaults, freshInstance, peakOf, renderBlocks, type ParameterChange } from '../render.ts';
-import { addTailProblem, TAIL_DECAY_DB as DECAY_DB, TAIL_WINDOW_SECONDS as WINDOW_SECONDS } from '../tailRule.ts';
+import {
+  addTailProblem,
+  describeDyingTails,
+  DYING_DB,
+  TAIL_WINDOW_SECONDS as WINDOW_SECONDS,
+  TREND_SECONDS,
+  type TailJudgement,
+} from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { type ValidatorCheck } from '../validatorCheck.ts';
 import { describeParams, excerpt } from '../worstCase.ts';
@@ -24,13 +31,14 @@ export const FUZZ_DERIVED_BOUND = 1e4;
 export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
   id: 'automation-fuzz',
   title: 'Automation fuzz',
-  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at -6 dBFS at each rate: no NaN, Inf or subnormal output and nothing beyond +80 dBFS (or --fuzz-headroom when declared: changes this fast make correct filters ring well past the headroom, to +60 dBFS; beyond +120 dBFS is a blow-up), and within the tail after it (generators switched off) the output is below -120 dBFS or still falling (its last ${WINDOW_SECONDS} s at least ${DECAY_DB} dB below the ${WINDOW_SECONDS} s before)`,
+  explanation: `seeded random parameter changes every 1 to 64 frames (blocks cut at each change) for ${SECONDS} s of noise at -6 dBFS at each rate: no NaN, Inf or subnormal output and nothing beyond +80 dBFS (or --fuzz-headroom when declared: changes this fast make correct filters ring well past the headroom, to +60 dBFS; beyond +120 dBFS is a blow-up), and within the tail after it (generators switched off) the output is below -120 dBFS once --tail-seconds have passed, or still dying away (over the next ${TREND_SECONDS} s of silence, the peak of the last ${TREND_SECONDS / 2} s at least ${DYING_DB} dB below the first's)`,
   minStrictness: 5,
   run({ subject, options, random, rates, gates }) {
     const definitions = subject.definitions;
     const problems = new Problems();
     let changesTotal = 0;
     let largest = 0;
+    const dying: TailJudgement[] = [];
     for (const rate of rates) {
       const frames = SECONDS * rate;
       const tail = Math.round((options.tailSeconds + WINDOW_SECONDS) * rate);
@@ -46,7 +54,10 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       // The tail judges a DSP meant to fall silent: generators that are off by default go off with the input.
       for (const g of gates) if (!g.onByDefault) changes.push({ frame: frames, index: g.index, value: g.off });
       subject.where = `automation-fuzz, ${rate} Hz`;
-      const out = renderBlocks(freshInstance(subject, rate, values)!, input, () => subject.maxFrames, changes);
+      const instance = freshInstance(subject, rate, values)!;
+      const out = renderBlocks(instance, input, () => subject.maxFrames, changes);
+      const more = (length: number) =>
+        renderBlocks(instance, makeSignal('silence', length, rate), () => subject.maxFrames);
       const at = (frame: number) => {
         const state = { ...values };
         for (const c of changes) {
@@ -71,28 +82,30 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       }));
       if (options.generator) continue;
       const from = frames + Math.round(options.tailSeconds * rate);
-      addTailProblem(
+      const judged = addTailProblem(
         problems,
         out,
         from,
         rate,
+        more,
         gates,
         `${options.tailSeconds} s into the silence after automation`,
-        (peak) => ({
+        (peak, output) => ({
           params: at(frames),
           input: `${SECONDS} s of noise with automation, then silence`,
           sampleRate: rate,
           frame: peak.frame,
           channel: peak.channel,
-          value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+          value: output[peak.channel === 'L' ? 0 : 1][peak.frame]!,
         }),
       );
+      if (judged.verdict === 'dying') dying.push(judged);
     }
     const worst = problems.worst();
     if (worst) {
       return {
         status: 'fail',
-        summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}, ${describeParams(worst.params)}; ${problems.tally()}`,
+        summary: `${worst.what}: ${worst.value} at ${worst.sampleRate} Hz, frame ${worst.frame} ${worst.channel}, ${describeParams(worst.params)}; ${problems.tally()}${describeDyingTails(dying, options.tailSeconds)}`,
         worst,
         problems: problems.ranked(),
       };
@@ -103,7 +116,7 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
         : `within ±${options.fuzzHeadroom}`;
     return {
       status: 'pass',
-      summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, ${within} (largest ${dbfs(largest)}), no subnormals, silent or dying away after`,
+      summary: `${changesTotal} changes over ${SECONDS} s at each of ${rates.length} rates: finite, ${within} (largest ${dbfs(largest)}), no subnormals, silent or dying away after${describeDyingTails(dying, options.tailSeconds)}`,
     };
   },
 };

@@ -1,9 +1,15 @@
 /**
  * 9. Parameter jumps: each parameter jumps at once from its minimum to its maximum and back (a
  * discrete one steps through its values), on noise and on a sine, with its processor switched in.
- * The output must stay finite and within the headroom (a biquad whose coefficients jump rings far
- * above it: named with the parameter, the jump and the peak), and the change must take effect the
- * same at max_frames blocks as at 128 (a fade spread over the block dips for a whole block).
+ * It judges what a jump adds, never the level a setting is meant to give: the output must stay
+ * finite; after each jump it may not overshoot the larger of the steady states before and after it
+ * by more than OVERSHOOT_DB (a biquad whose coefficients jump rings far above both: named with the
+ * parameter, the jump, the peak and the time it took to settle), whereas a ±24 dB trim's loud steady
+ * state is the parameter's design (an absolute bound at the defaults is finite-output's); a
+ * continuous parameter may not click (on the sine, the output's largest step from one sample to the
+ * next just after the jump more than CLICK_FACTOR times the largest in the steady states around it:
+ * an unramped gain); and the change must take effect the same at max_frames blocks as at 128 (a fade
+ * spread over the block dips for a whole block).
  */
 import type { ParameterDefinition } from '../../../contracts/ipc/parameters.ts';
 import { switchIn } from '../../../contracts/ipc/processors.ts';
@@ -21,6 +27,21 @@ const BLOCK_DIFFERENCE = 1e-3;
 /** … for at most this long. */
 const BLOCK_DIFFERENCE_SECONDS = 0.02;
 const SINE_HZ = 220;
+/** A jump may take the output this far above the larger of the steady states around it (a correct filter rings ~3 dB). */
+export const OVERSHOOT_DB = 6;
+/** Steady states this quiet (-60 dBFS) count as this loud: a jump out of silence is judged against -60 dBFS. */
+const QUIET = 1e-3;
+/**
+ * A step from one sample to the next this many times the largest in the steady states around a jump,
+ * and this many times the largest of the steps within CLICK_NEIGHBOURHOOD_SECONDS of it (a click
+ * stands alone: a delay's time glide raises every step around it alike), is a click …
+ */
+export const CLICK_FACTOR = 4;
+/** … if it comes within this long of the jump. */
+const CLICK_SECONDS = 0.002;
+const CLICK_NEIGHBOURHOOD_SECONDS = 0.001;
+/** Settled: every 5 ms window's peak within this of the steady state after the jump. */
+const SETTLED_DB = 1;
 
 /** The values a parameter visits: min → max → min, or every discrete value then back to the first. */
 export function jumpSequence(d: ParameterDefinition): number[] {
@@ -57,29 +78,113 @@ interface JumpRun {
 const describeJump = (j: JumpRun, k: number) =>
   k === 0 ? `${j.d.id} held at ${j.sequence[0]}` : `${j.d.id} ${j.sequence[k - 1]} → ${j.sequence[k]}`;
 
-/** NaN, Inf, subnormal or too loud output, named with the jump before it and its height above the steady state. */
-function scanJumps(out: Stereo, j: JumpRun, headroom: number, problems: Problems): void {
+/** The problem's place: the jump `k` (0: before any), its parameters and this render. */
+function atJump(out: Stereo, j: JumpRun, k: number, frame: number, channel: 'L' | 'R') {
+  return {
+    params: { ...j.base, [j.d.id]: j.sequence[k]! },
+    input: j.signal,
+    sampleRate: j.rate,
+    blockSize: 128,
+    frame,
+    channel,
+    value: out[channel === 'L' ? 0 : 1][frame]!,
+    excerpt: excerpt(frame, channel, { output: out }),
+  };
+}
+
+/** NaN, Inf, blown-up or subnormal output, named with the jump before it. */
+function scanJumps(out: Stereo, j: JumpRun, problems: Problems): void {
   const jumpBefore = (frame: number) => Math.max(0, Math.min(j.sequence.length - 1, Math.floor(frame / j.segment)));
-  addScan(problems, scanOutput(out, headroom), (kind, found) => {
+  addScan(problems, scanOutput(out, null), (kind, found) => {
     const k = jumpBefore(found.frame);
-    const settled = peakOf(out, (k + 1) * j.segment - j.steady, (k + 1) * j.segment).value;
     const after = k > 0 ? ` ${(((found.frame - k * j.segment) / j.rate) * 1000).toFixed(1)} ms after the jump` : '';
-    const loud = kind === 'level' || kind === 'blow-up';
-    const above = loud
-      ? `, ${(20 * Math.log10(Math.abs(found.value) / settled)).toFixed(0)} dB above the steady state after it (${dbfs(settled)})`
-      : '';
     return {
-      what: `${describeJump(j, k)} on ${j.signal}: ${loud ? 'peak ' : ''}${describeSample(kind, found.value)}${after}${above}${kind === 'level' ? `, beyond the headroom ±${headroom}` : ''}`,
-      params: { ...j.base, [j.d.id]: j.sequence[k]! },
-      input: j.signal,
-      sampleRate: j.rate,
-      blockSize: 128,
-      frame: found.frame,
-      channel: found.channel,
-      value: found.value,
-      excerpt: excerpt(found.frame, found.channel, { output: out }),
+      what: `${describeJump(j, k)} on ${j.signal}: ${kind === 'blow-up' ? 'peak ' : ''}${describeSample(kind, found.value)}${after}`,
+      ...atJump(out, j, k, found.frame, found.channel),
     };
   });
+}
+
+/** The largest step from one sample to the next over [from, to) (`skip`: frames left out), both channels or one. */
+function largestStep(
+  out: Stereo,
+  from: number,
+  to: number,
+  channels: readonly (0 | 1)[] = [0, 1],
+  skip: (frame: number) => boolean = () => false,
+): { value: number; frame: number; channel: 'L' | 'R' } {
+  let worst = { value: 0, frame: from, channel: 'L' as 'L' | 'R' };
+  for (const ch of channels)
+    for (let i = Math.max(1, from); i < Math.min(to, out[ch].length); i++) {
+      const step = Math.abs(out[ch][i]! - out[ch][i - 1]!);
+      if (step > worst.value && !skip(i)) worst = { value: step, frame: i, channel: ch ? 'R' : 'L' };
+    }
+  return worst;
+}
+
+/** How long after `from` the output's 5 ms peaks stay within SETTLED_DB of `steady`, in seconds. */
+function settleSeconds(out: Stereo, from: number, to: number, steady: number, rate: number): number {
+  const w = Math.max(1, Math.round(0.005 * rate));
+  let settledAt = from;
+  for (let i = from; i + w <= to; i += w) {
+    const p = peakOf(out, i, i + w).value;
+    if (Math.abs(20 * Math.log10(Math.max(p, 1e-12) / Math.max(steady, 1e-12))) > SETTLED_DB) settledAt = i + w;
+  }
+  return (settledAt - from) / rate;
+}
+
+/**
+ * What each jump adds: an overshoot above the larger of the steady states around it, or (a
+ * continuous parameter, on the sine) a click. Finite renders only: the scan names the others.
+ */
+function judgeJumps(out: Stereo, j: JumpRun, problems: Problems): void {
+  for (let k = 1; k < j.sequence.length; k++) {
+    const change = k * j.segment;
+    const end = change + j.segment;
+    const before = peakOf(out, change - j.steady, change).value;
+    const after = peakOf(out, end - j.steady, end).value;
+    const transient = peakOf(out, change, end - j.steady);
+    if (!Number.isFinite(transient.value) || !Number.isFinite(before) || !Number.isFinite(after)) continue;
+    const steady = Math.max(before, after, QUIET);
+    const overshoot = 20 * Math.log10(transient.value / steady);
+    if (overshoot > OVERSHOOT_DB) {
+      const ms = ((transient.frame - change) / j.rate) * 1000;
+      const settle = settleSeconds(out, change, end - j.steady, after, j.rate) * 1000;
+      problems.add(
+        'level',
+        1,
+        {
+          what: `${describeJump(j, k)} on ${j.signal}: peak ${dbfs(transient.value)} ${ms.toFixed(1)} ms after the jump, ${overshoot.toFixed(0)} dB above the larger steady state around it (before ${dbfs(before)}, after ${dbfs(after)}; a jump may add ${OVERSHOOT_DB} dB), settling in ${settle.toFixed(0)} ms`,
+          ...atJump(out, j, k, transient.frame, transient.channel),
+        },
+        transient.value,
+      );
+    }
+    if (j.d.type !== 'float' || !j.signal.includes('sine')) continue;
+    const click = largestStep(out, change, change + Math.round(CLICK_SECONDS * j.rate));
+    const around = Math.max(
+      largestStep(out, change - j.steady, change).value,
+      largestStep(out, end - j.steady, end).value,
+    );
+    const near = Math.round(CLICK_NEIGHBOURHOOD_SECONDS * j.rate);
+    const neighbours = largestStep(
+      out,
+      click.frame - near,
+      click.frame + near + 1,
+      [click.channel === 'L' ? 0 : 1],
+      (i) => Math.abs(i - click.frame) < 2,
+    ).value;
+    if (click.value > CLICK_FACTOR * Math.max(around, neighbours) && click.value > QUIET)
+      problems.add(
+        'click',
+        1,
+        {
+          what: `${describeJump(j, k)} on ${j.signal}: a click: the output steps by ${click.value.toPrecision(3)} from one sample to the next ${(((click.frame - change) / j.rate) * 1000).toFixed(1)} ms after the jump, ${(20 * Math.log10(click.value / Math.max(around, neighbours))).toFixed(0)} dB more than any step in the steady states around it or within ${CLICK_NEIGHBOURHOOD_SECONDS * 1000} ms of it (ramp the change: a lone step over ${CLICK_FACTOR}× is a click)`,
+          ...atJump(out, j, k, click.frame, click.channel),
+        },
+        click.value / Math.max(around, neighbours),
+      );
+  }
 }
 
 /** From `from` on, the last frame the renders differ by more than BLOCK_DIFFERENCE, and the largest difference. */
@@ -140,7 +245,7 @@ type CheckArgs = Parameters<ValidatorCheck['run']>[0];
 
 /** One parameter's jumps at one rate, on noise and on a sine; returns how many jumps it rendered. */
 function jumpParameter(
-  { subject, options }: Pick<CheckArgs, 'subject' | 'options'>,
+  { subject }: Pick<CheckArgs, 'subject'>,
   index: number,
   rate: number,
   problems: Problems,
@@ -166,7 +271,8 @@ function jumpParameter(
     subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
     const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);
     jumps += changes.length;
-    scanJumps(out, j, options.headroom, problems);
+    scanJumps(out, j, problems);
+    judgeJumps(out, j, problems);
     if (subject.maxFrames === 128) continue;
     subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}, blocks of ${subject.maxFrames}`;
     const big = renderBlocks(freshInstance(subject, rate, base)!, input, () => subject.maxFrames, changes);
@@ -178,7 +284,7 @@ function jumpParameter(
 export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
   id: 'parameter-jumps',
   title: 'Parameter jumps',
-  explanation: `each parameter jumps at once from min to max and back (bool and enum: through every value), on noise and on a ${SINE_HZ} Hz sine at -6 dBFS, ${SEGMENT_SECONDS} s per value, with its processor switched in, at 48 kHz (every rate from strictness 8): no NaN, Inf or subnormal output, nothing beyond the headroom (--headroom, default 4 = +12 dBFS); and after each change the renders at max_frames and at 128-frame blocks differ by at most -60 dBFS or for at most ${BLOCK_DIFFERENCE_SECONDS * 1000} ms`,
+  explanation: `each parameter jumps at once from min to max and back (bool and enum: through every value), on noise and on a ${SINE_HZ} Hz sine at -6 dBFS, ${SEGMENT_SECONDS} s per value, with its processor switched in, at 48 kHz (every rate from strictness 8): no NaN, Inf or subnormal output; after each jump no peak more than ${OVERSHOOT_DB} dB above the larger of the steady states before and after it (a loud steady state is the parameter's design, not the jump's); on the sine, no click from a continuous parameter (a sample-to-sample step within ${CLICK_SECONDS * 1000} ms of the jump more than ${CLICK_FACTOR}× the largest in the steady states around it and within ${CLICK_NEIGHBOURHOOD_SECONDS * 1000} ms of it); and after each change the renders at max_frames and at 128-frame blocks differ by at most -60 dBFS or for at most ${BLOCK_DIFFERENCE_SECONDS * 1000} ms`,
   minStrictness: 4,
   run({ subject, options, rates }) {
     const problems = new Problems();
@@ -186,7 +292,7 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
     let jumps = 0;
     for (const rate of chosen)
       for (let index = 0; index < subject.definitions.length; index++)
-        jumps += jumpParameter({ subject, options }, index, rate, problems);
+        jumps += jumpParameter({ subject }, index, rate, problems);
     const worst = problems.worst();
     if (worst) {
       return {
@@ -198,7 +304,7 @@ export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
     }
     return {
       status: 'pass',
-      summary: `${jumps} jumps of ${subject.definitions.length} parameters at ${chosen.join(', ')} Hz: finite, within ±${options.headroom}, the same at ${subject.maxFrames}-frame blocks as at 128`,
+      summary: `${jumps} jumps of ${subject.definitions.length} parameters at ${chosen.join(', ')} Hz: finite, no overshoot beyond ${OVERSHOOT_DB} dB above the steady states around a jump, no click, the same at ${subject.maxFrames}-frame blocks as at 128`,
     };
   },
 };

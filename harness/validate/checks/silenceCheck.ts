@@ -9,7 +9,14 @@ import { gatesSwitchedOn } from '../generatorGates.ts';
 import { parameterSets, rendersAt } from '../parameterSets.ts';
 import { addScan, describeSample, Problems, scanOutput } from '../problems.ts';
 import { concat, freshInstance, RENDER_BLOCK, renderBlocks } from '../render.ts';
-import { addTailProblem, TAIL_DECAY_DB, TAIL_WINDOW_SECONDS } from '../tailRule.ts';
+import {
+  addTailProblem,
+  describeDyingTails,
+  DYING_DB,
+  TAIL_WINDOW_SECONDS,
+  TREND_SECONDS,
+  type TailJudgement,
+} from '../tailRule.ts';
 import { makeSignal, noise } from '../testSignals.ts';
 import { type ValidatorCheck } from '../validatorCheck.ts';
 import { describeParams, excerpt } from '../worstCase.ts';
@@ -17,7 +24,7 @@ import { describeParams, excerpt } from '../worstCase.ts';
 export const silenceCheck: ValidatorCheck<'silence'> = {
   id: 'silence',
   title: 'Silence and tail',
-  explanation: `after 0.25 s of noise, silence in must give output below -120 dBFS once the tail (default 1 s) has passed, or output still dying away (its ${TAIL_WINDOW_SECONDS} s at least ${TAIL_DECAY_DB} dB below the ${TAIL_WINDOW_SECONDS} s before), for defaults, corners and random sets at every rate and one-parameter extremes at 48 kHz and the lowest and highest rates; sets that switch on a generator that is off by default are not judged; a generator (--generator) skips it`,
+  explanation: `after 0.25 s of noise, silence in must give output below -120 dBFS once the tail (--tail-seconds) has passed, or output still dying away (over the next ${TREND_SECONDS} s of silence, the peak of the last ${TREND_SECONDS / 2} s at least ${DYING_DB} dB below the first's: a delay's echoes and a long reverb pass, and are reported as still dying; output that holds its level fails, output that grows fails as unstable), for defaults, corners and random sets at every rate and one-parameter extremes at 48 kHz and the lowest and highest rates; sets that switch on a generator that is off by default are not judged; a generator (--generator) skips it`,
   minStrictness: 3,
   run({ subject, options, random, rates, gates }) {
     if (options.generator) return { status: 'skip', summary: 'the DSP declares itself a generator (--generator)' };
@@ -25,6 +32,7 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
     const problems = new Problems();
     let judged = 0;
     let generating = 0;
+    const dying: TailJudgement[] = [];
     for (const rate of rates) {
       const excite = noise(Math.round(0.25 * rate), random.int(1, 2 ** 31));
       const tailFrames = Math.round(options.tailSeconds * rate);
@@ -39,9 +47,10 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
         }
         judged++;
         subject.where = `silence, ${rate} Hz, ${set.label}`;
-        const out = renderBlocks(freshInstance(subject, rate, set.params)!, input, () =>
-          Math.min(RENDER_BLOCK, subject.maxFrames),
-        );
+        const instance = freshInstance(subject, rate, set.params)!;
+        const block = () => Math.min(RENDER_BLOCK, subject.maxFrames);
+        const out = renderBlocks(instance, input, block);
+        const more = (frames: number) => renderBlocks(instance, makeSignal('silence', frames, rate), block);
         const at = { params: set.params, input: '0.25 s of noise, then silence', sampleRate: rate };
         addScan(problems, scanOutput(out, null, excite[0].length), (kind, found) => ({
           what: `${describeSample(kind, found.value)} output in the silence after noise`,
@@ -51,13 +60,23 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
           value: found.value,
           excerpt: excerpt(found.frame, found.channel, { output: out }),
         }));
-        addTailProblem(problems, out, judgedFrom, rate, gates, `${options.tailSeconds} s into silence`, (peak) => ({
-          ...at,
-          frame: peak.frame,
-          channel: peak.channel,
-          value: out[peak.channel === 'L' ? 0 : 1][peak.frame]!,
-          excerpt: excerpt(peak.frame, peak.channel, { output: out }),
-        }));
+        const tail = addTailProblem(
+          problems,
+          out,
+          judgedFrom,
+          rate,
+          more,
+          gates,
+          `${options.tailSeconds} s into silence`,
+          (peak, output) => ({
+            ...at,
+            frame: peak.frame,
+            channel: peak.channel,
+            value: output[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+            excerpt: excerpt(peak.frame, peak.channel, { output }),
+          }),
+        );
+        if (tail.verdict === 'dying') dying.push(tail);
       }
     }
     const skipped = generating
@@ -70,14 +89,14 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
     if (worst) {
       return {
         status: 'fail',
-        summary: `${worst.what} (frame ${worst.frame} ${worst.channel}, ${worst.value}) at ${worst.sampleRate} Hz, ${describeParams(worst.params)}; ${problems.tally()} in ${judged} renders${skipped}`,
+        summary: `${worst.what} (frame ${worst.frame} ${worst.channel}, ${worst.value}) at ${worst.sampleRate} Hz, ${describeParams(worst.params)}; ${problems.tally()} in ${judged} renders${skipped}${describeDyingTails(dying, options.tailSeconds)}`,
         worst,
         problems: problems.ranked(),
       };
     }
     return {
       status: 'pass',
-      summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence in ${judged} renders (parameter sets × ${rates.length} rates)${skipped}`,
+      summary: `below -120 dBFS, or still dying away, ${options.tailSeconds} s into silence in ${judged} renders (parameter sets × ${rates.length} rates)${skipped}${describeDyingTails(dying, options.tailSeconds)}`,
     };
   },
 };

@@ -27,7 +27,7 @@ const BLOCK_DIFFERENCE = 1e-3;
 /** … for at most this long. */
 const BLOCK_DIFFERENCE_SECONDS = 0.02;
 const SINE_HZ = 220;
-/** A jump may take the output this far above the larger of the steady states around it (a correct filter rings ~3 dB). */
+/** A jump may take the output this far above the larger of the steady states around it (correct filters ring ~3 dB). */
 export const OVERSHOOT_DB = 6;
 /** Steady states this quiet (-60 dBFS) count as this loud: a jump out of silence is judged against -60 dBFS. */
 const QUIET = 1e-3;

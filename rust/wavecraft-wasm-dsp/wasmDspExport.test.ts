@@ -162,7 +162,7 @@ describe('wavecraft_wasm_dsp::export!', () => {
     expect(Math.max(...out[0].subarray(480).map(Math.abs))).toBe(0);
   });
 
-  it('passes the validator at strictness 10 but for its processors\' clicks: the bindings add no defect of their own', async () => {
+  it("passes the validator at strictness 10 but for its processors' clicks: the bindings add no defect of their own", async () => {
     const report = await validateWasmFile(cargoBuilt, { strictness: 10 });
     // The chain's processors are Wavecraft's as they are: GainDsp's level and the filter's cutoff jump at once, so
     // parameter-jumps hears clicks (a true finding, Wavecraft's own). Every other check passes.

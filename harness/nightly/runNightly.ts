@@ -188,12 +188,12 @@ async function validateForNightly(
     },
     services,
   );
-  log(formatConsoleReport(validation));
   await writeValidationOutputs(validation, {
     json: join(project.reportsDir, 'validation.json'),
     junit: join(project.reportsDir, 'validation-junit.xml'),
     html: join(project.reportsDir, 'validation.html'),
   });
+  log(formatConsoleReport(validation));
   // The cost trend comes from the validator's cost check (the one measurement of ns per frame).
   const nsPerFrame = validation.checks.find((c) => c.id === 'cost')?.measurements?.['nsPerFrame@128'] ?? null;
   log(

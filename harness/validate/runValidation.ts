@@ -30,6 +30,8 @@ export interface CheckResult {
   measurements?: Record<string, number>;
   durationMs: number;
   replay: string;
+  /** The failing render as WAVs (input, output, …), written beside --json/--html: label → file, relative to them. */
+  evidence?: Record<string, string>;
 }
 
 export interface ValidationReport {

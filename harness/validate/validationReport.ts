@@ -69,6 +69,8 @@ export function formatConsoleReport(report: ValidationReport): string {
         lines.push(
           `      all problems, worst first: ${c.problems.map((p) => `${p.count} ${p.kind} (worst: ${p.worst})`).join('; ')}`,
         );
+      if (c.evidence)
+        lines.push(`      the render it was found in (WAV, beside the report): ${Object.values(c.evidence).join(', ')}`);
       lines.push(`      replay: ${c.replay}`);
     }
   });
@@ -111,9 +113,16 @@ async function checkRow(c: CheckResult, i: number): Promise<string> {
   const plot = chart ? `<figure>${await renderChartSvg(chart)}</figure>` : '';
   const detail =
     c.status === 'fail'
-      ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${plot}` : ''}<p><code>${xml(c.replay)}</code></p></div>`
+      ? `<div class="detail"><p>${xml(c.explanation)}</p>${c.worst ? `<pre>${xml(describeWorst(c.worst))}</pre>${plot}` : ''}${evidenceLinks(c)}<p><code>${xml(c.replay)}</code></p></div>`
       : '';
   return `<tr class="${c.status}"><td>${i + 1}</td><td>${xml(c.title)}<br><small>${xml(c.id)}</small></td><td>${MARK[c.status]}</td><td>${(c.durationMs / 1000).toFixed(2)} s</td><td>${xml(c.summary)}${detail}</td></tr>`;
+}
+
+/** Links to a failed check's evidence WAVs (beside the page), or nothing. */
+function evidenceLinks(c: ValidationReport['checks'][number]): string {
+  const files = Object.entries(c.evidence ?? {});
+  if (files.length === 0) return '';
+  return `<p>the render it was found in: ${files.map(([label, file]) => `<a href="${encodeURI(file)}">${xml(label)}</a>`).join(', ')} (WAV, 32-bit float)</p>`;
 }
 
 export async function formatHtmlReport(report: ValidationReport): Promise<string> {

@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCorpusDsp, PRECISION, type CorpusDsp } from '../../fixtures/rust/validatorCorpus/buildCorpus.ts';
+import { buildCorpusDsp, DEFECTS, PRECISION, type CorpusDsp } from '../../fixtures/rust/validatorCorpus/buildCorpus.ts';
 import type { CheckId } from './checkIds.ts';
 import { validateWasmFile } from './runValidation.ts';
 import { formatConsoleReport } from './validationReport.ts';
@@ -61,23 +61,16 @@ describe('precision: correct DSPs built like real ones pass', () => {
 });
 
 describe("recall: each defect class found in Wavecraft's processors fails the check that owns it", () => {
-  const defects: [CorpusDsp, string, CheckId, RegExp][] = [
-    [
-      'trim',
-      'block_fade',
-      'parameter-jumps',
+  const says: Record<(typeof DEFECTS)[number][1], RegExp> = {
+    block_fade:
       /at 4096-frame blocks the output differs from 128-frame blocks for \d+ ms after the change .*a change spread over the block\?/,
-    ],
-    ['delay', 'reset_keeps_state', 'reset', /the render after wc_reset differs from the first/],
-    ['filter', 'nyquist', 'silence', /(NaN|Inf|growing|blown up|\+\d+\.\d dBFS)/],
-    ['filter', 'coefficient_jump', 'automation-fuzz', /output during automation \(beyond the fuzz's bound/],
-    [
-      'trim',
-      'unramped',
-      'parameter-jumps',
+    reset_keeps_state: /the render after wc_reset differs from the first/,
+    nyquist: /(NaN|Inf|growing|blown up|\+\d+\.\d dBFS)/,
+    coefficient_jump: /output during automation \(beyond the fuzz's bound/,
+    unramped:
       /trim_db -?24 → -?24 on a 220 Hz sine at -6 dBFS: a click: the output steps by [\d.]+ from one sample to the next/,
-    ],
-  ];
+  };
+  const defects = DEFECTS.map(([dsp, defect, check]) => [dsp, defect, check, says[defect]] as const);
   for (const [dsp, defect, check, what] of defects)
     it(`${dsp} with ${defect} fails ${check}`, async () => {
       const report = await validateWasmFile(buildCorpusDsp(dir, dsp, defect), {
@@ -89,4 +82,32 @@ describe("recall: each defect class found in Wavecraft's processors fails the ch
       expect(result.status, formatConsoleReport(report)).toBe('fail');
       expect(result.summary).toMatch(what);
     });
+});
+
+describe('every FAIL shows its evidence', () => {
+  it('writes the failing render as WAVs beside --json/--html, names them in both and links them from the page', async () => {
+    const { writeValidationOutputs } = await import('./writeValidationOutputs.ts');
+    const { readWav } = await import('../wav/wavFile.ts');
+    const { readFileSync } = await import('node:fs');
+    const report = await validateWasmFile(buildCorpusDsp(dir, 'trim', 'unramped'), {
+      strictness: 5,
+      browser: false,
+      only: ['parameter-jumps'],
+    });
+    const out = join(dir, 'evidence');
+    await writeValidationOutputs(report, { json: join(out, 'v.json'), html: join(out, 'v.html') });
+    const jumps = report.checks.find((c) => c.id === 'parameter-jumps')!;
+    expect(jumps.evidence).toEqual({ input: 'v.parameter-jumps.input.wav', output: 'v.parameter-jumps.output.wav' });
+    const output = await readWav(join(out, 'v.parameter-jumps.output.wav'));
+    expect(output.sampleRate).toBe(jumps.worst!.sampleRate);
+    // The worst case's frame, in the WAV, holds the sample the report names.
+    const channel = output.channels[jumps.worst!.channel === 'L' ? 0 : 1]!;
+    expect(channel[jumps.worst!.frame!]).toBe(Math.fround(jumps.worst!.value!));
+    expect(
+      JSON.parse(readFileSync(join(out, 'v.json'), 'utf8')).checks.find(
+        (c: { id: string }) => c.id === 'parameter-jumps',
+      ).evidence,
+    ).toEqual(jumps.evidence);
+    expect(readFileSync(join(out, 'v.html'), 'utf8')).toContain('<a href="v.parameter-jumps.output.wav">output</a>');
+  });
 });

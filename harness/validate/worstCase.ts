@@ -22,16 +22,28 @@ export interface WorstCase {
   excerpt?: Excerpt;
 }
 
-/** `radius` frames either side of `frame` from each named signal (channel `channel`). */
+/**
+ * `radius` frames either side of `frame` from each named signal (channel `channel`). The whole
+ * signals ride along, out of the JSON (see `wholeSignals`): the render a failure was found in.
+ */
 export function excerpt(frame: number, channel: 'L' | 'R', signals: Record<string, Stereo>, radius = 48): Excerpt {
   const ch = channel === 'L' ? 0 : 1;
   const first = Object.values(signals)[0]!;
   const from = Math.max(0, frame - radius);
   const to = Math.min(first[ch].length, frame + radius + 1);
-  return {
+  const shown: Excerpt = {
     fromFrame: from,
     series: Object.entries(signals).map(([label, s]) => ({ label, values: Array.from(s[ch].subarray(from, to)) })),
   };
+  Object.defineProperty(shown, WHOLE, { value: signals, enumerable: false });
+  return shown;
+}
+
+const WHOLE = Symbol('whole signals');
+
+/** The whole renders an excerpt was cut from (input, output, …), when it was made here; never serialised. */
+export function wholeSignals(shown: Excerpt | undefined): Record<string, Stereo> | undefined {
+  return shown ? (shown as Excerpt & { [WHOLE]?: Record<string, Stereo> })[WHOLE] : undefined;
 }
 
 export const describeParams = (params: ParameterSet | undefined) =>

@@ -77,13 +77,13 @@ export const validateCommand = defineCommand({
     const report = await validateWasmFile(resolve(values.wasm!), options, {
       chromium: () => ensureChromium(() => undefined),
     });
-    log(formatConsoleReport(report));
     const { junit, json, html } = values;
     await writeValidationOutputs(report, {
       ...(junit ? { junit } : {}),
       ...(json ? { json } : {}),
       ...(html ? { html } : {}),
     });
+    log(formatConsoleReport(report));
     return report.passed ? 0 : 1;
   },
 });

@@ -78,7 +78,7 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
         frame: found.frame,
         channel: found.channel,
         value: found.value,
-        excerpt: excerpt(found.frame, found.channel, { output: out }),
+        excerpt: excerpt(found.frame, found.channel, { input, output: out }),
       }));
       if (options.generator) continue;
       const from = frames + Math.round(options.tailSeconds * rate);
@@ -97,6 +97,7 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
           frame: peak.frame,
           channel: peak.channel,
           value: output[peak.channel === 'L' ? 0 : 1][peak.frame]!,
+          excerpt: excerpt(peak.frame, peak.channel, { output, input }),
         }),
       );
       if (judged.verdict === 'dying') dying.push(judged);

@@ -73,6 +73,7 @@ interface JumpRun {
   /** Frames per value, and the steady stretch at the end of one. */
   segment: number;
   steady: number;
+  input: Stereo;
 }
 
 const describeJump = (j: JumpRun, k: number) =>
@@ -88,7 +89,7 @@ function atJump(out: Stereo, j: JumpRun, k: number, frame: number, channel: 'L' 
     frame,
     channel,
     value: out[channel === 'L' ? 0 : 1][frame]!,
-    excerpt: excerpt(frame, channel, { output: out }),
+    excerpt: excerpt(frame, channel, { input: j.input, output: out }),
   };
 }
 
@@ -267,7 +268,7 @@ function jumpParameter(
     ['noise at -6 dBFS', noise(frames, 1 + index)],
     [`a ${SINE_HZ} Hz sine at -6 dBFS`, sineInput(frames, rate)],
   ] as const) {
-    const j: JumpRun = { d, sequence, base, changes, signal, rate, segment, steady };
+    const j: JumpRun = { d, sequence, base, changes, signal, rate, segment, steady, input };
     subject.where = `parameter-jumps, ${rate} Hz, ${d.id}, ${signal}`;
     const out = renderBlocks(freshInstance(subject, rate, base)!, input, () => 128, changes);
     jumps += changes.length;

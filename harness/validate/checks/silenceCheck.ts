@@ -58,7 +58,7 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
           frame: found.frame,
           channel: found.channel,
           value: found.value,
-          excerpt: excerpt(found.frame, found.channel, { output: out }),
+          excerpt: excerpt(found.frame, found.channel, { input, output: out }),
         }));
         const tail = addTailProblem(
           problems,
@@ -73,7 +73,7 @@ export const silenceCheck: ValidatorCheck<'silence'> = {
             frame: peak.frame,
             channel: peak.channel,
             value: output[peak.channel === 'L' ? 0 : 1][peak.frame]!,
-            excerpt: excerpt(peak.frame, peak.channel, { output }),
+            excerpt: excerpt(peak.frame, peak.channel, { output, input }),
           }),
         );
         if (tail.verdict === 'dying') dying.push(tail);

@@ -70,7 +70,9 @@ export function formatConsoleReport(report: ValidationReport): string {
           `      all problems, worst first: ${c.problems.map((p) => `${p.count} ${p.kind} (worst: ${p.worst})`).join('; ')}`,
         );
       if (c.evidence)
-        lines.push(`      the render it was found in (WAV, beside the report): ${Object.values(c.evidence).join(', ')}`);
+        lines.push(
+          `      the render it was found in (WAV, beside the report): ${Object.values(c.evidence).join(', ')}`,
+        );
       lines.push(`      replay: ${c.replay}`);
     }
   });

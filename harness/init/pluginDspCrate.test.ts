@@ -7,7 +7,7 @@
  * stay as they were; a cargo that fails leaves the crate and nothing else; a crate that drifts
  * from the engine is named.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
@@ -25,7 +25,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { DEBIAN_RUSTC } from '../../fixtures/rust/buildRustWasm.ts';
-import { DEBIAN_CARGO, STANDIN_CRATES_DIR } from '../../fixtures/rust/buildWavecraftChain.ts';
+import {
+  DEBIAN_CARGO,
+  externs,
+  rustcRlib,
+  rustcWasm,
+  STANDIN_CRATES_DIR,
+} from '../../fixtures/rust/buildWavecraftChain.ts';
 import { wavecraftGitSource } from '../../fixtures/rust/wavecraftGitSource.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
 import { checkPluginDspCrate } from './checkPluginDspCrate.ts';
@@ -178,66 +184,22 @@ describe('a plugin made by `wavecraft create`', () => {
     mkdirSync(join(crate.dir, 'src'), { recursive: true });
     writeFileSync(join(crate.dir, 'src', 'lib.rs'), crate.files.get('src/lib.rs')!);
     const libs = join(root, 'rlibs');
-    mkdirSync(libs);
-    const rustc = (...args: string[]) =>
-      execFileSync(
-        DEBIAN_RUSTC,
-        [
-          '--edition',
-          '2021',
-          '--target',
-          'wasm32-unknown-unknown',
-          '-C',
-          'opt-level=2',
-          '-A',
-          'warnings',
-          '-L',
-          libs,
-        ].concat(args),
-        { stdio: ['ignore', 'ignore', 'pipe'] },
-      );
-    const extern = (name: string) => ['--extern', `${name}=${join(libs, `lib${name}.rlib`)}`];
-    rustc(
-      '--crate-type',
-      'rlib',
-      '--crate-name',
+    rustcRlib(libs, 'wavecraft_dsp', join(STANDIN_CRATES_DIR, 'wavecraft-dsp/src/lib.rs'));
+    rustcRlib(libs, 'wavecraft_processors', join(STANDIN_CRATES_DIR, 'wavecraft-processors/src/lib.rs'), [
       'wavecraft_dsp',
-      join(STANDIN_CRATES_DIR, 'wavecraft-dsp/src/lib.rs'),
-      '--out-dir',
-      libs,
-    );
-    rustc(
-      '--crate-type',
-      'rlib',
-      '--crate-name',
-      'wavecraft_processors',
-      ...extern('wavecraft_dsp'),
-      join(STANDIN_CRATES_DIR, 'wavecraft-processors/src/lib.rs'),
-      '--out-dir',
-      libs,
-    );
-    rustc(
-      '--crate-type',
-      'rlib',
-      '--crate-name',
-      'wavecraft_wasm_dsp',
-      join(harnessRustCrateDir(), 'src/lib.rs'),
-      '--out-dir',
-      libs,
-    );
+    ]);
+    rustcRlib(libs, 'wavecraft_wasm_dsp', join(harnessRustCrateDir(), 'src/lib.rs'));
     const module = join(root, 'plain.wasm');
-    rustc(
+    rustcWasm(libs, [
       '--crate-type',
       'cdylib',
       '--crate-name',
       'harness_example_wasm',
-      ...extern('wavecraft_dsp'),
-      ...extern('wavecraft_processors'),
-      ...extern('wavecraft_wasm_dsp'),
+      ...externs(libs, ['wavecraft_dsp', 'wavecraft_processors', 'wavecraft_wasm_dsp']),
       join(crate.dir, 'src', 'lib.rs'),
       '-o',
       module,
-    );
+    ]);
     const { definitions } = await loadWasmDspFile(module);
     expect(definitions.map((d) => d.id)).toEqual(WAVECRAFT_IDS);
   });

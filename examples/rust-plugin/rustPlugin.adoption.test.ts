@@ -29,7 +29,10 @@ describe('examples/rust-plugin', () => {
   it('measures what its suite catches: selfcheck kills a 1-frame delay', () => {
     // One fault, the subtlest (a 1-frame delay), on one scenario: selfcheck runs the suite clean and
     // again per fault, and Playwright's --grep passes through (npm run selfcheck there does them all).
-    const run = harness('selfcheck', '--faults', 'delay-1', '--grep', 'analytic-tremolo');
+    // The scenario is a generated one: the analytic tremolo's depth-1 reading once came out 0.13 dB off in
+    // the clean run on a slow machine (a flake of that reading, noted for the next session), which would
+    // fail the clean run before any fault is measured.
+    const run = harness('selfcheck', '--faults', 'delay-1', '--grep', 'param-output_volume');
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/caught {2}delay-1 .*\n.*\n {10}first message: .*the output is 1 frame late/);
     expect(run.stdout).toMatch(/1 of 1 faults caught\./);

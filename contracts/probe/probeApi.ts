@@ -11,7 +11,7 @@ import type { MeterWindow } from '../meters/meterWindow.ts';
 export type ProbeMeterWindow = MeterWindow;
 
 /** The dev-mode page's audio sources (what `status().source` reports, what the harness selects). */
-export type SourceKind = 'none' | 'tone' | 'mic' | 'file';
+export type { SourceKind } from './sourceKinds.ts';
 
 /** A parameter change as the DSP applied it. */
 export interface ProbeParamEvent {

@@ -2,18 +2,21 @@
  * Compares measured levels with expected ones and, on a miss, says exactly what moved:
  * which step, stage, channel and statistic, expected and actual dBFS, and by how much.
  */
+import {
+  METER_STATISTICS,
+  STATISTICS,
+  type PerStatistic,
+  type StatisticLabel,
+} from '../../contracts/meters/meterStatistics.ts';
 import type { Stage, StageLevels } from './meterTrace.ts';
 
-export interface ExpectedStageLevels {
-  peakDb?: [number, number];
-  rmsDb?: [number, number];
-}
+export type ExpectedStageLevels = Partial<PerStatistic<number>>;
 
 export interface LevelMiss {
   label: string;
   stage: Stage | string;
   channel: 'L' | 'R';
-  statistic: 'peak' | 'rms';
+  statistic: StatisticLabel;
   expectedDb: number;
   actualDb: number;
   toleranceDb: number;
@@ -28,10 +31,11 @@ export function compareStageLevels(
   toleranceDb: number,
 ): LevelMiss[] {
   const misses: LevelMiss[] = [];
-  for (const statistic of ['peak', 'rms'] as const) {
-    const want = statistic === 'peak' ? expected.peakDb : expected.rmsDb;
+  for (const key of STATISTICS) {
+    const want = expected[key];
     if (!want) continue;
-    const got = statistic === 'peak' ? actual.peakDb : actual.rmsDb;
+    const got = actual[key];
+    const statistic = METER_STATISTICS[key].label;
     [0, 1].forEach((ch) => {
       const expectedDb = want[ch]!;
       const actualDb = got[ch]!;

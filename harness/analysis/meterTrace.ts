@@ -3,16 +3,14 @@
  * whether a span is silent, when sound first appears.
  */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
-import { foldMeterWindows, type StereoLevels } from '../../contracts/meters/meterWindow.ts';
+import { foldStatistics, type PerStatistic } from '../../contracts/meters/meterStatistics.ts';
+import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
 import type { ProbeMeterWindow, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 
 export type Stage = 'input' | 'output';
 
-/** Levels of one stage in dBFS, index 0 = left, 1 = right. */
-export interface StageLevels {
-  peakDb: [number, number];
-  rmsDb: [number, number];
-}
+/** Levels of one stage, one per statistic (contracts/meters/meterStatistics.ts), index 0 = left, 1 = right. */
+export type StageLevels = PerStatistic<number>;
 
 export interface LevelReport {
   input: StageLevels;
@@ -54,17 +52,13 @@ export class MeterTrace {
     return this.levelsOf(windows);
   }
 
-  /** Peak and RMS over the given windows (not necessarily contiguous). */
+  /** Every statistic over the given windows (not necessarily contiguous). */
   levelsOf(windows: readonly ProbeMeterWindow[]): LevelReport {
     if (windows.length === 0) throw new Error('levelsOf: no windows');
     const folded = foldMeterWindows(windows, this.windowFrames);
-    const stage = (peak: StereoLevels, rms: StereoLevels): StageLevels => ({
-      peakDb: [linearToDb(peak[0]), linearToDb(peak[1])],
-      rmsDb: [linearToDb(rms[0]), linearToDb(rms[1])],
-    });
     return {
-      input: stage(folded.inputPeak, folded.inputRms),
-      output: stage(folded.outputPeak, folded.outputRms),
+      input: foldStatistics({ peak: folded.inputPeak, rms: folded.inputRms }),
+      output: foldStatistics({ peak: folded.outputPeak, rms: folded.outputRms }),
       fromFrame: windows[0]!.frame,
       toFrame: windows.at(-1)!.frame + this.windowFrames,
       windows: windows.length,

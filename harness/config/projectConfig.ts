@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
 import { validateOptionsFromConfig, type ConfigValidateOptions } from '../validate/validatorOptions.ts';
-import { projectConfigSchema } from './projectConfigSchema.ts';
+import { projectConfigSchema, type ConfigFile } from './projectConfigSchema.ts';
 
 export const CONFIG_FILE_NAME = 'wavecraft.config.json';
 
@@ -28,7 +28,7 @@ export interface ProjectConfig {
   reportsDir: string;
   /** Where the harness keeps what it generates for the project (standard fixtures). Gitignored. */
   cacheDir: string;
-  tolerances: { levelDb?: number; offlineSnrDb?: number };
+  tolerances: NonNullable<ConfigFile['tolerances']>;
   /** Every live reading must repeat from take to take (`strict`); default false. */
   strict: boolean;
   devServerUrl: string | null;
@@ -51,21 +51,6 @@ export class ConfigError extends Error {
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(projectConfigSchema);
-
-interface ConfigFile {
-  wasm: { path: string; build?: string; engine?: string };
-  scenarios?: string;
-  goldens?: string;
-  fixtures?: string;
-  reports?: string;
-  tolerances?: { levelDb?: number; offlineSnrDb?: number };
-  strict?: boolean;
-  devServerUrl?: string;
-  pageUrl?: string;
-  allowedOrigins?: string[];
-  ui?: string;
-  validate?: Record<string, unknown>;
-}
 
 /** The config file in `dir` or the nearest folder above it, or null. */
 export function findProjectConfig(dir: string = process.cwd()): string | null {
@@ -104,7 +89,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
     pageUrl: raw.pageUrl ?? null,
     allowedOrigins: raw.allowedOrigins ?? [],
     uiUrl: raw.ui ?? null,
-    validate: validateOptionsFromConfig(raw.validate),
+    validate: validateOptionsFromConfig(raw.validate as Record<string, unknown> | undefined),
   };
 }
 

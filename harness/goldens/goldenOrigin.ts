@@ -4,29 +4,29 @@
  * different origin says so first ("recorded with Chromium 156.0.8078.129, running 153.0.8010.0"),
  * so a reader knows whether to suspect the build or the machine.
  */
+import { Type, type Static } from '@sinclair/typebox';
+import { exact } from '../../contracts/schema/schemaParts.ts';
 
-export interface GoldenOrigin {
-  /** Chromium's version as Playwright reports it (`browser.version()`). */
-  chromium: string;
-  /** The fake capture's sample rate, Hz (null: no capture played, e.g. the page's tone or file). */
-  captureSampleRate?: number | null;
-  /** The page's AudioContext rate, Hz. */
-  sampleRate?: number | null;
-  /** SHA-256 of the DSP build (a WASM module's bytes, the mock DSP's sources). */
-  dspBuildSha256?: string | null;
-}
-
-export const goldenOriginSchema = {
-  type: 'object',
-  required: ['chromium'],
-  additionalProperties: false,
-  properties: {
-    chromium: { type: 'string', minLength: 1 },
-    captureSampleRate: { type: ['number', 'null'] },
-    sampleRate: { type: ['number', 'null'] },
-    dspBuildSha256: { type: ['string', 'null'] },
+export const goldenOriginSchema = Type.Object(
+  {
+    chromium: Type.String({ minLength: 1, description: "Chromium's version as Playwright reports it" }),
+    captureSampleRate: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description: "the fake capture's sample rate, Hz (null: no capture played, e.g. the page's tone or file)",
+      }),
+    ),
+    sampleRate: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], { description: "the page's AudioContext rate, Hz" }),
+    ),
+    dspBuildSha256: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: "SHA-256 of the DSP build (a WASM module's bytes, the mock DSP's sources)",
+      }),
+    ),
   },
-} as const;
+  exact,
+);
+export type GoldenOrigin = Static<typeof goldenOriginSchema>;
 
 /** What differs between where a golden was recorded and where it runs, one phrase each ([] when nothing does). */
 export function originDifferences(recorded: GoldenOrigin | undefined, running: GoldenOrigin): string[] {

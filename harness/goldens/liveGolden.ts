@@ -8,7 +8,11 @@
  * it was recorded (Chromium, capture rate, DSP build) and a downsampled trace for plots.
  * File: goldens/<path>/<scenario>.json, schema below (`schemaVersion` 2; docs/scenarios.md).
  */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { METER_STATISTICS, perStatistic, STATISTICS, type Statistic } from '../../contracts/meters/meterStatistics.ts';
+import { exact, pairOf } from '../../contracts/schema/schemaParts.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
+import { goldenHeaderFields } from './goldenHeader.ts';
 import { goldenOriginSchema, type GoldenOrigin } from './goldenOrigin.ts';
 
 export const LIVE_GOLDEN_VERSION = 2;
@@ -16,29 +20,93 @@ export const LIVE_GOLDEN_VERSION = 2;
 export const FLOOR_DB = -150;
 
 export type Channel = 0 | 1;
-export type Statistic = 'peakDb' | 'rmsDb';
+export type { Statistic } from '../../contracts/meters/meterStatistics.ts';
 export type StageName = 'input' | 'output';
 
+const dbPair = pairOf(Type.Number());
+/** One stage's readings: per meter statistic, [L, R]. */
+const stageLevels = (description?: string) =>
+  Type.Object(Object.fromEntries(STATISTICS.map((s) => [s, dbPair])) as { [S in Statistic]: typeof dbPair }, {
+    ...exact,
+    ...(description ? { description } : {}),
+  });
+const tolerancePair = pairOf(Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]));
+/** Per reading of a stage: the tolerance it is asserted within (dB), or null: not asserted (its stand-in is). */
+const StageTolerancesSchema = Type.Object(
+  Object.fromEntries(STATISTICS.map((s) => [s, tolerancePair])) as { [S in Statistic]: typeof tolerancePair },
+  exact,
+);
+const bothStages = <T extends TSchema>(of: T, description: string) =>
+  Type.Object({ input: of, output: of }, { ...exact, description });
+
 /** One step as one take measured it. */
-export interface LiveTakeStep {
-  set: Record<string, number>;
-  /** Frames relative to step 0's parameter-event frame: the step's own event, the settled span start, its end. */
-  startFrame: number;
-  settledFromFrame: number;
-  endFrame: number;
-  input: StageLevels;
-  output: StageLevels;
-  /** How far the output's RMS over 50 ms stretches swung within the measured span, dB per channel (a modulation). */
-  outputSwingDb: [number, number];
-}
+const takeStepFields = {
+  set: Type.Record(Type.String(), Type.Number(), { description: "the step's parameter values" }),
+  startFrame: Type.Integer({ description: "the step's own parameter event, frames from step 1's" }),
+  settledFromFrame: Type.Integer({ description: "where the settled span starts, frames from step 1's event" }),
+  endFrame: Type.Integer({ description: 'where the settled span ends' }),
+  input: stageLevels("each reading before the DSP, per statistic [L, R]: the middle of the takes' range, dB to 0.01"),
+  output: stageLevels('the same after the DSP'),
+  outputSwingDb: pairOf(Type.Number({ minimum: 0 }), {
+    description: "how far the output's RMS over 50 ms stretches swung within the span, dB per channel",
+  }),
+};
 
 /** The downsampled trace of a run, for plots (not compared): frames relative to step 0's event. */
-export interface LiveTrace {
-  hopFrames: number;
-  frames: number[];
-  inputRmsDb: [number[], number[]];
-  outputRmsDb: [number[], number[]];
-}
+const LiveTraceSchema = Type.Object(
+  {
+    hopFrames: Type.Integer({ minimum: 1 }),
+    frames: Type.Array(Type.Integer()),
+    inputRmsDb: pairOf(Type.Array(Type.Number())),
+    outputRmsDb: pairOf(Type.Array(Type.Number())),
+  },
+  { ...exact, description: 'a downsampled RMS trace for plots (not compared)' },
+);
+
+const LiveGoldenStepSchema = Type.Object(
+  {
+    ...takeStepFields,
+    spreadDb: bothStages(stageLevels(), "each reading's take-to-take spread: the range over the takes, dB"),
+    toleranceDb: bothStages(
+      StageTolerancesSchema,
+      'how `test` asserts each reading: within ± this, the smallest change it detects; null: not asserted',
+    ),
+    notes: Type.Optional(
+      Type.Array(Type.String(), {
+        description: "why, one line per reading not asserted within the scenario's tolerance",
+      }),
+    ),
+  },
+  exact,
+);
+
+export const liveGoldenSchema = Type.Object(
+  {
+    ...goldenHeaderFields(LIVE_GOLDEN_VERSION),
+    windowFrames: Type.Integer({ minimum: 1, description: 'frames per meter window' }),
+    recordedWith: Type.Object(goldenOriginSchema.properties, {
+      ...exact,
+      description:
+        'where it was recorded (Chromium, capture rate, page rate, DSP build); a failure elsewhere says so first',
+    }),
+    takes: Type.Integer({ minimum: 1, description: 'how many takes (fresh streams) the readings come from' }),
+    levelToleranceDb: Type.Number({
+      exclusiveMinimum: 0,
+      description: "the scenario's level tolerance when it was recorded, dB",
+    }),
+    steps: Type.Array(LiveGoldenStepSchema),
+    trace: LiveTraceSchema,
+  },
+  { $id: 'wavecraft/LiveGolden', ...exact },
+);
+
+export type StageTolerances = Static<typeof StageTolerancesSchema>;
+/** One step as one take measured it. */
+export type LiveTakeStep = Static<ReturnType<typeof takeStepSchema>>;
+const takeStepSchema = () => Type.Object(takeStepFields, exact);
+export type LiveTrace = Static<typeof LiveTraceSchema>;
+export type LiveGoldenStep = Static<typeof LiveGoldenStepSchema>;
+export type LiveGolden = Static<typeof liveGoldenSchema>;
 
 /** What one live take (one fresh stream) of a scenario measured. */
 export interface LiveTake {
@@ -51,157 +119,22 @@ export interface LiveTake {
   trace: LiveTrace;
 }
 
-/** Per reading of a stage: the tolerance it is asserted within (dB), or null: not asserted (its RMS stands in). */
-export interface StageTolerances {
-  peakDb: [number | null, number | null];
-  rmsDb: [number | null, number | null];
-}
-
-export interface LiveGoldenStep extends LiveTakeStep {
-  /** Take-to-take spread of each reading (the range over the takes), dB. */
-  spreadDb: { input: StageLevels; output: StageLevels };
-  /** How each reading is asserted: ± this (the smallest change it detects), or null (not asserted). */
-  toleranceDb: { input: StageTolerances; output: StageTolerances };
-  /** Why a reading is asserted otherwise than within the scenario's tolerance, one line each. */
-  notes?: string[];
-}
-
-export interface LiveGolden {
-  schemaVersion: 2;
-  scenario: string;
-  path: string;
-  sampleRate: number;
-  windowFrames: number;
-  /** Where it was recorded; a failure elsewhere says so first. */
-  recordedWith: GoldenOrigin;
-  /** How many takes (fresh streams) the readings come from. */
-  takes: number;
-  /** The scenario's level tolerance when it was recorded, dB. */
-  levelToleranceDb: number;
-  steps: LiveGoldenStep[];
-  trace: LiveTrace;
-}
-
-const pair = (items: object) => ({ type: 'array', items, minItems: 2, maxItems: 2 }) as const;
-const levels = {
-  type: 'object',
-  required: ['peakDb', 'rmsDb'],
-  additionalProperties: false,
-  properties: { peakDb: pair({ type: 'number' }), rmsDb: pair({ type: 'number' }) },
-} as const;
-const tolerances = {
-  type: 'object',
-  required: ['peakDb', 'rmsDb'],
-  additionalProperties: false,
-  properties: {
-    peakDb: pair({ type: ['number', 'null'], exclusiveMinimum: 0 }),
-    rmsDb: pair({ type: ['number', 'null'], exclusiveMinimum: 0 }),
-  },
-} as const;
-const bothStages = (of: object) =>
-  ({
-    type: 'object',
-    required: ['input', 'output'],
-    additionalProperties: false,
-    properties: { input: of, output: of },
-  }) as const;
-const channelSeries = {
-  type: 'array',
-  minItems: 2,
-  maxItems: 2,
-  items: { type: 'array', items: { type: 'number' } },
-} as const;
-
-export const liveGoldenSchema = {
-  $id: 'wavecraft/LiveGolden',
-  type: 'object',
-  required: [
-    'schemaVersion',
-    'scenario',
-    'path',
-    'sampleRate',
-    'windowFrames',
-    'recordedWith',
-    'takes',
-    'levelToleranceDb',
-    'steps',
-    'trace',
-  ],
-  additionalProperties: false,
-  properties: {
-    schemaVersion: { const: LIVE_GOLDEN_VERSION },
-    scenario: { type: 'string' },
-    path: { type: 'string' },
-    sampleRate: { type: 'number', exclusiveMinimum: 0 },
-    windowFrames: { type: 'integer', minimum: 1 },
-    recordedWith: goldenOriginSchema,
-    takes: { type: 'integer', minimum: 1 },
-    levelToleranceDb: { type: 'number', exclusiveMinimum: 0 },
-    steps: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: [
-          'set',
-          'startFrame',
-          'settledFromFrame',
-          'endFrame',
-          'input',
-          'output',
-          'outputSwingDb',
-          'spreadDb',
-          'toleranceDb',
-        ],
-        additionalProperties: false,
-        properties: {
-          set: { type: 'object', additionalProperties: { type: 'number' } },
-          startFrame: { type: 'integer' },
-          settledFromFrame: { type: 'integer' },
-          endFrame: { type: 'integer' },
-          input: levels,
-          output: levels,
-          outputSwingDb: pair({ type: 'number', minimum: 0 }),
-          spreadDb: bothStages(levels),
-          toleranceDb: bothStages(tolerances),
-          notes: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
-    trace: {
-      type: 'object',
-      required: ['hopFrames', 'frames', 'inputRmsDb', 'outputRmsDb'],
-      additionalProperties: false,
-      properties: {
-        hopFrames: { type: 'integer', minimum: 1 },
-        frames: { type: 'array', items: { type: 'integer' } },
-        inputRmsDb: channelSeries,
-        outputRmsDb: channelSeries,
-      },
-    },
-  },
-} as const;
-
 /** dBFS for a golden: rounded to 0.01 dB, floored at FLOOR_DB (so silence is a number). */
 export function goldenDb(db: number): number {
   return db <= FLOOR_DB ? FLOOR_DB : Math.round(db * 100) / 100;
 }
 
 export function roundLevels(l: StageLevels): StageLevels {
-  return {
-    peakDb: [goldenDb(l.peakDb[0]), goldenDb(l.peakDb[1])],
-    rmsDb: [goldenDb(l.rmsDb[0]), goldenDb(l.rmsDb[1])],
-  };
+  return perStatistic((s) => [goldenDb(l[s][0]), goldenDb(l[s][1])]);
 }
 
-/** Every reading of a step, in the order tables list them: output before input, peak before RMS, L before R. */
+/** Every reading of a step, in the order tables list them: output before input, statistics in order, L before R. */
 export const READINGS: readonly { stage: StageName; statistic: Statistic; channel: Channel }[] = (
   ['output', 'input'] as const
 ).flatMap((stage) =>
-  (['peakDb', 'rmsDb'] as const).flatMap((statistic) =>
-    ([0, 1] as const).map((channel) => ({ stage, statistic, channel })),
-  ),
+  STATISTICS.flatMap((statistic) => ([0, 1] as const).map((channel) => ({ stage, statistic, channel }))),
 );
 
 /** "output L peak", as messages and tables name a reading. */
 export const readingName = (r: { stage: StageName; statistic: Statistic; channel: Channel }) =>
-  `${r.stage} ${r.channel ? 'R' : 'L'} ${r.statistic === 'peakDb' ? 'peak' : 'rms'}`;
+  `${r.stage} ${r.channel ? 'R' : 'L'} ${METER_STATISTICS[r.statistic].label}`;

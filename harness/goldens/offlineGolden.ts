@@ -4,47 +4,33 @@
  * Files: goldens/<path>/<scenario>.wav and goldens/<path>/<scenario>.wav.json.
  */
 
+import { Type, type Static } from '@sinclair/typebox';
+import { exact } from '../../contracts/schema/schemaParts.ts';
+import { goldenHeaderFields } from './goldenHeader.ts';
+
 export const OFFLINE_GOLDEN_VERSION = 1;
 
-export interface OfflineGoldenSidecar {
-  schemaVersion: 1;
-  scenario: string;
-  path: string;
-  sampleRate: number;
-  frames: number;
-  /** Frames at which each step's values were applied. */
-  eventFrames: number[];
-  /** SHA-256 of the input fixture ('tone' for the test tone). */
-  fixtureSha256: string;
-  /** SHA-256 of the DSP build (the WASM module; for the mock, its source). */
-  dspBuildSha256: string;
-  /** The Chromium that rendered it (`browser.version()`); a failure under another says so first. */
-  chromium?: string;
-}
+const sha256 = '[0-9a-f]{64}';
 
-export const offlineSidecarSchema = {
-  $id: 'wavecraft/OfflineGoldenSidecar',
-  type: 'object',
-  required: [
-    'schemaVersion',
-    'scenario',
-    'path',
-    'sampleRate',
-    'frames',
-    'eventFrames',
-    'fixtureSha256',
-    'dspBuildSha256',
-  ],
-  additionalProperties: false,
-  properties: {
-    schemaVersion: { const: OFFLINE_GOLDEN_VERSION },
-    scenario: { type: 'string' },
-    path: { type: 'string' },
-    sampleRate: { type: 'number', exclusiveMinimum: 0 },
-    frames: { type: 'integer', minimum: 1 },
-    eventFrames: { type: 'array', items: { type: 'integer', minimum: 0 } },
-    fixtureSha256: { type: 'string', pattern: '^([0-9a-f]{64}|tone)$' },
-    dspBuildSha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    chromium: { type: 'string' },
+export const offlineSidecarSchema = Type.Object(
+  {
+    ...goldenHeaderFields(OFFLINE_GOLDEN_VERSION),
+    frames: Type.Integer({ minimum: 1 }),
+    eventFrames: Type.Array(Type.Integer({ minimum: 0 }), {
+      description: "the frames at which each step's values were applied",
+    }),
+    fixtureSha256: Type.String({
+      pattern: `^(${sha256}|tone)$`,
+      description: "SHA-256 of the input fixture ('tone' for the test tone)",
+    }),
+    dspBuildSha256: Type.String({
+      pattern: `^${sha256}$`,
+      description: 'SHA-256 of the DSP build (the WASM module; for the mock, its source)',
+    }),
+    chromium: Type.Optional(
+      Type.String({ description: 'the Chromium that rendered it; a failure under another says so first' }),
+    ),
   },
-} as const;
+  { $id: 'wavecraft/OfflineGoldenSidecar', ...exact },
+);
+export type OfflineGoldenSidecar = Static<typeof offlineSidecarSchema>;

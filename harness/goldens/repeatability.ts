@@ -14,6 +14,12 @@
  * golden, in record's table and in each failure message. Nothing is widened silently; with
  * `strict`, such a reading is an error at record time instead.
  */
+import {
+  METER_STATISTICS,
+  perStatistic,
+  standInOf,
+  type StatisticLabel,
+} from '../../contracts/meters/meterStatistics.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
 import {
   goldenDb,
@@ -116,12 +122,13 @@ function classify(
   const repeats = (spread: number) => spread <= REPEATS_SHARE * levelDb + 1e-9;
   if (repeats(spreadDb)) return { assertion: 'tolerance', toleranceDb: levelDb, cause: null, fix: null };
   const { stage, channel } = reading;
-  const rmsSpread = spreadOf(valuesOf(takes, step, stage, 'rmsDb', channel));
-  if (reading.statistic === 'peakDb' && repeats(rmsSpread))
+  const standIn = standInOf(reading.statistic);
+  const standInSpread = standIn ? spreadOf(valuesOf(takes, step, stage, standIn, channel)) : Infinity;
+  if (standIn && repeats(standInSpread))
     return {
       assertion: 'rms-instead',
       toleranceDb: null,
-      cause: `a phase-dependent peak: it moves ${spreadDb.toFixed(2)} dB between takes while the RMS of the same window holds to ${rmsSpread.toFixed(2)} dB (a generator or a second tone summed in the output, or a transient at the step's start)`,
+      cause: `a phase-dependent ${METER_STATISTICS[reading.statistic].label}: it moves ${spreadDb.toFixed(2)} dB between takes while the ${METER_STATISTICS[standIn].label.toUpperCase()} of the same window holds to ${standInSpread.toFixed(2)} dB (a generator or a second tone summed in the output, or a transient at the step's start)`,
       fix: 'take the second tone out of the step (switch the generator off, or step a context without it), or let the RMS stand in (without "strict")',
     };
   const swing = Math.max(...takes.map((t) => t.steps[step]!.outputSwingDb[channel]));
@@ -169,8 +176,8 @@ export function aggregateTakes(
     const value = { input: blank(), output: blank() };
     const spread = { input: blank(), output: blank() };
     const tolerance: { input: StageTolerances; output: StageTolerances } = {
-      input: { peakDb: [null, null], rmsDb: [null, null] },
-      output: { peakDb: [null, null], rmsDb: [null, null] },
+      input: perStatistic(() => [null, null]),
+      output: perStatistic(() => [null, null]),
     };
     for (const reading of READINGS) {
       const { stage, statistic, channel } = reading;
@@ -233,7 +240,7 @@ export function aggregateTakes(
 }
 
 function blank(): StageLevels {
-  return { peakDb: [0, 0], rmsDb: [0, 0] };
+  return perStatistic(() => [0, 0]);
 }
 
 /** With `strict`: each reading that does not repeat, named, with what would fix it. */
@@ -251,7 +258,7 @@ export interface LiveDifference {
   step: number;
   stage: StageName;
   channel: 'L' | 'R';
-  statistic: 'peak' | 'rms';
+  statistic: StatisticLabel;
   goldenDb: number;
   actualDb: number;
   /** As asserted now, dB. */
@@ -306,7 +313,7 @@ export function compareLiveGoldens(
         step: step + 1,
         stage,
         channel: channel ? 'R' : 'L',
-        statistic: statistic === 'peakDb' ? 'peak' : 'rms',
+        statistic: METER_STATISTICS[statistic].label,
         goldenDb: g[stage][statistic][channel],
         actualDb: a[stage][statistic][channel],
         toleranceDb: tolerance.db,

@@ -3,11 +3,12 @@
  * not silent, the page's input meter must show sound within 2 s of audio; otherwise this fails
  * with "fake capture delivered silence" (or "the <source> source delivered silence").
  */
+import type { PlayedSourceKind } from '../../contracts/probe/sourceKinds.ts';
 import type { DevModePage } from './devModePage.ts';
 
 export async function assertSourceNotSilent(
   page: DevModePage,
-  source: { source: 'mic' | 'file' | 'tone'; peakDb: number; what: string },
+  source: { source: PlayedSourceKind; peakDb: number; what: string },
   withinSeconds = 2,
 ): Promise<void> {
   if (source.peakDb <= -80) return; // a silent fixture is allowed to be silent

@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import type { ProbeStatus } from '../../contracts/probe/probeApi.ts';
+import type { PlayedSourceKind } from '../../contracts/probe/sourceKinds.ts';
 import type { PhaseTimer } from '../health/phaseTimer.ts';
 import { assertSourceNotSilent } from './assertSourceNotSilent.ts';
 import { DevModePage } from './devModePage.ts';
@@ -18,7 +19,7 @@ export interface LivePageOptions {
   dspPath: 'mock' | 'wasm';
   fault?: string | null | undefined;
   pageSampleRate?: number | null;
-  source: 'mic' | 'file' | 'tone';
+  source: PlayedSourceKind;
   /** The input fixture (for `file`, played through the page's file input). */
   inputPath: string;
   /** Its loudest sample, dBFS (a silent fixture may stay silent). */

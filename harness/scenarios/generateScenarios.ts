@@ -17,6 +17,7 @@ import {
 } from '../../contracts/ipc/processors.ts';
 import { REPEATS_SHARE } from '../goldens/repeatability.ts';
 import { MOVEMENT_FACTOR } from './scenarioLint.ts';
+import type { ScenarioFile } from './scenarioSchema.ts';
 import type { SimulatedStep, StepSimulation } from './stepMovement.ts';
 
 export const GENERATED_SCENARIO_INPUT = 'sine-1k-lm6-rm12dbfs-stereo.wav';
@@ -27,12 +28,7 @@ const MAX_STEPS = 20;
 export interface GeneratedScenario {
   /** File name without .json. */
   name: string;
-  json: {
-    description: string;
-    input: string;
-    source: 'mic';
-    steps: { set: Record<string, number>; holdSeconds: number; hold?: boolean }[];
-  };
+  json: ScenarioFile;
 }
 
 /** Three significant digits, clamped into the range. */

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { formatAjvErrors } from '../../contracts/ipc/validator.ts';
 import { SCENARIO_DEFAULTS, type Scenario } from './scenario.ts';
-import { scenarioFileSchema } from './scenarioSchema.ts';
+import { scenarioFileSchema, type ScenarioFile } from './scenarioSchema.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(scenarioFileSchema);
 
@@ -17,11 +17,6 @@ export class ScenarioError extends Error {
     this.name = 'ScenarioError';
   }
 }
-
-type ScenarioFile = Omit<Scenario, 'name' | 'file' | 'tolerances' | 'settleSeconds' | 'live' | 'paths' | 'strict'> &
-  Partial<Pick<Scenario, 'settleSeconds' | 'live' | 'paths' | 'strict'>> & {
-    tolerances?: Partial<Scenario['tolerances']>;
-  };
 
 /** Tolerances a suite sets for all its scenarios (a scenario's own still win). */
 export type SuiteTolerances = Partial<Scenario['tolerances']>;
@@ -55,8 +50,9 @@ export function parseScenario(
   raw.steps.forEach((step, i) => {
     if (Object.keys(step.set).length === 0) problems.push(`${file}: /steps/${i}/set sets no parameter`);
   });
+  const { $schema: _schema, ...fields } = raw;
   const scenario: Scenario = {
-    ...raw,
+    ...fields,
     name: basename(file, '.json'),
     file,
     paths: raw.paths ?? SCENARIO_DEFAULTS.paths,

@@ -1,5 +1,6 @@
 /** The types of the harness's Playwright fixtures (harness/test.ts puts them together). */
 import type { Browser, Page } from '@playwright/test';
+import type { PlayedSourceKind } from '../../contracts/probe/sourceKinds.ts';
 import type { BrowserPool } from '../browser/browserPool.ts';
 import type { HarnessConfig } from '../config/harnessConfig.ts';
 import type { AudioClockSampler } from '../health/audioClockSampler.ts';
@@ -59,7 +60,7 @@ export interface HarnessOptions {
   inputWav: string;
   dspPath: 'mock' | 'wasm';
   /** Which of the page's sources plays. Default 'mic' (fake capture). */
-  audioSource: 'mic' | 'file' | 'tone';
+  audioSource: PlayedSourceKind;
   /** The test tone, when audioSource is 'tone'. Default 1 kHz at -6 dBFS. */
   tone: { frequencyHz: number; levelDb: number };
   /** The page's AudioContext rate; null = the page's default (48 kHz). Fake capture itself runs at 44.1 kHz. */

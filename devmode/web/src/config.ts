@@ -1,5 +1,6 @@
 /** The page's configuration, read from its URL query. */
 import { FAULT_IDS, isFaultId, type FaultId } from '../../../contracts/faults/faultCatalogue.ts';
+import { isSourceKind, SOURCE_KINDS, type SourceKind } from '../../../contracts/probe/sourceKinds.ts';
 
 export interface PageConfig {
   /** Dev server WebSocket URL. `?ws=`; default ws://127.0.0.1:9000/. */
@@ -18,8 +19,8 @@ export interface PageConfig {
    * callback at 48 kHz (~10 ms) and 0.002 s 256 frames (~5 ms): the floor of parameter latency.
    */
   latencyHint: AudioContextLatencyCategory | number;
-  /** Source to start with: `?source=none|tone|mic|file`; default none. */
-  source: 'none' | 'tone' | 'mic' | 'file';
+  /** Source to start with: `?source=` one of SOURCE_KINDS; default none. */
+  source: SourceKind;
   /** A fault to inject around the DSP, for the harness's selfcheck: `?fault=` (contracts/faults). */
   fault: FaultId | null;
 }
@@ -29,8 +30,7 @@ export function readPageConfig(search: string): PageConfig {
   const dsp = q.get('dsp') ?? 'mock';
   if (dsp !== 'mock' && dsp !== 'wasm') throw new Error(`?dsp= must be "mock" or "wasm", got "${dsp}"`);
   const source = q.get('source') ?? 'none';
-  if (!['none', 'tone', 'mic', 'file'].includes(source))
-    throw new Error(`?source= must be none, tone, mic or file, got "${source}"`);
+  if (!isSourceKind(source)) throw new Error(`?source= must be one of ${SOURCE_KINDS.join(', ')}, got "${source}"`);
   const windowMs = Number(q.get('windowMs') ?? 10);
   if (!(windowMs > 0 && windowMs <= 1000))
     throw new Error(`?windowMs= must be in (0, 1000], got "${q.get('windowMs')}"`);

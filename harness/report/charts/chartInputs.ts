@@ -1,20 +1,16 @@
 /**
  * What the charts draw, described here and nowhere else: the charts import only the chart library,
  * and the modules whose data they draw (goldens, nightly history, the validator, the audio
- * comparison) pass values of these shapes (theirs are wider; TypeScript checks they fit).
+ * comparison) pass values of these shapes (theirs are wider; TypeScript checks they fit). The
+ * meter statistics are the one list every side keys its levels by.
  */
+import type { Statistic, StatisticLabel } from '../../../contracts/meters/meterStatistics.ts';
 
-/** Settled levels of one stage, dBFS, [L, R]. */
-export interface StageLevelsInput {
-  peakDb: [number, number] | number[];
-  rmsDb: [number, number] | number[];
-}
+/** Settled levels of one stage, per meter statistic, dBFS, [L, R]. */
+export type StageLevelsInput = { [S in Statistic]: number[] };
 
 /** Per reading of a stage, the tolerance it is asserted within, dB; null: not asserted. */
-export interface StageTolerancesInput {
-  peakDb: (number | null)[];
-  rmsDb: (number | null)[];
-}
+export type StageTolerancesInput = { [S in Statistic]: (number | null)[] };
 
 /** One step of a live meter run (a live golden's step, or one take's). */
 export interface MeterRunStepInput {
@@ -42,7 +38,7 @@ export interface MeterDeviationInput {
   step: number;
   stage: 'input' | 'output';
   channel: 'L' | 'R';
-  statistic: 'peak' | 'rms';
+  statistic: StatisticLabel;
   goldenDb: number;
   actualDb: number;
 }

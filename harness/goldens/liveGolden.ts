@@ -8,7 +8,7 @@
  * it was recorded (Chromium, capture rate, DSP build) and a downsampled trace for plots.
  * File: goldens/<path>/<scenario>.json, schema below (`schemaVersion` 2; docs/scenarios.md).
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import { METER_STATISTICS, perStatistic, STATISTICS, type Statistic } from '../../contracts/meters/meterStatistics.ts';
 import { exact, pairOf } from '../../contracts/schema/schemaParts.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
@@ -102,8 +102,7 @@ export const liveGoldenSchema = Type.Object(
 
 export type StageTolerances = Static<typeof StageTolerancesSchema>;
 /** One step as one take measured it. */
-export type LiveTakeStep = Static<ReturnType<typeof takeStepSchema>>;
-const takeStepSchema = () => Type.Object(takeStepFields, exact);
+export type LiveTakeStep = Static<TObject<typeof takeStepFields>>;
 export type LiveTrace = Static<typeof LiveTraceSchema>;
 export type LiveGoldenStep = Static<typeof LiveGoldenStepSchema>;
 export type LiveGolden = Static<typeof liveGoldenSchema>;

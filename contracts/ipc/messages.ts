@@ -8,14 +8,7 @@
  * to the dev-mode page's bundle (minified) where zod with its JSON Schema export adds 454 KB.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-/** A string enum declared once: `{ enum: [...] }` in the schema, the union of its values as the type. */
-function oneOf<const T extends readonly string[]>(values: T) {
-  return Type.Unsafe<T[number]>({ enum: [...values] });
-}
-
-/** Objects of the IPC have exactly their fields. */
-const exact = { additionalProperties: false } as const;
+import { exact, stringEnum as oneOf } from '../schema/schemaParts.ts';
 
 const finiteNumber = Type.Number();
 const nonNegativeInteger = Type.Integer({ minimum: 0 });
@@ -262,41 +255,4 @@ export function isNotificationName(name: string): name is NotificationName {
   return (NOTIFICATION_NAMES as readonly string[]).includes(name);
 }
 
-// Envelopes.
-
-/** One `type` list rather than a union, so a wrong id gets one error ("must be string,number"). */
-const rpcId = Type.Unsafe<string | number>({ type: ['string', 'number'] });
-
-/** Envelope of any client → server message: a request (with id) or a notification. */
-export const RequestEnvelopeSchema = Type.Object(
-  {
-    jsonrpc: Type.Literal('2.0'),
-    id: Type.Optional(rpcId),
-    method: Type.String({ minLength: 1 }),
-    params: Type.Optional(Type.Unsafe<unknown>({ type: ['object', 'array'] })),
-  },
-  { $id: 'wavecraft/RequestEnvelope' },
-);
-
-/** Envelope of any server → client message: a result, an error, or a notification. */
-export const ServerMessageEnvelopeSchema = Type.Unsafe<unknown>({
-  $id: 'wavecraft/ServerMessageEnvelope',
-  oneOf: [
-    Type.Object({ jsonrpc: Type.Literal('2.0'), id: rpcId, result: Type.Unknown() }, exact),
-    Type.Object(
-      {
-        jsonrpc: Type.Literal('2.0'),
-        id: Type.Unsafe<string | number | null>({ type: ['string', 'number', 'null'] }),
-        error: Type.Object(
-          { code: Type.Integer(), message: Type.String(), data: Type.Optional(Type.Unknown()) },
-          exact,
-        ),
-      },
-      exact,
-    ),
-    Type.Object(
-      { jsonrpc: Type.Literal('2.0'), method: Type.String(), params: Type.Optional(Type.Unknown()) },
-      { not: { required: ['id'] } },
-    ),
-  ],
-});
+export { RequestEnvelopeSchema, ServerMessageEnvelopeSchema } from './jsonRpc.ts';

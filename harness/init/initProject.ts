@@ -11,6 +11,7 @@ import { execSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemaReference } from './fileSchemas.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { formatGoldenJson } from '../goldens/goldenFiles.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
@@ -136,6 +137,7 @@ async function initSuite(
   );
   const files = new Map<string, string>();
   const config = {
+    $schema: schemaReference(join(root, CONFIG_FILE_NAME), 'wavecraft.config.schema.json'),
     wasm: {
       path: relative(root, wasmPath) || wasmPath,
       ...(options.build ? { build: options.build } : {}),
@@ -148,8 +150,12 @@ async function initSuite(
     tolerances,
   };
   files.set(CONFIG_FILE_NAME, formatGoldenJson(config));
+  const scenarioSchema = schemaReference(join(root, 'scenarios', 'any.json'), 'scenario.schema.json');
   for (const scenario of generated.scenarios)
-    files.set(join('scenarios', `${scenario.name}.json`), formatGoldenJson(scenario.json));
+    files.set(
+      join('scenarios', `${scenario.name}.json`),
+      formatGoldenJson({ $schema: scenarioSchema, ...scenario.json }),
+    );
   files.set(
     join('goldens', 'README.md'),
     '# goldens\n\nRecorded by `npx wavecraft-harness record`; compared by `npx wavecraft-harness test`. Commit them.\n' +

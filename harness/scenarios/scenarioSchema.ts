@@ -68,7 +68,8 @@ export const scenarioFileSchema = Type.Object(
     input: Type.Optional(
       Type.String({
         pattern: '\\.wav$',
-        description: "the input WAV (fixtures/wav, fixtures/generated, or the project's fixtures); unused for `tone`",
+        description:
+          "the input WAV (fixtures/wav, fixtures/generated, or the project's fixtures); required unless `source` is `tone`",
       }),
     ),
     source: stringEnum(PLAYED_SOURCE_KINDS, {
@@ -80,7 +81,7 @@ export const scenarioFileSchema = Type.Object(
           frequencyHz: Type.Number({ exclusiveMinimum: 0, maximum: 24000 }),
           levelDb: Type.Number({ maximum: 0, minimum: -120 }),
         },
-        { ...exact, description: 'the test tone, for source `tone`' },
+        { ...exact, description: 'the test tone (Hz, dBFS); required for source `tone`' },
       ),
     ),
     paths: Type.Optional(

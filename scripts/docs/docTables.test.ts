@@ -11,6 +11,7 @@ import { METHOD_NAMES, NOTIFICATION_NAMES } from '../../contracts/ipc/messages.t
 import { commandUsage } from '../../harness/cli/commandDefinition.ts';
 import { COMMANDS, formatUsage } from '../../harness/cli/commandTable.ts';
 import { ENVIRONMENT_VARIABLES } from '../../harness/config/environmentVariables.ts';
+import { FILE_SCHEMAS, fileSchemaText, type FileSchemaName } from '../../harness/init/fileSchemas.ts';
 import { GENERATED_SECTIONS, readSection } from './docTables.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,6 +37,11 @@ describe('the documentation keeps to the code', () => {
         expect(readSection(read(file), name), `${file}'s <!-- generated:${name} --> section`).toBe(generate());
       });
     }
+
+  for (const name of Object.keys(FILE_SCHEMAS) as FileSchemaName[])
+    it(`schemas/${name} is its declaration (npm run docs rewrites it)`, () => {
+      expect(read(`schemas/${name}`)).toBe(fileSchemaText(name));
+    });
 
   it('every environment variable the source reads is in the table, and the table names none that nothing reads', () => {
     const read = new Map<string, string>();

@@ -8,6 +8,9 @@ import { formatEnvironmentTable } from '../../harness/config/environmentVariable
 import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
 import { AUDIO_DIAGNOSTIC_HINTS } from '../../contracts/ipc/messages.ts';
 import { HARNESS_TIERS } from '../boundaries/harnessTiers.ts';
+import { METER_STATISTICS, STATISTICS } from '../../contracts/meters/meterStatistics.ts';
+import { FILE_SCHEMAS } from '../../harness/init/fileSchemas.ts';
+import { formatSchemaFieldTable } from './schemaFieldTable.ts';
 
 /** harness/'s floor plan, top tier first, as the README and CONTRIBUTING.md show it. */
 function formatHarnessTierTable(): string {
@@ -27,6 +30,22 @@ function formatAudioDiagnosticTable(): string {
   return ['| code | hint |', '|---|---|', ...rows].join('\n');
 }
 
+/** The meter statistics a settled span is read as, as docs/scenarios.md shows them. */
+function formatMeterStatisticTable(): string {
+  const rows = STATISTICS.map((key) => {
+    const spec = METER_STATISTICS[key];
+    const standIn = spec.standIn ? `the ${METER_STATISTICS[spec.standIn].label}` : '—';
+    return `| ${spec.label} | \`${key}\` | ${spec.meaning} | ${standIn} |`;
+  });
+  return [
+    '| statistic | field | what it is | stands in where it alone does not repeat |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+const fields = (name: keyof typeof FILE_SCHEMAS) => () => formatSchemaFieldTable(FILE_SCHEMAS[name]);
+
 /** Each generated section: the files it is in (from the repo root) and what writes it. */
 export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () => string }> = {
   commands: { files: ['README.md', 'docs/plugin-projects.md'], generate: formatCommandTable },
@@ -34,6 +53,11 @@ export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () 
   'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
   'validate-options': { files: ['docs/validator.md'], generate: formatValidateOptionTable },
   'audio-diagnostics': { files: ['docs/protocol.md'], generate: formatAudioDiagnosticTable },
+  'scenario-fields': { files: ['docs/scenarios.md'], generate: fields('scenario.schema.json') },
+  'meter-statistics': { files: ['docs/scenarios.md'], generate: formatMeterStatisticTable },
+  'live-golden-fields': { files: ['docs/scenarios.md'], generate: fields('live-golden.schema.json') },
+  'offline-golden-fields': { files: ['docs/scenarios.md'], generate: fields('offline-golden.schema.json') },
+  'config-fields': { files: ['docs/plugin-projects.md'], generate: fields('wavecraft.config.schema.json') },
   'harness-tiers': { files: ['README.md', 'CONTRIBUTING.md'], generate: formatHarnessTierTable },
 };
 

@@ -70,25 +70,45 @@ export type AudioPhase = (typeof AUDIO_PHASES)[number];
 
 /**
  * Wavecraft's audio diagnostic codes (wavecraft-protocol AudioDiagnosticCode, camelCase), each with
- * the hint the reference stack gives with it: one entry per code, so a new code is one edit (its
- * type, its schema, both validators and the docs' table follow).
+ * when the reference stack reports it and the hint it gives with it: one entry per code, so a new
+ * code is one edit (its type, its schema, both validators and the docs' table follow).
  */
-export const AUDIO_DIAGNOSTIC_HINTS = {
-  loaderUnavailable:
-    'check that the page can fetch the module (its ?wasm= URL) and that the file is a WebAssembly binary',
-  vtableMissing:
-    'build the DSP against the Wavecraft WASM DSP ABI v1 (docs/wasm-dsp-abi.md); the message names the export or schema field',
-  processorCreateFailed: 'the DSP could not be created; `wavecraft-harness validate --wasm <module>` shows why',
-  noInputDevice:
-    'connect an input device, or choose the test tone or a file (headless Chromium: --use-fake-device-for-media-stream)',
-  inputPermissionDenied: 'allow microphone access for this page (headless Chromium: --use-fake-ui-for-media-stream)',
-  noOutputDevice: 'the browser could not open audio output; check the system audio device',
-  streamStartFailed:
-    'the input could not start; another application may hold the device, or the file is not audio the browser decodes',
-  unknown: 'the DSP failed while running; `wavecraft-harness validate --wasm <module>` finds the input that does it',
-} as const;
-export type AudioDiagnosticCode = keyof typeof AUDIO_DIAGNOSTIC_HINTS;
-export const AUDIO_DIAGNOSTIC_CODES = Object.keys(AUDIO_DIAGNOSTIC_HINTS) as readonly AudioDiagnosticCode[];
+export const AUDIO_DIAGNOSTICS = {
+  loaderUnavailable: {
+    when: 'the module cannot be fetched or does not compile',
+    hint: 'check that the page can fetch the module (its ?wasm= URL) and that the file is a WebAssembly binary',
+  },
+  vtableMissing: {
+    when: 'the module lacks an ABI export, or its schema or version is wrong',
+    hint: 'build the DSP against the Wavecraft WASM DSP ABI v1 (docs/wasm-dsp-abi.md); the message names the export or schema field',
+  },
+  processorCreateFailed: {
+    when: '`wc_init` refuses, or the DSP traps while starting',
+    hint: 'the DSP could not be created; `wavecraft-harness validate --wasm <module>` shows why',
+  },
+  noInputDevice: {
+    when: 'the browser has no capture device',
+    hint: 'connect an input device, or choose the test tone or a file (headless Chromium: --use-fake-device-for-media-stream)',
+  },
+  inputPermissionDenied: {
+    when: 'microphone permission denied, or a headless shell that cannot ask',
+    hint: 'allow microphone access for this page (headless Chromium: --use-fake-ui-for-media-stream)',
+  },
+  noOutputDevice: {
+    when: 'no AudioContext (no output)',
+    hint: 'the browser could not open audio output; check the system audio device',
+  },
+  streamStartFailed: {
+    when: 'the input stream or file will not start',
+    hint: 'the input could not start; another application may hold the device, or the file is not audio the browser decodes',
+  },
+  unknown: {
+    when: 'the DSP traps while processing; anything else',
+    hint: 'the DSP failed while running; `wavecraft-harness validate --wasm <module>` finds the input that does it',
+  },
+} as const satisfies Record<string, { when: string; hint: string }>;
+export type AudioDiagnosticCode = keyof typeof AUDIO_DIAGNOSTICS;
+export const AUDIO_DIAGNOSTIC_CODES = Object.keys(AUDIO_DIAGNOSTICS) as readonly AudioDiagnosticCode[];
 
 /** Why audio is `failed` or `degraded`: a machine-readable code, a message, and what to do about it. */
 export const AudioDiagnosticSchema = Type.Object(

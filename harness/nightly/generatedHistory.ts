@@ -5,6 +5,7 @@
  * index in `regressions`. For the dashboard's own tests and its size and load-time figures.
  */
 import { Random } from '../signals/random.ts';
+import { CHECK_IDS } from '../validate/checkIds.ts';
 import type { HistoryEntry } from './history.ts';
 
 export interface GeneratedHistoryOptions {
@@ -18,24 +19,6 @@ export interface GeneratedHistoryOptions {
   firstDate?: string;
 }
 
-/**
- * The validator checks of the generated runs: fixed (the dashboard's screenshot golden was drawn from these), not the
- * live catalogue.
- */
-const CHECKS = [
-  'abi',
-  'sample-rates',
-  'block-sizes',
-  'finite-output',
-  'silence',
-  'reset',
-  'parameters',
-  'automation-fuzz',
-  'realtime-safety',
-  'instances',
-  'cost',
-  'browser',
-];
 
 export function generateHistory({
   runs,
@@ -102,7 +85,7 @@ export function generateHistory({
       validation: {
         strictness: 5,
         passed: !validatorFails,
-        checks: Object.fromEntries(CHECKS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass'])),
+        checks: Object.fromEntries(CHECK_IDS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass'])),
       },
       ...(regressed ? { reportPath: `runs/${String(run + 1).padStart(3, '0')}/html/index.html` } : {}),
     };

@@ -6,7 +6,8 @@
 import { formatCommandTable } from '../../harness/cli/commandTable.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
 import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
-import { AUDIO_DIAGNOSTIC_HINTS } from '../../contracts/ipc/messages.ts';
+import { AUDIO_DIAGNOSTICS } from '../../contracts/ipc/messages.ts';
+import { SOURCE_FAILURES } from '../../contracts/ipc/audioDiagnostics.ts';
 import { HARNESS_TIERS } from '../boundaries/harnessTiers.ts';
 import { METER_STATISTICS, STATISTICS } from '../../contracts/meters/meterStatistics.ts';
 import { FILE_SCHEMAS } from '../../harness/init/fileSchemas.ts';
@@ -24,10 +25,19 @@ function formatHarnessTierTable(): string {
   );
 }
 
-/** The audio diagnostic codes and their hints, as docs/protocol.md shows them. */
+/** The audio diagnostic codes, when each is reported and its hint, as docs/protocol.md shows them. */
 function formatAudioDiagnosticTable(): string {
-  const rows = Object.entries(AUDIO_DIAGNOSTIC_HINTS).map(([code, hint]) => `| \`${code}\` | ${hint} |`);
-  return ['| code | hint |', '|---|---|', ...rows].join('\n');
+  const rows = Object.entries(AUDIO_DIAGNOSTICS).map(([code, { when, hint }]) => `| \`${code}\` | ${when} | ${hint} |`);
+  return ['| code | reported when | hint |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** How a page maps a source that will not start to a code, as docs/probe.md shows it. */
+function formatSourceFailureTable(): string {
+  const rows = SOURCE_FAILURES.map(
+    (r) =>
+      `| ${r.errors.map((e) => `\`${e}\``).join(', ')}${r.source ? ` (${r.source})` : ''} | ${r.when} | \`${r.code}\` |`,
+  );
+  return ['| the browser says | when | code |', '|---|---|---|', ...rows].join('\n');
 }
 
 /** The meter statistics a settled span is read as, as docs/scenarios.md shows them. */
@@ -53,6 +63,7 @@ export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () 
   'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
   'validate-options': { files: ['docs/validator.md'], generate: formatValidateOptionTable },
   'audio-diagnostics': { files: ['docs/protocol.md'], generate: formatAudioDiagnosticTable },
+  'source-failures': { files: ['docs/probe.md'], generate: formatSourceFailureTable },
   'scenario-fields': { files: ['docs/scenarios.md'], generate: fields('scenario.schema.json') },
   'meter-statistics': { files: ['docs/scenarios.md'], generate: formatMeterStatisticTable },
   'live-golden-fields': { files: ['docs/scenarios.md'], generate: fields('live-golden.schema.json') },

@@ -19,7 +19,6 @@ export interface GeneratedHistoryOptions {
   firstDate?: string;
 }
 
-
 export function generateHistory({
   runs,
   tests = 12,
@@ -85,7 +84,9 @@ export function generateHistory({
       validation: {
         strictness: 5,
         passed: !validatorFails,
-        checks: Object.fromEntries(CHECK_IDS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass'])),
+        checks: Object.fromEntries(
+          CHECK_IDS.map((c) => [c, validatorFails && c === 'finite-output' ? 'fail' : 'pass']),
+        ),
       },
       ...(regressed ? { reportPath: `runs/${String(run + 1).padStart(3, '0')}/html/index.html` } : {}),
     };

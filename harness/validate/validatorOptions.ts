@@ -23,7 +23,18 @@ export interface NumberOption extends OptionBase {
   min: number;
   max: number;
   default: number | null;
-  placeholder: string;
+  /** The value's placeholder in the usage; absent: the default (`--headroom 4`). */
+  placeholder?: string;
+}
+
+/** The strictness from which the cost check fails a build over --max-cpu-share (below it, it only measures). */
+export const COST_FAILS_FROM_STRICTNESS = 7;
+
+/** How the usage names an option's value: its placeholder, else its default, else N. */
+export function placeholderOf(spec: OptionSpec): string {
+  if (spec.kind === 'ids') return 'id,id';
+  if (spec.kind === 'boolean') return '';
+  return spec.placeholder ?? (spec.default === null ? 'N' : String(spec.default));
 }
 
 /** A switch; `negated`: the flag turns it off (`--no-browser`). */
@@ -69,10 +80,9 @@ export const VALIDATE_OPTIONS = {
     min: 0.001,
     max: 1e6,
     default: 4,
-    placeholder: '4',
     flag: 'headroom',
     config: 'headroom',
-    doc: 'the sample peak allowed at default parameters (4 = +12 dBFS; finite-output owns it: a setting that is loud by its range is not held to it)',
+    doc: 'the sample peak allowed at default parameters, linear (2 = +6 dBFS; finite-output owns it: a setting that is loud by its range is not held to it)',
   },
   fuzzHeadroom: {
     kind: 'number',
@@ -82,14 +92,13 @@ export const VALIDATE_OPTIONS = {
     placeholder: 'N',
     flag: 'fuzz-headroom',
     config: 'fuzzHeadroom',
-    doc: "the sample peak allowed during automation fuzz (default: the fuzz's own bound, +80 dBFS; changes every few frames make correct filters ring far past the headroom)",
+    doc: "the sample peak allowed during automation fuzz, linear (absent: the fuzz's own bound, see automation-fuzz; changes every few frames make correct filters ring far past the headroom)",
   },
   tailSeconds: {
     kind: 'number',
     min: 0.01,
     max: 60,
     default: 1,
-    placeholder: '1',
     flag: 'tail-seconds',
     config: 'tailSeconds',
     doc: 'seconds of silence after which the output must be below -120 dBFS, or judged still dying away over the next 4 s (passed, and said)',
@@ -106,10 +115,9 @@ export const VALIDATE_OPTIONS = {
     min: 0.0001,
     max: 100,
     default: 0.5,
-    placeholder: '0.5',
     flag: 'max-cpu-share',
     config: 'maxCpuShare',
-    doc: 'the largest share of one core at 48 kHz (strictness 7 and up)',
+    doc: `the largest share of one core at 48 kHz (judged from strictness ${COST_FAILS_FROM_STRICTNESS})`,
   },
   only: {
     kind: 'ids',
@@ -186,9 +194,7 @@ export function validateOptionsFromConfig(raw: Record<string, unknown> | undefin
 /** The docs' table of the options (docs/validator.md's generated section). */
 export function formatValidateOptionTable(): string {
   const rows = entries().map(([key, spec]) => {
-    const flag = spec.flag
-      ? `\`--${spec.flag}${spec.kind === 'boolean' ? '' : ` ${spec.kind === 'ids' ? 'id,id' : spec.placeholder}`}\``
-      : '—';
+    const flag = spec.flag ? `\`--${spec.flag}${spec.kind === 'boolean' ? '' : ` ${placeholderOf(spec)}`}\`` : '—';
     const config = spec.config ? `\`validate.${spec.config}\`` : '—';
     const range =
       spec.kind === 'number'

@@ -3,7 +3,9 @@
  * `<!-- /generated:NAME -->` in its file and is written from a table in the code (commands,
  * environment variables). `npm run docs` rewrites them; docTables.test.ts fails when they drift.
  */
-import { formatCommandTable } from '../../harness/cli/commandTable.ts';
+import { commandUsage } from '../../harness/cli/commandDefinition.ts';
+import { COMMANDS, formatCommandTable } from '../../harness/cli/commandTable.ts';
+import { ABI_CHECK, CHECKS } from '../../harness/validate/checkCatalog.ts';
 import { formatEnvironmentTable } from '../../harness/config/environmentVariables.ts';
 import { formatValidateOptionTable } from '../../harness/validate/validatorOptions.ts';
 import { AUDIO_DIAGNOSTICS } from '../../contracts/ipc/messages.ts';
@@ -54,6 +56,27 @@ function formatMeterStatisticTable(): string {
   ].join('\n');
 }
 
+/** The validator's checks, from each check's own id, strictness and explanation, as docs/validator.md shows them. */
+function formatValidatorCheckTable(): string {
+  const rows = [ABI_CHECK, ...CHECKS].map(
+    (c, i) => `| ${i + 1} | \`${c.id}\` | ${c.minStrictness} | ${c.explanation.replace(/\|/g, '\\|')} |`,
+  );
+  return ['| # | check | from strictness | what it checks |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+/** `validate`'s usage, wrapped, as docs/validator.md opens with it. */
+function formatValidateUsage(): string {
+  const words = commandUsage(COMMANDS.validate).split(/ (?=\[|--wasm)/);
+  const lines: string[] = ['npx wavecraft-harness'];
+  for (const word of words) {
+    if (`${lines.at(-1)!} ${word}`.length > 104) lines.push(' '.repeat(31));
+    lines[lines.length - 1] = `${lines.at(-1)!}${lines.at(-1)!.trim() ? ' ' : ''}${word}`;
+  }
+  return ['```sh', ...lines, 'npm run validate -- --wasm build.wasm          # the same, in this repo', '```'].join(
+    '\n',
+  );
+}
+
 const fields = (name: keyof typeof FILE_SCHEMAS) => () => formatSchemaFieldTable(FILE_SCHEMAS[name]);
 
 /** Each generated section: the files it is in (from the repo root) and what writes it. */
@@ -62,6 +85,8 @@ export const GENERATED_SECTIONS: Record<string, { files: string[]; generate: () 
   'environment-user': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('user') },
   'environment-internal': { files: ['docs/plugin-projects.md'], generate: () => formatEnvironmentTable('internal') },
   'validate-options': { files: ['docs/validator.md'], generate: formatValidateOptionTable },
+  'validate-usage': { files: ['docs/validator.md'], generate: formatValidateUsage },
+  'validator-checks': { files: ['docs/validator.md'], generate: formatValidatorCheckTable },
   'audio-diagnostics': { files: ['docs/protocol.md'], generate: formatAudioDiagnosticTable },
   'source-failures': { files: ['docs/probe.md'], generate: formatSourceFailureTable },
   'scenario-fields': { files: ['docs/scenarios.md'], generate: fields('scenario.schema.json') },

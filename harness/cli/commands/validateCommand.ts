@@ -10,6 +10,8 @@ import { writeValidationOutputs } from '../../validate/writeValidationOutputs.ts
 import {
   DEFAULT_VALIDATE_OPTIONS,
   VALIDATE_OPTIONS,
+  placeholderOf,
+  type NumberOption,
   type OptionSpec,
   type ValidateOptionKey,
   type ValidateOptions,
@@ -27,20 +29,26 @@ const OPTIONS = {
   html: { type: 'string', placeholder: 'F' },
 } as const;
 
-/** Each validator option that has a flag, as this parser's option: a value (`--seed N`) or a switch. */
-function validatorFlags(): Record<
-  string,
-  { type: 'string'; placeholder: string } | { type: 'boolean'; default: false }
-> {
-  const flags: Record<string, { type: 'string'; placeholder: string } | { type: 'boolean'; default: false }> = {};
-  for (const spec of Object.values(VALIDATE_OPTIONS) as OptionSpec[]) {
-    if (!spec.flag) continue;
-    flags[spec.flag] =
-      spec.kind === 'boolean'
-        ? { type: 'boolean', default: false }
-        : { type: 'string', placeholder: spec.kind === 'ids' ? 'id,id' : spec.placeholder };
-  }
+type FlagOption = { type: 'string'; placeholder: string } | { type: 'boolean'; default: false };
+
+/** A validator option as this parser's option: a value (`--seed N`) or a switch. */
+export function validatorFlag(spec: OptionSpec): FlagOption {
+  return spec.kind === 'boolean'
+    ? { type: 'boolean', default: false }
+    : { type: 'string', placeholder: placeholderOf(spec) };
+}
+
+/** Each validator option that has a flag. */
+function validatorFlags(): Record<string, FlagOption> {
+  const flags: Record<string, FlagOption> = {};
+  for (const spec of Object.values(VALIDATE_OPTIONS) as OptionSpec[])
+    if (spec.flag) flags[spec.flag] = validatorFlag(spec);
   return flags;
+}
+
+/** A number option's value from `--<flag>`, checked against its range (undefined: not given). */
+export function numberFlagValue(command: string, spec: NumberOption & { flag: string }, value: string | undefined) {
+  return numberOption(command, spec.flag, value, spec.min, spec.max, spec.integer);
 }
 
 /** The validator's options from the command's values (defaults where not given). */
@@ -52,7 +60,7 @@ export function validateOptions(values: Record<string, string | boolean | undefi
     if (spec.kind === 'boolean') {
       if (value) options[key] = !spec.negated;
     } else if (spec.kind === 'number') {
-      const n = numberOption('validate', spec.flag, value as string | undefined, spec.min, spec.max, spec.integer);
+      const n = numberFlagValue('validate', { ...spec, flag: spec.flag }, value as string | undefined);
       if (n !== undefined) options[key] = n;
     } else if (typeof value === 'string') {
       const list = value.split(',').map((s) => s.trim());

@@ -1,6 +1,7 @@
 /** 11. Cost: ns per frame at each block size, as a share of one core's real-time budget at 48 kHz. */
 import { measureNsPerFrame } from '../../analysis/measureNsPerFrame.ts';
 import { defaults, freshInstance } from '../render.ts';
+import { COST_FAILS_FROM_STRICTNESS, DEFAULT_VALIDATE_OPTIONS } from '../validatorOptions.ts';
 import { noise } from '../testSignals.ts';
 import type { ValidatorCheck } from '../validatorCheck.ts';
 
@@ -18,7 +19,7 @@ export interface CostFigure {
 export const costCheck: ValidatorCheck<'cost'> = {
   id: 'cost',
   title: 'Cost',
-  explanation: `ns per stereo frame at each block size (default parameters, noise) as a share of the real-time budget at 48 kHz (${BUDGET_NS.toFixed(0)} ns); from strictness 7 it fails above --max-cpu-share (default 50%) at blocks of ${JUDGED_FROM} frames or more`,
+  explanation: `ns per stereo frame at each block size (default parameters, noise) as a share of the real-time budget at 48 kHz (${BUDGET_NS.toFixed(0)} ns); from strictness ${COST_FAILS_FROM_STRICTNESS} it fails above --max-cpu-share (default ${100 * DEFAULT_VALIDATE_OPTIONS.maxCpuShare}%) at blocks of ${JUDGED_FROM} frames or more`,
   minStrictness: 1,
   run({ subject, options, random }) {
     subject.where = 'cost';
@@ -36,14 +37,14 @@ export const costCheck: ValidatorCheck<'cost'> = {
       .map((f) => `${f.blockSize}: ${f.nsPerFrame.toFixed(1)} ns (${(100 * f.share).toFixed(2)}%)`)
       .join(', ');
     const over = worst.share > options.maxCpuShare;
-    const judgedHere = options.strictness >= 7;
+    const judgedHere = options.strictness >= COST_FAILS_FROM_STRICTNESS;
     return {
       status: over && judgedHere ? 'fail' : 'pass',
       // The nightly's trend figure, read from here rather than measured again.
       measurements: Object.fromEntries(
         figures.map((f) => [`nsPerFrame@${f.blockSize}`, Math.round(f.nsPerFrame * 100) / 100]),
       ),
-      summary: `${table}${over ? `; ${(100 * worst.share).toFixed(1)}% at ${worst.blockSize}-frame blocks exceeds ${(100 * options.maxCpuShare).toFixed(0)}%${judgedHere ? '' : ' (judged from strictness 7)'}` : ''}`,
+      summary: `${table}${over ? `; ${(100 * worst.share).toFixed(1)}% at ${worst.blockSize}-frame blocks exceeds ${(100 * options.maxCpuShare).toFixed(0)}%${judgedHere ? '' : ` (judged from strictness ${COST_FAILS_FROM_STRICTNESS})`}` : ''}`,
       ...(over
         ? {
             worst: {

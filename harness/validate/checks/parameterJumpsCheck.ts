@@ -20,6 +20,9 @@ import { type ValidatorCheck } from '../validatorCheck.ts';
 import { describeParams, excerpt } from '../worstCase.ts';
 import { sine } from '../../signals/signals.ts';
 
+/** From this strictness every accepted rate is jumped at, not only 48 kHz. */
+const EVERY_RATE_FROM_STRICTNESS = 8;
+
 const SEGMENT_SECONDS = 0.5;
 const STEADY_SECONDS = 0.1;
 /** Renders at 128 and at max_frames blocks may differ after a change by more than this (-60 dBFS) … */
@@ -285,11 +288,12 @@ function jumpParameter(
 export const parameterJumpsCheck: ValidatorCheck<'parameter-jumps'> = {
   id: 'parameter-jumps',
   title: 'Parameter jumps',
-  explanation: `each parameter jumps at once from min to max and back (bool and enum: through every value), on noise and on a ${SINE_HZ} Hz sine at -6 dBFS, ${SEGMENT_SECONDS} s per value, with its processor switched in, at 48 kHz (every rate from strictness 8): no NaN, Inf or subnormal output; after each jump no peak more than ${OVERSHOOT_DB} dB above the larger of the steady states before and after it (a loud steady state is the parameter's design, not the jump's); on the sine, no click from a continuous parameter (a sample-to-sample step within ${CLICK_SECONDS * 1000} ms of the jump more than ${CLICK_FACTOR}× the largest in the steady states around it and within ${CLICK_NEIGHBOURHOOD_SECONDS * 1000} ms of it); and after each change the renders at max_frames and at 128-frame blocks differ by at most -60 dBFS or for at most ${BLOCK_DIFFERENCE_SECONDS * 1000} ms`,
+  explanation: `each parameter jumps at once from min to max and back (bool and enum: through every value), on noise and on a ${SINE_HZ} Hz sine at -6 dBFS, ${SEGMENT_SECONDS} s per value, with its processor switched in, at 48 kHz (every rate from strictness ${EVERY_RATE_FROM_STRICTNESS}): no NaN, Inf or subnormal output; after each jump no peak more than ${OVERSHOOT_DB} dB above the larger of the steady states before and after it (a loud steady state is the parameter's design, not the jump's); on the sine, no click from a continuous parameter (a sample-to-sample step within ${CLICK_SECONDS * 1000} ms of the jump more than ${CLICK_FACTOR}× the largest in the steady states around it and within ${CLICK_NEIGHBOURHOOD_SECONDS * 1000} ms of it); and after each change the renders at max_frames and at 128-frame blocks differ by at most -60 dBFS or for at most ${BLOCK_DIFFERENCE_SECONDS * 1000} ms`,
   minStrictness: 4,
   run({ subject, options, rates }) {
     const problems = new Problems();
-    const chosen = options.strictness >= 8 ? rates : [rates.includes(48000) ? 48000 : rates[0]!];
+    const chosen =
+      options.strictness >= EVERY_RATE_FROM_STRICTNESS ? rates : [rates.includes(48000) ? 48000 : rates[0]!];
     let jumps = 0;
     for (const rate of chosen)
       for (let index = 0; index < subject.definitions.length; index++)

@@ -172,4 +172,38 @@ describe("harness/'s floor plan and import cycles", () => {
       'folder cycle: harness/config → harness/scenarios → harness/config (harness/config/projectConfigSchema.ts:1 imports harness/scenarios/scenario.ts; harness/scenarios/scenarioSchema.ts:1 imports harness/config/toleranceSchema.ts)',
     ]);
   });
+
+  it("see a Vite worker import (`?worker&url`) as the import it is: in a cycle, and against the layer's rules", () => {
+    const root = tree({
+      'harness/report/pageScript.ts': "import url from './pageWorker.ts?worker&url';\nexport const u = url;\n",
+      'harness/report/pageWorker.ts': "import { u } from './pageScript.ts';\nexport const w = u;\n",
+    });
+    expect(boundaryViolations(root)).toEqual([
+      'file cycle: harness/report/pageScript.ts → harness/report/pageWorker.ts → harness/report/pageScript.ts (harness/report/pageScript.ts:1 imports harness/report/pageWorker.ts; harness/report/pageWorker.ts:1 imports harness/report/pageScript.ts)',
+    ]);
+  });
+
+  it("see an import of this tree by the package's own name, and hold it to the layer rules", () => {
+    const root = tree({
+      'harness/goldens/golden.ts': "import { main } from 'wavecraft-audio-harness/dist/harness/cli/main.js';\n",
+      'harness/cli/main.ts': 'export const main = 1;\n',
+    });
+    expect(boundaryViolations(root)).toEqual([
+      expect.stringMatching(
+        /^harness\/goldens\/golden\.ts:1 imports harness\/cli\/main\.ts: the harness library .* may not import harness\/cli\//,
+      ),
+    ]);
+  });
+
+  it('find a folder cycle at any depth: two subfolders of one folder importing each other round', () => {
+    const root = tree({
+      'harness/validate/alpha/a1.ts': "import { b1 } from '../beta/b1.ts';\nexport const a1 = b1;\n",
+      'harness/validate/alpha/a2.ts': 'export const a2 = 2;\n',
+      'harness/validate/beta/b1.ts': 'export const b1 = 1;\n',
+      'harness/validate/beta/b2.ts': "import { a2 } from '../alpha/a2.ts';\nexport const b2 = a2;\n",
+    });
+    expect(boundaryViolations(root)).toEqual([
+      'folder cycle: harness/validate/alpha → harness/validate/beta → harness/validate/alpha (harness/validate/alpha/a1.ts:1 imports harness/validate/beta/b1.ts; harness/validate/beta/b2.ts:1 imports harness/validate/alpha/a2.ts)',
+    ]);
+  });
 });

@@ -57,10 +57,46 @@ function ruleFor(file: string, rules: readonly ImportRule[]): ImportRule | undef
 }
 
 /**
- * The folder a file counts in for folder cycles: the second level (harness/validate,
- * devmode/web, contracts/ipc), its subfolders with it (validate/checks is part of validate).
+ * The folder of depth `depth` a file counts in for folder cycles at that depth (harness/validate at
+ * 2, its subfolder validate/checks with it; harness/report/charts at 3), or null for a file in a
+ * shallower folder: at each depth, sibling folders must not import each other round in a loop.
  */
-const folderOf = (file: string) => dirname(file).split('/').slice(0, 2).join('/');
+const folderAt = (depth: number) => (file: string) => {
+  const parts = dirname(file).split('/');
+  return parts.length >= depth && parts[0] !== '.' ? parts.slice(0, depth).join('/') : null;
+};
+
+/** Folder cycles at every depth of the tree. */
+function folderCycles(edges: readonly ImportEdge[]): string[] {
+  const deepest = Math.max(0, ...edges.flatMap((e) => [e.from, e.to]).map((f) => dirname(f).split('/').length));
+  const cycles: string[] = [];
+  for (let depth = 1; depth <= deepest; depth++) {
+    const nodeOf = folderAt(depth);
+    const within = edges.filter((e) => nodeOf(e.from) !== null && nodeOf(e.to) !== null);
+    cycles.push(...importCycles(within, (f) => nodeOf(f)!, 'folder'));
+  }
+  return cycles;
+}
+
+/** This package's name: a bare import of it (`wavecraft-audio-harness/dist/…`) is an import of this tree. */
+const PACKAGE_NAME = 'wavecraft-audio-harness';
+
+/**
+ * The repo path an import names when it is of this tree (relative; the package's own name, whose
+ * dist/*.js are this tree's *.ts; an absolute path inside the root), without a Vite query
+ * (`?worker&url`); null for a package or a builtin.
+ */
+export function treeTarget(root: string, file: string, spec: string): string | null {
+  const path = spec.split('?')[0]!;
+  if (path.startsWith('.')) return relative(root, resolve(root, dirname(file), path));
+  if (path.startsWith(`${PACKAGE_NAME}/`))
+    return path
+      .slice(PACKAGE_NAME.length + 1)
+      .replace(/^dist\//, '')
+      .replace(/\.js$/, '.ts');
+  if (path.startsWith('/') && !relative(root, path).startsWith('..')) return relative(root, path);
+  return null;
+}
 
 /** A harness file's import of another harness folder against the tiers: null when allowed. */
 function tierViolation(file: string, target: string, tiers: readonly HarnessTier[]): string | null {
@@ -106,8 +142,8 @@ export function boundaryViolations(
       if (spec.startsWith('node:')) {
         if (!rule.node && !rule.nodeExceptions?.includes(file))
           violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
-      } else if (spec.startsWith('.')) {
-        const target = relative(root, resolve(root, dirname(file), spec));
+      } else if (treeTarget(root, file, spec) !== null) {
+        const target = treeTarget(root, file, spec)!;
         edges.push({ from: file, to: target, line });
         const barred = rule.mayNotImport?.find((prefix) => target.startsWith(prefix));
         const misplaced = tierViolation(file, target, tiers);
@@ -134,7 +170,7 @@ export function boundaryViolations(
     }
   }
   const inside = edges.filter((e) => governed.has(e.to));
-  violations.push(...importCycles(inside, (f) => f, 'file'), ...importCycles(inside, folderOf, 'folder'));
+  violations.push(...importCycles(inside, (f) => f, 'file'), ...folderCycles(inside));
   return [...new Set(violations)];
 }
 

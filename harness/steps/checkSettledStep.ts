@@ -3,6 +3,8 @@
  * output to expected levels on all three views of the meters — the probe trace, the page's
  * display and the meterUpdate relay — collecting every miss instead of stopping at the first.
  */
+import { dbToLinear } from '../../contracts/meters/decibels.ts';
+import { foldStatistics } from '../../contracts/meters/meterStatistics.ts';
 import type { ExpectedInput } from '../analysis/captureDropouts.ts';
 import { compareStageLevels, type ExpectedStageLevels, type LevelMiss } from '../analysis/levelExpectations.ts';
 import type { LevelReport } from '../analysis/meterTrace.ts';
@@ -77,7 +79,10 @@ async function checkStep(rpc: DevServerClient, page: DevModePage, check: StepChe
       ...compareStageLevels(
         label,
         'display',
-        { peakDb: [left.peakDb, right.peakDb], rmsDb: [left.rmsDb, right.rmsDb] },
+        foldStatistics({
+          peak: [dbToLinear(left.peakDb), dbToLinear(right.peakDb)],
+          rms: [dbToLinear(left.rmsDb), dbToLinear(right.rmsDb)],
+        }),
         check.output,
         toleranceDb,
       ),

@@ -2,7 +2,7 @@
  * The page's two other views of the meters — its display and the meterUpdate relay — read at
  * spans whose captured input was clean, so they can be held to the same analytic levels.
  */
-import { linearToDb } from '../../contracts/meters/decibels.ts';
+import { foldStatistics } from '../../contracts/meters/meterStatistics.ts';
 import { splitCaptureDropouts, type ExpectedInput } from '../analysis/captureDropouts.ts';
 import { MeterTrace, type StageLevels } from '../analysis/meterTrace.ts';
 import type { DevModePage, MeterDisplayReading } from '../page/devModePage.ts';
@@ -42,10 +42,7 @@ export function relayedReadings(
     readings.push({
       fromFrame: start,
       toFrame: end,
-      output: {
-        peakDb: [linearToDb(u.left_peak), linearToDb(u.right_peak)],
-        rmsDb: [linearToDb(u.left_rms), linearToDb(u.right_rms)],
-      },
+      output: foldStatistics({ peak: [u.left_peak, u.right_peak], rms: [u.left_rms, u.right_rms] }),
     });
   }
   return readings;

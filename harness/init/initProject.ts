@@ -15,6 +15,7 @@ import { schemaReference } from './fileSchemas.ts';
 import { loadWasmDspFile } from '../../contracts/wasm/loadWasmDspFile.ts';
 import { formatGoldenJson } from '../goldens/goldenFiles.ts';
 import { CONFIG_FILE_NAME } from '../config/projectConfig.ts';
+import { TOLERANCE_DEFAULTS } from '../config/toleranceSchema.ts';
 import { WasmDsp } from '../../contracts/wasm/wasmDsp.ts';
 import { MOVEMENT_FACTOR } from '../scenarios/scenarioLint.ts';
 import { SIMULATION_RATE, stepSimulator } from '../scenarios/stepMovement.ts';
@@ -45,6 +46,8 @@ export class DspCrateBuildError extends Error {
 }
 
 const GITIGNORE_LINES = ['.wavecraft/', 'reports/'];
+/** The tolerances a new suite's config states, so a user sees what they can change. */
+const INIT_TOLERANCES = { levelDb: TOLERANCE_DEFAULTS.levelDb, offlineSnrDb: TOLERANCE_DEFAULTS.offlineSnrDb };
 
 /** The harness's Rust crate (wavecraft-wasm-dsp): beside harness/ in a checkout, beside dist/ in the package. */
 export function harnessRustCrateDir(): string {
@@ -120,21 +123,13 @@ function buildPluginDspCrate(crate: PluginDspCrate, root: string, log: (line: st
     );
 }
 
-async function initSuite(
+/** The files of a new suite: the config, the generated scenarios and two READMEs, by path from the project root. */
+function suiteFiles(
   root: string,
-  options: { wasm: string; build?: string; engine?: string; force: boolean },
-  log: (line: string) => void,
-): Promise<string[]> {
-  const wasmPath = resolve(options.wasm);
-  const { bytes, definitions } = await loadWasmDspFile(wasmPath);
-  const ids = definitions.map((d) => d.id);
-  const tolerances = { levelDb: 0.1, offlineSnrDb: 120 };
-  // Every generated step is rendered through the build first and must move the output.
-  const generated = generateScenarios(
-    definitions,
-    stepSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions),
-    tolerances.levelDb,
-  );
+  wasmPath: string,
+  options: { build?: string; engine?: string },
+  generated: ReturnType<typeof generateScenarios>,
+): Map<string, string> {
   const files = new Map<string, string>();
   const config = {
     $schema: schemaReference(join(root, CONFIG_FILE_NAME), 'wavecraft.config.schema.json'),
@@ -147,7 +142,7 @@ async function initSuite(
     goldens: 'goldens',
     fixtures: 'fixtures',
     reports: 'reports',
-    tolerances,
+    tolerances: INIT_TOLERANCES,
   };
   files.set(CONFIG_FILE_NAME, formatGoldenJson(config));
   const scenarioSchema = schemaReference(join(root, 'scenarios', 'any.json'), 'scenario.schema.json');
@@ -165,6 +160,38 @@ async function initSuite(
     join('fixtures', 'README.md'),
     "# fixtures\n\nYour own input WAVs (16-bit or float, 48 kHz). Scenarios name them in `input`; the harness's standard fixtures need no file here.\n",
   );
+  return files;
+}
+
+/** Adds the harness's lines to the project's .gitignore; true when it wrote any. */
+function ignoreHarnessFiles(root: string): boolean {
+  const gitignore = join(root, '.gitignore');
+  const have = existsSync(gitignore) ? readFileSync(gitignore, 'utf8').split('\n') : [];
+  const missing = GITIGNORE_LINES.filter((line) => !have.includes(line));
+  if (missing.length === 0) return false;
+  appendFileSync(
+    gitignore,
+    `${have.length && have.at(-1) !== '' ? '\n' : ''}# wavecraft-harness\n${missing.join('\n')}\n`,
+  );
+  return true;
+}
+
+async function initSuite(
+  root: string,
+  options: { wasm: string; build?: string; engine?: string; force: boolean },
+  log: (line: string) => void,
+): Promise<string[]> {
+  const wasmPath = resolve(options.wasm);
+  const { bytes, definitions } = await loadWasmDspFile(wasmPath);
+  const ids = definitions.map((d) => d.id);
+  const tolerances = INIT_TOLERANCES;
+  // Every generated step is rendered through the build first and must move the output.
+  const generated = generateScenarios(
+    definitions,
+    stepSimulator(() => WasmDsp.instantiate(bytes, ids, SIMULATION_RATE), definitions),
+    tolerances.levelDb,
+  );
+  const files = suiteFiles(root, wasmPath, options, generated);
   const clashes = [...files.keys()].filter((f) => existsSync(join(root, f)) && !f.endsWith('README.md'));
   if (clashes.length > 0 && !options.force) {
     throw new ProjectExistsError(
@@ -179,16 +206,7 @@ async function initSuite(
     writeFileSync(path, text);
     written.push(file);
   }
-  const gitignore = join(root, '.gitignore');
-  const have = existsSync(gitignore) ? readFileSync(gitignore, 'utf8').split('\n') : [];
-  const missing = GITIGNORE_LINES.filter((line) => !have.includes(line));
-  if (missing.length > 0) {
-    appendFileSync(
-      gitignore,
-      `${have.length && have.at(-1) !== '' ? '\n' : ''}# wavecraft-harness\n${missing.join('\n')}\n`,
-    );
-    written.push('.gitignore');
-  }
+  if (ignoreHarnessFiles(root)) written.push('.gitignore');
   log(`init: ${wasmPath} has ${definitions.length} parameter(s): ${definitions.map((d) => d.id).join(', ')}`);
   if (definitions.length === 0)
     log('init: with no parameters there is nothing to step; write a scenario in scenarios/ by hand (see the README)');

@@ -6,7 +6,17 @@
  */
 import { randomValue } from '../parameterSets.ts';
 import { addScan, dbfs, describeSample, Problems, scanOutput } from '../problems.ts';
-import { concat, defaults, freshInstance, peakOf, renderBlocks, type ParameterChange } from '../render.ts';
+import type { ParameterDefinition } from '../../../contracts/ipc/parameters.ts';
+import type { Random } from '../../signals/random.ts';
+import {
+  concat,
+  defaults,
+  freshInstance,
+  peakOf,
+  renderBlocks,
+  type ParameterChange,
+  type ParameterSet,
+} from '../render.ts';
 import {
   addTailProblem,
   describeDyingTails,
@@ -28,6 +38,31 @@ const SECONDS = 10;
  */
 export const FUZZ_DERIVED_BOUND = 1e4;
 
+/** A change of a random parameter to a random value every 1 to 64 frames over `frames`. */
+function randomChanges(definitions: readonly ParameterDefinition[], frames: number, random: Random): ParameterChange[] {
+  const changes: ParameterChange[] = [];
+  for (let frame = random.int(1, 64); frame < frames && definitions.length > 0; frame += random.int(1, 64)) {
+    const index = random.int(0, definitions.length - 1);
+    changes.push({ frame, index, value: randomValue(definitions[index]!, random) });
+  }
+  return changes;
+}
+
+/** The parameter values in force at `frame`: `values`, then every change up to it. */
+function valuesAt(
+  frame: number,
+  values: ParameterSet,
+  changes: readonly ParameterChange[],
+  definitions: readonly ParameterDefinition[],
+): ParameterSet {
+  const state = { ...values };
+  for (const c of changes) {
+    if (c.frame > frame) break;
+    state[definitions[c.index]!.id] = c.value;
+  }
+  return state;
+}
+
 export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
   id: 'automation-fuzz',
   title: 'Automation fuzz',
@@ -43,13 +78,8 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       const frames = SECONDS * rate;
       const tail = Math.round((options.tailSeconds + WINDOW_SECONDS) * rate);
       const input = concat(noise(frames, random.int(1, 2 ** 31)), makeSignal('silence', tail, rate));
-      const changes: ParameterChange[] = [];
+      const changes = randomChanges(definitions, frames, random);
       const values = defaults(definitions);
-      for (let frame = random.int(1, 64); frame < frames && definitions.length > 0; frame += random.int(1, 64)) {
-        const index = random.int(0, definitions.length - 1);
-        const value = randomValue(definitions[index]!, random);
-        changes.push({ frame, index, value });
-      }
       changesTotal += changes.length;
       // The tail judges a DSP meant to fall silent: generators that are off by default go off with the input.
       for (const g of gates) if (!g.onByDefault) changes.push({ frame: frames, index: g.index, value: g.off });
@@ -58,14 +88,7 @@ export const automationFuzzCheck: ValidatorCheck<'automation-fuzz'> = {
       const out = renderBlocks(instance, input, () => subject.maxFrames, changes);
       const more = (length: number) =>
         renderBlocks(instance, makeSignal('silence', length, rate), () => subject.maxFrames);
-      const at = (frame: number) => {
-        const state = { ...values };
-        for (const c of changes) {
-          if (c.frame > frame) break;
-          state[definitions[c.index]!.id] = c.value;
-        }
-        return state;
-      };
+      const at = (frame: number) => valuesAt(frame, values, changes, definitions);
       const peak = peakOf(out);
       if (Number.isFinite(peak.value)) largest = Math.max(largest, peak.value);
       const bound = options.fuzzHeadroom ?? FUZZ_DERIVED_BOUND;

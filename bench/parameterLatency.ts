@@ -5,6 +5,7 @@
  * and out-of-order changes, next to the render callback period at the same latency hint: a change
  * waits for the next callback, so p95 cannot go below ~0.95 of that period plus the transport.
  */
+import type { DspPath } from '../contracts/wasm/dspBackend.ts';
 import { seededRandom } from '../harness/signals/signals.ts';
 import { DevModePage } from '../harness/page/devModePage.ts';
 import { DevServerClient } from '../harness/rpc/devServerClient.ts';
@@ -13,7 +14,7 @@ import { measureRenderCallbackPeriod, type CallbackPeriod } from './renderCallba
 import { percentile } from './stats.ts';
 
 export interface LatencyResult {
-  path: 'mock' | 'wasm';
+  path: DspPath;
   /** The page's AudioContext latency hint. */
   latencyHint: string;
   /** The render callback period at that hint: the floor under the latency. */
@@ -26,7 +27,7 @@ export interface LatencyResult {
 }
 
 export async function measureParameterLatency(
-  path: 'mock' | 'wasm',
+  path: DspPath,
   calls: number,
   latencyHint = 'interactive',
 ): Promise<LatencyResult> {

@@ -2,10 +2,11 @@
  * The offline renderer's API: the dev-mode worklet, run in an OfflineAudioContext, with parameter
  * changes landing on exact frames. Deterministic: same input, same events, same output.
  */
+import type { DspPath } from '../wasm/dspBackend.ts';
 import type { ProbeMeterWindow } from './probeApi.ts';
 
 export interface OfflineRenderRequest {
-  dsp: 'mock' | 'wasm';
+  dsp: DspPath;
   /** Module URL for dsp 'wasm'. */
   wasmUrl?: string;
   sampleRate: number;

@@ -11,6 +11,7 @@
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
 import { METER_STATISTICS, perStatistic, STATISTICS, type Statistic } from '../../contracts/meters/meterStatistics.ts';
 import { exact, pairOf } from '../../contracts/schema/schemaParts.ts';
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
 import { goldenHeaderFields } from './goldenHeader.ts';
 import { goldenOriginSchema, type GoldenOrigin } from './goldenOrigin.ts';
@@ -110,7 +111,7 @@ export type LiveGolden = Static<typeof liveGoldenSchema>;
 /** What one live take (one fresh stream) of a scenario measured. */
 export interface LiveTake {
   scenario: string;
-  path: string;
+  path: DspPath;
   sampleRate: number;
   windowFrames: number;
   origin: GoldenOrigin;

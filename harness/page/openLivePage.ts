@@ -5,6 +5,7 @@
  * same browser to play the takes of a scenario at once, each a fresh stream (a capture restarts its
  * file for every stream, and each page's DSP, block grid and generators start on their own).
  */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { Page } from '@playwright/test';
 import type { ProbeStatus } from '../../contracts/probe/probeApi.ts';
 import type { PlayedSourceKind } from '../../contracts/probe/sourceKinds.ts';
@@ -16,7 +17,7 @@ export interface LivePageOptions {
   /** The page's URL without the harness's query parameters, and its dev server. */
   pageUrl: string;
   devServerUrl: string;
-  dspPath: 'mock' | 'wasm';
+  dspPath: DspPath;
   fault?: string | null | undefined;
   pageSampleRate?: number | null;
   source: PlayedSourceKind;

@@ -8,6 +8,7 @@
 import { linearToDb } from '../../contracts/meters/decibels.ts';
 import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
 import type { ProbeMeterWindow } from '../../contracts/probe/probeApi.ts';
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { GoldenOrigin } from '../goldens/goldenOrigin.ts';
 import { PhaseTimer } from '../health/phaseTimer.ts';
 import { goldenDb, roundLevels, type LiveTake, type LiveTakeStep, type LiveTrace } from '../goldens/liveGolden.ts';
@@ -63,7 +64,7 @@ export async function runLiveScenario(
   rpc: DevServerClient,
   pages: readonly DevModePage[],
   scenario: Scenario,
-  path: string,
+  path: DspPath,
   options: LiveRunOptions = {},
 ): Promise<LiveRun> {
   const inStep = options.inStep ?? ((_title, body) => body());
@@ -133,7 +134,7 @@ async function takeOf(
   page: DevModePage,
   t: {
     scenario: Scenario;
-    path: string;
+    path: DspPath;
     trace: MeterTrace;
     steps: LiveTakeStep[];
     first: number;

@@ -2,6 +2,7 @@
  * Renders a scenario offline: its input from the top, step 0's values in place before the first
  * block, and each later step on the quantum where its hold begins.
  */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -32,7 +33,7 @@ export async function renderScenarioOffline(
   page: Page,
   options: {
     scenario: Scenario;
-    dsp: 'mock' | 'wasm';
+    dsp: DspPath;
     pageOrigin: string;
     inputPath: string | null;
     mount: (urlPath: string, file: string) => string;

@@ -4,7 +4,8 @@
  * is declared once, in scenarioSchema.ts; a `Scenario` is that file as loaded: named, with every
  * default filled in.
  */
-import type { DspPathName, ScenarioFile } from './scenarioSchema.ts';
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
+import type { ScenarioFile } from './scenarioSchema.ts';
 
 export { SCENARIO_DEFAULTS, type ExpectedLevel, type ScenarioStep, type StepExpectation } from './scenarioSchema.ts';
 
@@ -13,7 +14,7 @@ export type Scenario = Omit<ScenarioFile, '$schema' | 'paths' | 'tolerances' | '
   name: string;
   /** The file it was read from. */
   file: string;
-  paths: DspPathName[];
+  paths: DspPath[];
   tolerances: Required<NonNullable<ScenarioFile['tolerances']>>;
   settleSeconds: number;
   live: boolean;

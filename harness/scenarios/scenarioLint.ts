@@ -12,6 +12,7 @@
  * - stereo: every parameter is changed in some scenario whose input channels differ (≥ 1 dB), so a
  *   channel swap inside that stage shows.
  */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import { existsSync } from 'node:fs';
 import type { ParameterDefinition } from '../../contracts/ipc/parameters.ts';
 import { parametersOfProcessor, PROCESSOR_BYPASS_SUFFIX } from '../../contracts/ipc/processors.ts';
@@ -22,7 +23,7 @@ import type { Scenario } from './scenario.ts';
 export const MOVEMENT_FACTOR = 3;
 
 export interface LintPath {
-  name: 'mock' | 'wasm';
+  name: DspPath;
   definitions: readonly ParameterDefinition[];
 }
 

@@ -7,15 +7,13 @@
 import { Type, type Static, type TOptional } from '@sinclair/typebox';
 import { STATISTICS, type Statistic } from '../../contracts/meters/meterStatistics.ts';
 import { PLAYED_SOURCE_KINDS } from '../../contracts/probe/sourceKinds.ts';
+import { DSP_PATHS, type DspPath } from '../../contracts/wasm/dspBackend.ts';
 import { exact, pairOf, stringEnum } from '../../contracts/schema/schemaParts.ts';
 import { TOLERANCE_DEFAULTS, TOLERANCE_FIELDS } from '../config/toleranceSchema.ts';
 
-export const DSP_PATHS = ['mock', 'wasm'] as const;
-export type DspPathName = (typeof DSP_PATHS)[number];
-
 /** What a scenario that does not say gets. */
 export const SCENARIO_DEFAULTS = {
-  paths: ['wasm'] as DspPathName[],
+  paths: ['wasm'] as DspPath[],
   tolerances: TOLERANCE_DEFAULTS,
   settleSeconds: 0.05,
   live: true,

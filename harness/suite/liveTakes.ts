@@ -6,6 +6,7 @@
  * after it play one take at a time; goldens are recorded on clean audio only, so with fewer than
  * MIN_TAKES clean takes the record is inconclusive and says why.
  */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { LiveTake } from '../goldens/liveGolden.ts';
 import { MAX_TAKES, MIN_TAKES, TAKES_PER_ROUND, takesDisagree } from '../goldens/repeatability.ts';
 import type { DevModePage } from '../page/devModePage.ts';
@@ -31,7 +32,7 @@ export interface LiveTakesContext {
   /** Starts the measurement anew on every watched page; then whether the audio since was starved, and why. */
   health: { markMeasuring(): void; starvation(): string | null };
   scenario: Scenario;
-  path: string;
+  path: DspPath;
   recording: boolean;
   origin: LiveRunOptions['origin'];
   inStep: InStep;

@@ -5,6 +5,7 @@
  * used, also rendered on the mock and compared with it (parity). The renders start while the live
  * part plays (they are not on the audio's path) and are awaited after it.
  */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { Page, TestInfo } from '@playwright/test';
 import { compareAudio, describeComparison } from '../analysis/compareAudio.ts';
 import { OFFLINE_GOLDEN_VERSION } from '../goldens/offlineGolden.ts';
@@ -27,11 +28,7 @@ export interface OfflineRenders {
 }
 
 /** Starts the renders: the scenario on `dspPath`, and on the mock too where parity is checked. */
-export function startOfflineRenders(
-  page: Page,
-  common: OfflineCommon,
-  dspPath: 'mock' | 'wasm',
-): Promise<OfflineRenders> {
+export function startOfflineRenders(page: Page, common: OfflineCommon, dspPath: DspPath): Promise<OfflineRenders> {
   const renders = (async () => {
     const offline = await renderScenarioOffline(page, { ...common, dsp: dspPath });
     const mock =
@@ -48,7 +45,7 @@ export async function checkOfflinePart(
   renders: Promise<OfflineRenders>,
   context: {
     scenario: OfflineCommon['scenario'];
-    dspPath: 'mock' | 'wasm';
+    dspPath: DspPath;
     dspBuildSha256: string;
     goldensDir: string;
     chromium: string;

@@ -1,4 +1,5 @@
 /** The types of the harness's Playwright fixtures (harness/test.ts puts them together). */
+import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { Browser, Page } from '@playwright/test';
 import type { PlayedSourceKind } from '../../contracts/probe/sourceKinds.ts';
 import type { BrowserPool } from '../browser/browserPool.ts';
@@ -58,7 +59,7 @@ export interface WorkerFixtures {
 export interface HarnessOptions {
   /** The input fixture: fed to the fake microphone (`mic`) or the page's file input (`file`). */
   inputWav: string;
-  dspPath: 'mock' | 'wasm';
+  dspPath: DspPath;
   /** Which of the page's sources plays. Default 'mic' (fake capture). */
   audioSource: PlayedSourceKind;
   /** The test tone, when audioSource is 'tone'. Default 1 kHz at -6 dBFS. */

@@ -1,4 +1,5 @@
 /** The page's configuration, read from its URL query. */
+import { DSP_PATHS, type DspPath } from '../../../contracts/wasm/dspBackend.ts';
 import { FAULT_IDS, isFaultId, type FaultId } from '../../../contracts/faults/faultCatalogue.ts';
 import { isSourceKind, SOURCE_KINDS, type SourceKind } from '../../../contracts/probe/sourceKinds.ts';
 
@@ -6,7 +7,7 @@ export interface PageConfig {
   /** Dev server WebSocket URL. `?ws=`; default ws://127.0.0.1:9000/. */
   devServerUrl: string;
   /** DSP path: `?dsp=mock|wasm`; default mock. */
-  dsp: 'mock' | 'wasm';
+  dsp: DspPath;
   /** URL of the WASM DSP module for `?dsp=wasm`: `?wasm=`; default ./dsp.wasm (served beside the page). */
   wasmUrl: string;
   /** Meter window in ms: `?windowMs=`; default 10. */
@@ -27,8 +28,8 @@ export interface PageConfig {
 
 export function readPageConfig(search: string): PageConfig {
   const q = new URLSearchParams(search);
-  const dsp = q.get('dsp') ?? 'mock';
-  if (dsp !== 'mock' && dsp !== 'wasm') throw new Error(`?dsp= must be "mock" or "wasm", got "${dsp}"`);
+  const dsp = (q.get('dsp') ?? 'mock') as DspPath;
+  if (!DSP_PATHS.includes(dsp)) throw new Error(`?dsp= must be one of ${DSP_PATHS.join(', ')}, got "${dsp}"`);
   const source = q.get('source') ?? 'none';
   if (!isSourceKind(source)) throw new Error(`?source= must be one of ${SOURCE_KINDS.join(', ')}, got "${source}"`);
   const windowMs = Number(q.get('windowMs') ?? 10);

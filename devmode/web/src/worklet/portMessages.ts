@@ -1,4 +1,5 @@
 /** Messages between the page's main thread and the DSP worklet, over the node's port. */
+import type { DspPath } from '../../../../contracts/wasm/dspBackend.ts';
 import type { FaultId } from '../../../../contracts/faults/faultCatalogue.ts';
 import type { MeterWindow } from './meterWindows.ts';
 
@@ -7,7 +8,7 @@ export const PROCESSOR_NAME = 'wavecraft-dsp';
 export const PASS_THROUGH_PROCESSOR_NAME = 'wavecraft-pass-through';
 
 export interface ProcessorOptions {
-  dsp: 'mock' | 'wasm';
+  dsp: DspPath;
   /** For 'wasm': the module's bytes (checked on the main thread) and its parameter ids in schema order. */
   wasm?: { bytes: ArrayBuffer; parameterIds: string[]; name: string };
   /** Meter window length in frames. */

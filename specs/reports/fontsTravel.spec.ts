@@ -147,7 +147,7 @@ test('every glyph of the report pages is drawn from the fonts they embed', async
   }
 });
 
-for (const elsewhere of ['only a monospace font installed', 'the Chromium 153 headless shell'] as const) {
+for (const elsewhere of ['only a monospace font installed', 'a second Chromium build (the 153 headless shell, or the machine\'s other Chromium)'] as const) {
   // (With CHROMIUM_PATH at that shell, or a copy of it, the second build is the machine's other Chromium, told by
   // its version: see secondBuild. With none, the test is skipped and says why.)
   test(`the dashboard and the failure plot render to the same pixels with ${elsewhere}`, async ({
@@ -160,7 +160,7 @@ for (const elsewhere of ['only a monospace font installed', 'the Chromium 153 he
     try {
       const hereBrowser = here.context().browser()!;
       other =
-        elsewhere === 'the Chromium 153 headless shell'
+        elsewhere === 'a second Chromium build (the 153 headless shell, or the machine\'s other Chromium)'
           ? await secondBuild(chromiumPath, hereBrowser.version())
           : await launchChromium(chromiumPath, {
               env: { ...process.env, FONTCONFIG_FILE: await monospaceOnlyFontconfig(testInfo.outputPath('fontset')) },
@@ -172,7 +172,7 @@ for (const elsewhere of ['only a monospace font installed', 'the Chromium 153 he
       if (other === null) return;
       const there = await (await other.newContext()).newPage();
       // The other side really is elsewhere: other fallback fonts, or another build.
-      if (elsewhere === 'the Chromium 153 headless shell')
+      if (elsewhere === 'a second Chromium build (the 153 headless shell, or the machine\'s other Chromium)')
         expect(other.version(), 'a second Chromium build').not.toBe(hereBrowser.version());
       else expect(await sansSerifWidth(there), "the other font set's sans-serif").not.toBe(await sansSerifWidth(here));
       testInfo.annotations.push({ type: 'browsers', description: `${hereBrowser.version()} | ${other.version()}` });

@@ -9,6 +9,10 @@
 import { linearToDb } from './decibels.ts';
 import type { StereoLevels } from './meterWindow.ts';
 
+/** Where a meter reads, before and after the DSP. */
+export const METER_STAGES = ['input', 'output'] as const;
+export type MeterStage = (typeof METER_STAGES)[number];
+
 /** One stage's windows over a span, folded: the linear peak (maximum) and RMS (power mean) per channel. */
 export interface FoldedStage {
   peak: StereoLevels;

@@ -3,11 +3,11 @@
  * whether a span is silent, when sound first appears.
  */
 import { linearToDb } from '../../contracts/meters/decibels.ts';
-import { foldStatistics, type PerStatistic } from '../../contracts/meters/meterStatistics.ts';
+import { foldStatistics, type MeterStage, type PerStatistic } from '../../contracts/meters/meterStatistics.ts';
 import { foldMeterWindows } from '../../contracts/meters/meterWindow.ts';
 import type { ProbeMeterWindow, ProbeTrace } from '../../contracts/probe/probeApi.ts';
 
-export type Stage = 'input' | 'output';
+export type Stage = MeterStage;
 
 /** Levels of one stage, one per statistic (contracts/meters/meterStatistics.ts), index 0 = left, 1 = right. */
 export type StageLevels = PerStatistic<number>;

@@ -9,7 +9,13 @@
  * File: goldens/<path>/<scenario>.json, schema below (`schemaVersion` 2; docs/scenarios.md).
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
-import { METER_STATISTICS, perStatistic, STATISTICS, type Statistic } from '../../contracts/meters/meterStatistics.ts';
+import {
+  METER_STATISTICS,
+  perStatistic,
+  STATISTICS,
+  type MeterStage,
+  type Statistic,
+} from '../../contracts/meters/meterStatistics.ts';
 import { exact, pairOf } from '../../contracts/schema/schemaParts.ts';
 import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
@@ -22,7 +28,7 @@ export const FLOOR_DB = -150;
 
 export type Channel = 0 | 1;
 export type { Statistic } from '../../contracts/meters/meterStatistics.ts';
-export type StageName = 'input' | 'output';
+export type StageName = MeterStage;
 
 const dbPair = pairOf(Type.Number());
 /** One stage's readings: per meter statistic, [L, R]. */

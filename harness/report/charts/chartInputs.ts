@@ -4,7 +4,7 @@
  * comparison) pass values of these shapes (theirs are wider; TypeScript checks they fit). The
  * meter statistics are the one list every side keys its levels by.
  */
-import type { Statistic, StatisticLabel } from '../../../contracts/meters/meterStatistics.ts';
+import type { MeterStage, Statistic, StatisticLabel } from '../../../contracts/meters/meterStatistics.ts';
 
 /** Settled levels of one stage, per meter statistic, dBFS, [L, R]. */
 export type StageLevelsInput = { [S in Statistic]: number[] };
@@ -36,7 +36,7 @@ export interface MeterRunInput {
 /** One statistic outside the tolerance. */
 export interface MeterDeviationInput {
   step: number;
-  stage: 'input' | 'output';
+  stage: MeterStage;
   channel: 'L' | 'R';
   statistic: StatisticLabel;
   goldenDb: number;

@@ -3,7 +3,12 @@
  * statistic), the traces, the settled levels, the golden's tolerance bands, the events and the
  * misses, each step on seconds since its own parameter event; and the deviation row's points.
  */
-import { METER_STATISTICS, STATISTICS, type Statistic } from '../../../contracts/meters/meterStatistics.ts';
+import {
+  METER_STATISTICS,
+  STATISTICS,
+  type MeterStage,
+  type Statistic,
+} from '../../../contracts/meters/meterStatistics.ts';
 import type {
   MeterDeviationInput as LiveDifference,
   MeterRunInput as LiveGolden,
@@ -11,7 +16,7 @@ import type {
 } from './chartInputs.ts';
 
 export type Series = 'golden' | 'actual' | 'golden ± tolerance' | 'outside tolerance';
-export type Stage = 'input' | 'output';
+export type Stage = MeterStage;
 type Channel = 'L' | 'R';
 
 export interface Datum {

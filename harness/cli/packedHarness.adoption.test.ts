@@ -9,7 +9,17 @@
  * module with a real defect. The repo's git status must not change.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +104,13 @@ describe('the packed harness in a plugin made by `wavecraft create`', () => {
     expect(readFileSync(join(project, 'engine-wasm/Cargo.toml'), 'utf8')).toMatch(
       /\[dependencies\.wavecraft-wasm-dsp\]\npath = "\.\.\/node_modules\/wavecraft-audio-harness\/rust\/wavecraft-wasm-dsp"/,
     );
+    // The files init made name their JSON Schema in the installed package, for the user's editor.
+    const schemaOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { $schema: string }).$schema;
+    const configSchema = schemaOf(join(project, 'wavecraft.config.json'));
+    expect(configSchema).toBe('./node_modules/wavecraft-audio-harness/schemas/wavecraft.config.schema.json');
+    expect(existsSync(join(project, configSchema))).toBe(true);
+    const scenarioSchema = schemaOf(join(project, 'scenarios', readdirSync(join(project, 'scenarios'))[0]!));
+    expect(existsSync(join(project, 'scenarios', scenarioSchema))).toBe(true);
     const record = harness('record', '--grep', LIVE);
     expect(record.status, record.output).toBe(0);
     expect(record.output).toMatch(/wavecraft verdict: passed \(3 passed/);

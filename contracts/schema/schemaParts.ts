@@ -18,3 +18,13 @@ export const exact = { additionalProperties: false } as const;
 export function pairOf<T extends TSchema>(item: T, options: { description?: string } = {}) {
   return Type.Unsafe<[T['static'], T['static']]>(Type.Array(item, { minItems: 2, maxItems: 2, ...options }));
 }
+
+/** A number or null, as one `type` list (a wrong value gets one error: "must be number,null"). */
+export function numberOrNull(options: { description?: string; exclusiveMinimum?: number } = {}) {
+  return Type.Unsafe<number | null>({ type: ['number', 'null'], ...options });
+}
+
+/** A string or null, as one `type` list. */
+export function stringOrNull(options: { description?: string } = {}) {
+  return Type.Unsafe<string | null>({ type: ['string', 'null'], ...options });
+}

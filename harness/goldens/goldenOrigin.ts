@@ -5,23 +5,19 @@
  * so a reader knows whether to suspect the build or the machine.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { exact } from '../../contracts/schema/schemaParts.ts';
+import { exact, numberOrNull, stringOrNull } from '../../contracts/schema/schemaParts.ts';
 
 export const goldenOriginSchema = Type.Object(
   {
     chromium: Type.String({ minLength: 1, description: "Chromium's version as Playwright reports it" }),
     captureSampleRate: Type.Optional(
-      Type.Union([Type.Number(), Type.Null()], {
+      numberOrNull({
         description: "the fake capture's sample rate, Hz (null: no capture played, e.g. the page's tone or file)",
       }),
     ),
-    sampleRate: Type.Optional(
-      Type.Union([Type.Number(), Type.Null()], { description: "the page's AudioContext rate, Hz" }),
-    ),
+    sampleRate: Type.Optional(numberOrNull({ description: "the page's AudioContext rate, Hz" })),
     dspBuildSha256: Type.Optional(
-      Type.Union([Type.String(), Type.Null()], {
-        description: "SHA-256 of the DSP build (a WASM module's bytes, the mock DSP's sources)",
-      }),
+      stringOrNull({ description: "SHA-256 of the DSP build (a WASM module's bytes, the mock DSP's sources)" }),
     ),
   },
   exact,

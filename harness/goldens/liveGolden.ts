@@ -16,7 +16,7 @@ import {
   type MeterStage,
   type Statistic,
 } from '../../contracts/meters/meterStatistics.ts';
-import { exact, pairOf } from '../../contracts/schema/schemaParts.ts';
+import { exact, numberOrNull, pairOf } from '../../contracts/schema/schemaParts.ts';
 import type { DspPath } from '../../contracts/wasm/dspBackend.ts';
 import type { StageLevels } from '../analysis/meterTrace.ts';
 import { goldenHeaderFields } from './goldenHeader.ts';
@@ -37,7 +37,7 @@ const stageLevels = (description?: string) =>
     ...exact,
     ...(description ? { description } : {}),
   });
-const tolerancePair = pairOf(Type.Union([Type.Number({ exclusiveMinimum: 0 }), Type.Null()]));
+const tolerancePair = pairOf(numberOrNull({ exclusiveMinimum: 0 }));
 /** Per reading of a stage: the tolerance it is asserted within (dB), or null: not asserted (its stand-in is). */
 const StageTolerancesSchema = Type.Object(
   Object.fromEntries(STATISTICS.map((s) => [s, tolerancePair])) as { [S in Statistic]: typeof tolerancePair },

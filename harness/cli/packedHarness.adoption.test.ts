@@ -43,7 +43,10 @@ const run = (command: string, args: string[], cwd = project) => {
 const harness = (...args: string[]) => run('npx', ['--no-install', 'wavecraft-harness', ...args]);
 // Three of init's scenarios play live (the rest are checked offline by the unit tests): the audio costs CI minutes.
 // Playwright's --grep sees the title path joined by spaces: "scenario param-<id> <description>".
-const LIVE = 'param-(input_trim_level|balance_position|tone_filter_mode) ';
+const LIVE_IDS = ['input_trim_level', 'balance_position', 'tone_filter_mode'];
+const LIVE = `param-(${LIVE_IDS.join('|')}) `;
+/** The live scenarios `record` recorded (all of LIVE, unless the machine starved one: see the record step). */
+let recorded = LIVE;
 const git = (...args: string[]) =>
   execFileSync('git', ['-c', 'user.email=dev@localhost', '-c', 'user.name=dev', ...args], {
     cwd: project,
@@ -113,8 +116,23 @@ describe('the packed harness in a plugin made by `wavecraft create`', () => {
     expect(existsSync(join(project, 'scenarios', scenarioSchema))).toBe(true);
     const record = harness('record', '--grep', LIVE);
     expect(record.status, record.output).toBe(0);
-    expect(record.output).toMatch(/wavecraft verdict: passed \(3 passed/);
-    const test = harness('test', '--grep', LIVE);
+    // A scenario whose every take the machine starved is inconclusive, named with its cause, and nothing is recorded
+    // for it (docs/reliability.md): the harness's answer on a busy machine, never a pass or a failure. Seen here once
+    // in four runs on an idle 2-core machine (8-9 capture dropouts in every take of one scenario). What was recorded
+    // is tested on; at least one scenario must have been.
+    const verdict = /wavecraft verdict: (?:passed|inconclusive) \((\d) passed, 0 failed, (\d) inconclusive/.exec(
+      record.output,
+    );
+    expect(verdict, record.output).not.toBeNull();
+    const starved = [...record.output.matchAll(/inconclusive: \[wasm\] scenario param-(\w+) ›[^\n]*\n\s+(.*)/g)];
+    for (const [, , why] of starved) expect(why).toMatch(/too busy to measure/);
+    expect(Number(verdict![1]) + starved.length).toBe(LIVE_IDS.length);
+    const kept = LIVE_IDS.filter((id) => !starved.some(([, starvedId]) => starvedId === id));
+    expect(kept.length, record.output).toBeGreaterThanOrEqual(1);
+    recorded = `param-(${kept.join('|')}) `;
+    if (starved.length)
+      console.log(`[adoption] record: starved, not recorded: ${starved.map(([line]) => line).join('; ')}`);
+    const test = harness('test', '--grep', recorded);
     expect(test.status, test.output).toBe(0);
     expect(test.output).toMatch(/dsp crate: current with .*engine; chain Oscillator, InputTrim, Balance/);
     expect(git('status', '--porcelain', '--', 'engine', 'ui', 'Cargo.toml')).toBe('');
@@ -129,7 +147,7 @@ describe('the packed harness in a plugin made by `wavecraft create`', () => {
     expect(run('bash', ['-c', config.wasm.build]).status).toBe(0);
     cpSync(join(project, config.wasm.path), join(project, 'louder.wasm'));
     undo();
-    const nightly = harness('nightly', '--wasm', 'louder.wasm', '--grep', LIVE);
+    const nightly = harness('nightly', '--wasm', 'louder.wasm', '--grep', recorded);
     console.log(`[adoption] nightly on the louder build: ${/nightly: failed \(.*\)/.exec(nightly.output)?.[0] ?? '?'}`);
     expect(nightly.status, nightly.output).toBe(1);
     // A reading that does not repeat from take to take is held to 3× its recorded spread (docs/scenarios.md), which
@@ -149,7 +167,7 @@ describe('the packed harness in a plugin made by `wavecraft create`', () => {
   it('builds a chain the engine dropped a processor from, and the next test names the parameters it lost', () => {
     const undo = edit('engine/src/lib.rs', '        SoftClip,\n', '');
     try {
-      const test = harness('test', '--grep', LIVE);
+      const test = harness('test', '--grep', recorded);
       expect(test.status).toBe(1);
       expect(test.output).toMatch(/chain Oscillator, InputTrim, Balance, ToneFilter, OutputGain, OscilloscopeTap/);
       expect(test.output).toMatch(

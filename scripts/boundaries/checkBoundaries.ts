@@ -139,11 +139,11 @@ export function boundaryViolations(
     }
     for (const { spec, line } of importsOf(file, text)) {
       const where = `${file}:${line}`;
+      const target = treeTarget(root, file, spec);
       if (spec.startsWith('node:')) {
         if (!rule.node && !rule.nodeExceptions?.includes(file))
           violations.push(`${where} imports ${spec}: the ${rule.layer} layer may not use Node builtins`);
-      } else if (treeTarget(root, file, spec) !== null) {
-        const target = treeTarget(root, file, spec)!;
+      } else if (target !== null) {
         edges.push({ from: file, to: target, line });
         const barred = rule.mayNotImport?.find((prefix) => target.startsWith(prefix));
         const misplaced = tierViolation(file, target, tiers);
